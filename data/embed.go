@@ -1,0 +1,11 @@
+// Package data holds the bundled catalogs, their manifest and the reference
+// tables (regions, categories, funding sources). Everything here is data that
+// analysts edit; the Go file only embeds it into the binary.
+package data
+
+import "embed"
+
+// FS holds manifest.json, raw/ and ref/ as shipped with the binary.
+//
+//go:embed manifest.json raw ref
+var FS embed.FS

@@ -1,0 +1,156 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// Amount is a money figure as a document prints it, parsed exactly.
+type Amount struct {
+	Yuan        *int64 // nil when the document states no amount (never 0 for "missing")
+	Text        string // as printed
+	Kind        string // fixed | cap | actuals | unknown
+	TaxIncluded *bool  // nil when not stated
+}
+
+// ErrNoAmount means a text holds no money figure at all.
+var ErrNoAmount = errors.New("no amount in text")
+
+// Normalize folds full-width digits, letters and punctuation to ASCII and
+// removes all white space (documents break numbers and notes with spaces).
+func Normalize(s string) string {
+	s = width.Fold.String(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var (
+	moneyRe   = regexp.MustCompile(`(\d+(?:\.\d+)?)(万元|元)`)
+	bareNumRe = regexp.MustCompile(`^(\d+(?:\.\d+)?)$`)
+	wanOnlyRe = regexp.MustCompile(`^(\d+(?:\.\d+)?)万$`)
+	clauseRe  = regexp.MustCompile(`[^。；;\n、，,]*\d[\d.\s]*万?元[^。；;\n、，,]*`)
+)
+
+// ParseAmount reads the one money figure in text. bareUnit ("万元" or "元")
+// is the unit of a bare number, as a column header states it ("金额（万元）");
+// pass "" where bare numbers are not money. The kind is read from the notes in
+// the text (最高资助 → cap, 按实结算 → actuals) and otherwise is fixed.
+func ParseAmount(text, bareUnit string) (Amount, error) {
+	a := Amount{Text: strings.TrimSpace(text), Kind: KindUnknown}
+	n := Normalize(text)
+	if n == "" {
+		return a, ErrNoAmount
+	}
+	var num, unit string
+	if m := bareNumRe.FindStringSubmatch(n); m != nil && bareUnit != "" {
+		num, unit = m[1], bareUnit
+	} else if m := wanOnlyRe.FindStringSubmatch(n); m != nil && bareUnit == "万元" {
+		num, unit = m[1], "万元" // "20万" in a column headed （万元）
+	} else {
+		locs := moneyRe.FindAllStringSubmatchIndex(n, -1)
+		if len(locs) == 0 {
+			if strings.ContainsAny(n, "0123456789") && (strings.Contains(n, "万元") || bareUnit != "" && len([]rune(n)) < 24) {
+				return a, fmt.Errorf("amount %q is not a plain number of 万元 or 元", a.Text)
+			}
+			return a, ErrNoAmount
+		}
+		seen := map[string]bool{}
+		for _, l := range locs {
+			if l[0] > 0 {
+				prev := n[l[0]-1]
+				if prev == '-' || prev == '+' {
+					return a, fmt.Errorf("amount %q is negative or signed", a.Text)
+				}
+				if prev == '.' || prev == 'e' || prev == 'E' || (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z') {
+					return a, fmt.Errorf("amount %q is not a plain number", a.Text)
+				}
+			}
+			seen[n[l[2]:l[3]]+n[l[4]:l[5]]] = true
+			if num == "" {
+				num, unit = n[l[2]:l[3]], n[l[4]:l[5]]
+			}
+		}
+		if len(seen) > 1 {
+			return a, fmt.Errorf("text states %d different amounts, expected one: %q", len(seen), clip(a.Text, 80))
+		}
+	}
+	yuan, err := toYuan(num, unit)
+	if err != nil {
+		return a, fmt.Errorf("amount %q: %w", a.Text, err)
+	}
+	a.Yuan = &yuan
+	a.Kind = KindFixed
+	if len([]rune(a.Text)) > 30 {
+		// Keep the clause that states the amount, not the whole paragraph.
+		if c := clauseRe.FindString(a.Text); c != "" {
+			a.Text = strings.TrimSpace(c)
+		}
+	}
+	switch {
+	case strings.Contains(n, "按实结算"):
+		a.Kind = KindActuals
+	case strings.Contains(n, "最高资助") || strings.Contains(n, "不超过") || strings.Contains(n, "以内"):
+		a.Kind = KindCap
+	}
+	if strings.Contains(n, "不含税") {
+		f := false
+		a.TaxIncluded = &f
+	} else if strings.Contains(n, "含税") {
+		t := true
+		a.TaxIncluded = &t
+	}
+	return a, nil
+}
+
+// toYuan converts a decimal string of the unit to exact integer yuan.
+func toYuan(num, unit string) (int64, error) {
+	scale := 1
+	if unit == "万元" || unit == "万" {
+		scale = 4
+	}
+	intPart, frac, _ := strings.Cut(num, ".")
+	intPart = strings.TrimLeft(intPart, "0")
+	if len(intPart) > 12 {
+		return 0, fmt.Errorf("too large")
+	}
+	if len(frac) > scale && strings.TrimRight(frac[scale:], "0") != "" {
+		return 0, fmt.Errorf("finer than one yuan")
+	}
+	for len(frac) < scale {
+		frac += "0"
+	}
+	frac = frac[:scale]
+	var v int64
+	for _, c := range intPart + frac {
+		v = v*10 + int64(c-'0')
+	}
+	return v, nil
+}
+
+// FormatWan prints yuan as 万元 with exact decimals: 95770 → "9.577".
+func FormatWan(yuan int64) string {
+	sign := ""
+	if yuan < 0 {
+		sign, yuan = "-", -yuan
+	}
+	s := fmt.Sprintf("%s%d.%04d", sign, yuan/10000, yuan%10000)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

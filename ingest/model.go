@@ -1,0 +1,177 @@
+// Package ingest reads catalog documents into line items and stated totals
+// and loads them into DuckDB, one transaction per document.
+package ingest
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// Catalog is one manifest entry: the facts about a source document that the
+// document itself does not state reliably.
+type Catalog struct {
+	CatalogID string  `json:"catalog_id"`
+	Title     string  `json:"title"`
+	Publisher string  `json:"publisher"`
+	Province  string  `json:"province"`
+	City      string  `json:"city"`
+	District  *string `json:"district"`
+	AdminCode string  `json:"admin_code"`
+	Level     string  `json:"level"`
+	Year      int     `json:"year"`
+	Published *string `json:"published"`
+	Layout    string  `json:"layout"`
+	File      string  `json:"file"`
+}
+
+// Manifest lists the catalogs fundscope knows how to read.
+type Manifest struct {
+	Catalogs []Catalog `json:"catalogs"`
+}
+
+// LoadManifest reads manifest.json from fsys and validates every entry.
+func LoadManifest(fsys fs.FS) (*Manifest, error) {
+	b, err := fs.ReadFile(fsys, "manifest.json")
+	if err != nil {
+		return nil, fmt.Errorf("manifest: %w", err)
+	}
+	var m Manifest
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	var raw struct {
+		About    string    `json:"about"`
+		Catalogs []Catalog `json:"catalogs"`
+	}
+	if err := dec.Decode(&raw); err != nil {
+		return nil, fmt.Errorf("manifest.json: %w", err)
+	}
+	m.Catalogs = raw.Catalogs
+	seen := map[string]bool{}
+	for i, c := range m.Catalogs {
+		if err := c.Validate(); err != nil {
+			return nil, fmt.Errorf("manifest.json: entry %d (%s): %w", i+1, c.CatalogID, err)
+		}
+		if seen[c.CatalogID] {
+			return nil, fmt.Errorf("manifest.json: catalog_id %q appears twice", c.CatalogID)
+		}
+		seen[c.CatalogID] = true
+	}
+	return &m, nil
+}
+
+// Validate checks the fields a catalog entry must have.
+func (c Catalog) Validate() error {
+	switch {
+	case c.CatalogID == "" || strings.ContainsAny(c.CatalogID, " #/"):
+		return fmt.Errorf("catalog_id must be a non-empty slug without spaces, '#' or '/'")
+	case c.Title == "", c.Publisher == "", c.Province == "", c.City == "":
+		return fmt.Errorf("title, publisher, province and city are required")
+	case len(c.AdminCode) != 6 || strings.Trim(c.AdminCode, "0123456789") != "":
+		return fmt.Errorf("admin_code %q is not a 6-digit GB/T 2260 code", c.AdminCode)
+	case c.Level != "city" && c.Level != "district":
+		return fmt.Errorf("level %q must be city or district", c.Level)
+	case c.Year < 1990 || c.Year > 2100:
+		return fmt.Errorf("year %d is out of range", c.Year)
+	case c.File == "":
+		return fmt.Errorf("file is required")
+	}
+	if _, ok := layouts[c.Layout]; !ok {
+		return fmt.Errorf("unknown layout %q (known: %s)", c.Layout, strings.Join(LayoutNames(), ", "))
+	}
+	return nil
+}
+
+// ByFile finds the manifest entry whose file has the given base name.
+func (m *Manifest) ByFile(name string) (Catalog, bool) {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	for _, c := range m.Catalogs {
+		if path.Base(c.File) == base {
+			return c, true
+		}
+	}
+	return Catalog{}, false
+}
+
+// Amount kinds.
+const (
+	KindFixed   = "fixed"
+	KindCap     = "cap"
+	KindActuals = "actuals"
+	KindUnknown = "unknown"
+)
+
+// LineItem is one fundable row of a document, as printed.
+type LineItem struct {
+	ItemID        string
+	ItemNo        string // printed number (序号), "" when the row has none
+	SubNo         int    // 0 when the layout has no sub-rows
+	Code          string // printed project code (项目编号), "" when none
+	Name          string
+	AltName       string // the name the item has elsewhere in the document (summary vs form)
+	GroupName     string // 大项目 the item belongs to, where printed
+	Description   string
+	Section       string // table or heading the item sits under
+	SourceCat     string // category as printed
+	Purchaser     string
+	TargetGroup   string
+	RegionText    string
+	RegionLine    int
+	FundingText   string
+	FundingLine   int
+	Amount        Amount
+	PeriodStart   string // YYYY-MM-DD or ""
+	PeriodEnd     string
+	LineStart     int
+	LineEnd       int
+	DetailStart   int // release form or prose that details the item, 0 when none
+	DetailEnd     int
+}
+
+// Metrics a stated total can speak of.
+const (
+	MetricAmount = "amount_yuan" // sum of amount_yuan over the scope
+	MetricItems  = "items"       // number of line items in the scope
+	MetricGroups = "groups"      // number of distinct group_name in the scope
+	MetricUnits  = "units"       // number of distinct purchasers in the scope
+)
+
+// StatedTotal is a figure a document states about itself, with the items it covers.
+type StatedTotal struct {
+	Label  string
+	Kind   string // document_total | pool | crosscheck
+	Metric string
+	Stated int64
+	Scope  []string // item ids
+	Line   int
+	Text   string
+}
+
+// Warning is something odd about a line that did not stop the ingest.
+type Warning struct {
+	Line    int
+	Message string
+}
+
+// Parsed is what a layout reader makes of one document.
+type Parsed struct {
+	Items    []LineItem
+	Totals   []StatedTotal
+	Warnings []Warning
+}
+
+// ParseError names the file and line where a document stopped fitting its layout.
+type ParseError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}

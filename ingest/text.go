@@ -1,0 +1,81 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Document is a decoded text file split into lines; line n is Lines[n-1].
+type Document struct {
+	Path     string
+	Encoding string // utf-8, utf-8-bom, utf-16le, utf-16be or gb18030
+	Lines    []string
+}
+
+// Line returns line n (1-based), or "" past the end.
+func (d *Document) Line(n int) string {
+	if n < 1 || n > len(d.Lines) {
+		return ""
+	}
+	return d.Lines[n-1]
+}
+
+func (d *Document) errorf(line int, format string, args ...any) error {
+	return &ParseError{File: d.Path, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Decode turns raw bytes into a Document: UTF-8 (with or without BOM),
+// UTF-16 with BOM, or GB18030/GBK when the bytes are not valid UTF-8.
+// CRLF and lone CR line ends become LF.
+func Decode(path string, raw []byte) (*Document, error) {
+	if len(raw) == 0 {
+		return nil, &ParseError{File: path, Msg: "file is empty"}
+	}
+	if bytes.IndexByte(raw, 0) >= 0 && !bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
+		return nil, &ParseError{File: path, Msg: "file is binary (contains NUL bytes), expected a text catalog"}
+	}
+	var text, enc string
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		text, enc = string(raw[3:]), "utf-8-bom"
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		enc = "utf-16le"
+		if raw[0] == 0xFE {
+			dec = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+			enc = "utf-16be"
+		}
+		b, err := dec.Bytes(raw)
+		if err != nil {
+			return nil, &ParseError{File: path, Msg: "cannot decode UTF-16: " + err.Error()}
+		}
+		text = string(b)
+	case utf8.Valid(raw):
+		text, enc = string(raw), "utf-8"
+	default:
+		b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+		if err != nil || !utf8.Valid(b) {
+			return nil, &ParseError{File: path, Msg: "file is neither UTF-8 nor GB18030/GBK text"}
+		}
+		text, enc = string(b), "gb18030"
+		if strings.ContainsRune(text, utf8.RuneError) {
+			return nil, &ParseError{File: path, Line: lineOf(text, strings.IndexRune(text, utf8.RuneError)), Msg: "invalid GB18030 byte sequence"}
+		}
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.TrimSuffix(text, "\n")
+	return &Document{Path: path, Encoding: enc, Lines: strings.Split(text, "\n")}, nil
+}
+
+func lineOf(text string, offset int) int {
+	if offset < 0 {
+		return 0
+	}
+	return strings.Count(text[:offset], "\n") + 1
+}
