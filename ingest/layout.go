@@ -71,10 +71,11 @@ func itemID(c Catalog, it LineItem) string {
 }
 
 var (
-	dateRe       = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日`)
-	periodRe     = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日?\s*[-—–至到~]+\s*(\d{4})年(\d{1,2})月(\d{1,2})日`)
-	deadlineRe   = regexp.MustCompile(`(?:截止时间为|完成时间为?|截止于)(\d{4})年(\d{1,2})月(\d{1,2})日`)
-	fundingRes   = []*regexp.Regexp{
+	dateRe      = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日`)
+	periodRe    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日?\s*[-—–至到~]+\s*(\d{4})年(\d{1,2})月(\d{1,2})日`)
+	isoPeriodRe = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})\s*[-—–至到~]+\s*(\d{4})-(\d{1,2})-(\d{1,2})`)
+	deadlineRe  = regexp.MustCompile(`(?:截止时间为|完成时间为?|截止于)(\d{4})年(\d{1,2})月(\d{1,2})日`)
+	fundingRes  = []*regexp.Regexp{
 		regexp.MustCompile(`资金来源[^。]*?由([^，。,]+?)(?:支付|列支|安排|承担)`),
 		regexp.MustCompile(`项目资金由([^，。,]+?)(?:支付|列支|安排|承担)`),
 		regexp.MustCompile(`利用([^，。,]{2,20}?资金)`),
@@ -90,6 +91,9 @@ func ymd(y, m, d string) string {
 // parsePeriod reads "2024年6月1日-2025年4月30日" into start and end dates.
 func parsePeriod(s string) (start, end string) {
 	if m := periodRe.FindStringSubmatch(s); m != nil {
+		return ymd(m[1], m[2], m[3]), ymd(m[4], m[5], m[6])
+	}
+	if m := isoPeriodRe.FindStringSubmatch(s); m != nil {
 		return ymd(m[1], m[2], m[3]), ymd(m[4], m[5], m[6])
 	}
 	if m := deadlineRe.FindStringSubmatch(s); m != nil {

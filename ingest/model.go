@@ -105,29 +105,29 @@ const (
 
 // LineItem is one fundable row of a document, as printed.
 type LineItem struct {
-	ItemID        string
-	ItemNo        string // printed number (序号), "" when the row has none
-	SubNo         int    // 0 when the layout has no sub-rows
-	Code          string // printed project code (项目编号), "" when none
-	Name          string
-	AltName       string // the name the item has elsewhere in the document (summary vs form)
-	GroupName     string // 大项目 the item belongs to, where printed
-	Description   string
-	Section       string // table or heading the item sits under
-	SourceCat     string // category as printed
-	Purchaser     string
-	TargetGroup   string
-	RegionText    string
-	RegionLine    int
-	FundingText   string
-	FundingLine   int
-	Amount        Amount
-	PeriodStart   string // YYYY-MM-DD or ""
-	PeriodEnd     string
-	LineStart     int
-	LineEnd       int
-	DetailStart   int // release form or prose that details the item, 0 when none
-	DetailEnd     int
+	ItemID      string
+	ItemNo      string // printed number (序号), "" when the row has none
+	SubNo       int    // 0 when the layout has no sub-rows
+	Code        string // printed project code (项目编号), "" when none
+	Name        string
+	AltName     string // the name the item has elsewhere in the document (summary vs form)
+	GroupName   string // 大项目 the item belongs to, where printed
+	Description string
+	Section     string // table or heading the item sits under
+	SourceCat   string // category as printed
+	Purchaser   string
+	TargetGroup string
+	RegionText  string
+	RegionLine  int
+	FundingText string
+	FundingLine int
+	Amount      Amount
+	PeriodStart string // YYYY-MM-DD or ""
+	PeriodEnd   string
+	LineStart   int
+	LineEnd     int
+	DetailStart int // release form or prose that details the item, 0 when none
+	DetailEnd   int
 }
 
 // Metrics a stated total can speak of.

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"fundscope/data"
+	"fundscope/store"
+)
+
+type options struct {
+	db      string
+	dataDir string
+}
+
+// errMismatch marks a run that finished but found totals that do not reconcile.
+var errMismatch = errors.New("stated totals do not reconcile")
+
+func exitCode(err error) int {
+	if errors.Is(err, errMismatch) {
+		return 3
+	}
+	return 1
+}
+
+func newRoot() *cobra.Command {
+	o := &options{}
+	root := &cobra.Command{
+		Use:   "fundscope",
+		Short: "Compare public funding catalogs across Chinese cities",
+		Long: `fundscope loads the catalogs of services that cities and districts buy from
+social organizations (政府向社会组织购买服务项目目录, 公益创投项目发布表, 征集指南)
+into a DuckDB database, every row traceable to its source line and every total
+a document states about itself reconciled, and produces tables, reports and
+exports that compare allocations across cities, categories and years.
+
+Typical session:
+  fundscope ingest              # load the bundled catalogs into fundscope.duckdb
+  fundscope catalogs            # what is loaded, and whether it reconciles
+  fundscope check               # reconciliation and data tests; non-zero exit on failure`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&o.db, "db", "fundscope.duckdb", "DuckDB database file")
+	root.PersistentFlags().StringVar(&o.dataDir, "data", "", "data folder with manifest.json, raw/ and ref/ (default: ./data if present, else the copy built into the binary)")
+	root.AddCommand(newIngestCmd(o), newCatalogsCmd(o), newCheckCmd(o))
+	return root
+}
+
+// dataFS is the data folder: --data, ./data when it has a manifest, or the embedded copy.
+func (o *options) dataFS() fs.FS {
+	if o.dataDir != "" {
+		return os.DirFS(o.dataDir)
+	}
+	if _, err := os.Stat(filepath.Join("data", "manifest.json")); err == nil {
+		return os.DirFS("data")
+	}
+	sub, _ := fs.Sub(data.FS, ".")
+	return sub
+}
+
+func (o *options) open(ctx context.Context, readOnly bool) (*sql.DB, error) {
+	return store.Open(ctx, o.db, readOnly)
+}
+
+// isTerminal reports whether f is an interactive terminal (progress goes there only).
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,266 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// Reconciliation is one stated total next to its recomputed value.
+type Reconciliation struct {
+	CatalogID  string
+	Label      string
+	Kind       string
+	Metric     string
+	Stated     int64
+	Computed   int64
+	Line       int
+	Reconciled bool
+}
+
+// Result tells what ingesting one file did.
+type Result struct {
+	CatalogID string
+	File      string
+	Action    string // loaded | replaced | unchanged
+	Items     int
+	Warnings  []Warning
+	Totals    []Reconciliation
+}
+
+// Mismatches returns the stated totals that do not reconcile.
+func (r *Result) Mismatches() []Reconciliation {
+	var out []Reconciliation
+	for _, t := range r.Totals {
+		if !t.Reconciled {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// beforeCommit, when set by a test, runs inside the document's transaction
+// after all rows are written, to simulate a failure half-way.
+var beforeCommit func(catalogID string) error
+
+// IngestFile loads one document into db. The same bytes again are a no-op;
+// changed bytes replace the catalog's rows. All writes for the document happen
+// in one transaction: on any error the database is left as it was.
+func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c Catalog) (*Result, error) {
+	started := time.Now()
+	sum := sha256.Sum256(raw)
+	sha := hex.EncodeToString(sum[:])
+	res := &Result{CatalogID: c.CatalogID, File: file}
+	fail := func(err error) (*Result, error) {
+		logIngest(ctx, db, started, file, sha, c.CatalogID, "failed", 0, err.Error())
+		return nil, err
+	}
+	var oldSHA string
+	err := db.QueryRowContext(ctx, `SELECT sha256 FROM catalog WHERE catalog_id = ?`, c.CatalogID).Scan(&oldSHA)
+	switch {
+	case err == nil && oldSHA == sha:
+		res.Action = "unchanged"
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM line_item WHERE catalog_id = ?`, c.CatalogID).Scan(&res.Items); err != nil {
+			return nil, err
+		}
+		res.Totals, err = Reconcile(ctx, db, c.CatalogID)
+		if err != nil {
+			return nil, err
+		}
+		logIngest(ctx, db, started, file, sha, c.CatalogID, "unchanged", res.Items, "same sha256 as loaded; nothing to do")
+		return res, nil
+	case err == nil:
+		res.Action = "replaced"
+	case errors.Is(err, sql.ErrNoRows):
+		res.Action = "loaded"
+	default:
+		return nil, err
+	}
+	doc, err := Decode(file, raw)
+	if err != nil {
+		return fail(err)
+	}
+	p, err := Parse(doc, c)
+	if err != nil {
+		return fail(err)
+	}
+	if err := write(ctx, db, c, file, sha, doc.Encoding, p); err != nil {
+		return fail(fmt.Errorf("%s: writing to the database: %w (nothing was changed)", file, err))
+	}
+	res.Items = len(p.Items)
+	res.Warnings = p.Warnings
+	if res.Totals, err = Reconcile(ctx, db, c.CatalogID); err != nil {
+		return nil, err
+	}
+	msg := fmt.Sprintf("%d stated totals, %d do not reconcile", len(res.Totals), len(res.Mismatches()))
+	logIngest(ctx, db, started, file, sha, c.CatalogID, res.Action, res.Items, msg)
+	return res, nil
+}
+
+func write(ctx context.Context, db *sql.DB, c Catalog, file, sha, encoding string, p *Parsed) (err error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
+		}
+	}()
+	for _, t := range []string{"line_item", "stated_total", "ingest_warning", "catalog"} {
+		if _, err = conn.ExecContext(ctx, "DELETE FROM "+t+" WHERE catalog_id = ?", c.CatalogID); err != nil {
+			return err
+		}
+	}
+	_, err = conn.ExecContext(ctx, `INSERT INTO catalog VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,?)`,
+		c.CatalogID, c.Title, c.Publisher, c.Province, c.City, c.District, c.AdminCode, c.Level, c.Year,
+		c.Published, file, sha, c.Layout, encoding, time.Now().UTC())
+	if err != nil {
+		return err
+	}
+	err = conn.Raw(func(dc any) error {
+		return appendRows(dc.(driver.Conn), c, p)
+	})
+	if err != nil {
+		return err
+	}
+	if beforeCommit != nil {
+		if err = beforeCommit(c.CatalogID); err != nil {
+			return err
+		}
+	}
+	_, err = conn.ExecContext(ctx, "COMMIT")
+	return err
+}
+
+func appendRows(dc driver.Conn, c Catalog, p *Parsed) error {
+	items, err := duckdb.NewAppenderFromConn(dc, "", "line_item")
+	if err != nil {
+		return err
+	}
+	for _, it := range p.Items {
+		err = items.AppendRow(it.ItemID, c.CatalogID, null(it.ItemNo), nullInt(it.SubNo), null(it.Code), it.Name,
+			null(it.AltName), null(it.GroupName), null(it.Description), null(it.Section), null(it.SourceCat),
+			null(it.Purchaser), null(it.TargetGroup), null(it.RegionText), nullInt(it.RegionLine),
+			null(it.FundingText), nullInt(it.FundingLine), yuan(it.Amount.Yuan), null(it.Amount.Text), it.Amount.Kind,
+			boolOrNil(it.Amount.TaxIncluded), date(it.PeriodStart), date(it.PeriodEnd), int32(it.LineStart), int32(it.LineEnd),
+			nullInt(it.DetailStart), nullInt(it.DetailEnd))
+		if err != nil {
+			items.Close()
+			return fmt.Errorf("line item %s: %w", it.ItemID, err)
+		}
+	}
+	if err := items.Close(); err != nil {
+		return err
+	}
+	totals, err := duckdb.NewAppenderFromConn(dc, "", "stated_total")
+	if err != nil {
+		return err
+	}
+	for i, t := range p.Totals {
+		scope := make([]any, len(t.Scope))
+		for k, s := range t.Scope {
+			scope[k] = s
+		}
+		if err := totals.AppendRow(c.CatalogID, int32(i+1), t.Label, t.Kind, t.Metric, t.Stated, scope, int32(t.Line), null(t.Text)); err != nil {
+			totals.Close()
+			return fmt.Errorf("stated total %q: %w", t.Label, err)
+		}
+	}
+	if err := totals.Close(); err != nil {
+		return err
+	}
+	warns, err := duckdb.NewAppenderFromConn(dc, "", "ingest_warning")
+	if err != nil {
+		return err
+	}
+	for _, w := range p.Warnings {
+		if err := warns.AppendRow(c.CatalogID, nullInt(w.Line), w.Message); err != nil {
+			warns.Close()
+			return err
+		}
+	}
+	return warns.Close()
+}
+
+// Reconcile reads the reconciliation of one catalog's stated totals.
+func Reconcile(ctx context.Context, db *sql.DB, catalogID string) ([]Reconciliation, error) {
+	rows, err := db.QueryContext(ctx, `SELECT catalog_id, label, kind, metric, stated_value, computed_value, source_line
+		FROM reconciliation WHERE catalog_id = ? ORDER BY total_no`, catalogID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Reconciliation
+	for rows.Next() {
+		var r Reconciliation
+		if err := rows.Scan(&r.CatalogID, &r.Label, &r.Kind, &r.Metric, &r.Stated, &r.Computed, &r.Line); err != nil {
+			return nil, err
+		}
+		r.Reconciled = r.Stated == r.Computed
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func logIngest(ctx context.Context, db *sql.DB, started time.Time, file, sha, catalogID, action string, items int, msg string) {
+	host, _ := os.Hostname()
+	who := ""
+	if u, err := user.Current(); err == nil {
+		who = u.Username
+	}
+	_, _ = db.ExecContext(ctx, `INSERT INTO ingest_log VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		started.UTC(), time.Now().UTC(), who, host, file, sha, catalogID, action, items, msg)
+}
+
+func null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return int32(n)
+}
+
+func yuan(v *int64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+func boolOrNil(b *bool) any {
+	if b == nil {
+		return nil
+	}
+	return *b
+}
+
+func date(s string) any {
+	if s == "" {
+		return nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return nil
+	}
+	return t
+}

@@ -1,0 +1,127 @@
+// Package queries holds the named analytical queries (.sql files with a
+// header of "-- name:", "-- description:" and "-- params:") and runs them.
+package queries
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+//go:embed *.sql
+var files embed.FS
+
+// Query is one named query.
+type Query struct {
+	Name        string
+	Description string
+	Params      []string // named parameters ($city, $year, …) it accepts
+	SQL         string
+}
+
+// All returns the named queries, sorted by name.
+func All() ([]Query, error) {
+	entries, err := fs.ReadDir(files, ".")
+	if err != nil {
+		return nil, err
+	}
+	var out []Query
+	for _, e := range entries {
+		b, err := files.ReadFile(e.Name())
+		if err != nil {
+			return nil, err
+		}
+		q, err := parse(string(b))
+		if err != nil {
+			return nil, fmt.Errorf("queries/%s: %w", e.Name(), err)
+		}
+		if q.Name+".sql" != e.Name() {
+			return nil, fmt.Errorf("queries/%s: its -- name: is %q; name and file must agree", e.Name(), q.Name)
+		}
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// Get returns the named query.
+func Get(name string) (Query, error) {
+	all, err := All()
+	if err != nil {
+		return Query{}, err
+	}
+	var names []string
+	for _, q := range all {
+		if q.Name == name {
+			return q, nil
+		}
+		names = append(names, q.Name)
+	}
+	return Query{}, fmt.Errorf("no query named %q; known: %s (see `fundscope query list`)", name, strings.Join(names, ", "))
+}
+
+func parse(text string) (Query, error) {
+	var q Query
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		l := sc.Text()
+		if !strings.HasPrefix(l, "--") {
+			break
+		}
+		k, v, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(l, "--")), ":")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		switch k {
+		case "name":
+			q.Name = v
+		case "description":
+			q.Description = v
+		case "params":
+			for _, p := range strings.Split(v, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					q.Params = append(q.Params, p)
+				}
+			}
+		}
+	}
+	if q.Name == "" || q.Description == "" {
+		return q, fmt.Errorf("header needs -- name: and -- description:")
+	}
+	q.SQL = text
+	return q, nil
+}
+
+// Run executes q with the given parameter values; a parameter the query
+// accepts but that is not given is bound as NULL (meaning "all").
+func Run(ctx context.Context, db *sql.DB, q Query, params map[string]any) (*Table, error) {
+	var args []any
+	for _, p := range q.Params {
+		v, ok := params[p]
+		if !ok {
+			v = nil
+		}
+		args = append(args, sql.Named(p, v))
+	}
+	for k, v := range params {
+		if v != nil && !contains(q.Params, k) {
+			return nil, fmt.Errorf("query %s does not take --%s (it takes: %s)", q.Name, k, strings.Join(q.Params, ", "))
+		}
+	}
+	return Select(ctx, db, q.SQL, args...)
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,237 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// Table is a query result held in memory (results here are summaries).
+type Table struct {
+	Columns []string
+	Rows    [][]any
+}
+
+// Select runs any SELECT and collects the result.
+func Select(ctx context.Context, db *sql.DB, query string, args ...any) (*Table, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Columns: cols}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		t.Rows = append(t.Rows, vals)
+	}
+	return t, rows.Err()
+}
+
+// Col returns the index of a column, or -1.
+func (t *Table) Col(name string) int {
+	for i, c := range t.Columns {
+		if c == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Write prints the table as "table" (for people: *_yuan columns in 万元 with
+// exact decimals), "csv" or "json" (for machines: yuan as integers).
+func (t *Table) Write(w io.Writer, format string) error {
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write(t.Columns)
+		for _, r := range t.Rows {
+			rec := make([]string, len(r))
+			for i, v := range r {
+				rec[i] = plain(v)
+			}
+			cw.Write(rec)
+		}
+		cw.Flush()
+		return cw.Error()
+	case "json":
+		out := make([]map[string]any, 0, len(t.Rows))
+		for _, r := range t.Rows {
+			m := map[string]any{}
+			for i, v := range r {
+				m[t.Columns[i]] = jsonValue(v)
+			}
+			out = append(out, m)
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	case "table", "":
+		return t.writeText(w)
+	}
+	return fmt.Errorf("unknown format %q: use table, csv or json", format)
+}
+
+func (t *Table) writeText(w io.Writer) error {
+	head := make([]string, len(t.Columns))
+	money := make([]bool, len(t.Columns))
+	for i, c := range t.Columns {
+		head[i] = c
+		if strings.HasSuffix(c, "_yuan") {
+			money[i] = true
+			head[i] = strings.TrimSuffix(c, "_yuan") + " (万元)"
+		}
+	}
+	cells := [][]string{head}
+	for _, r := range t.Rows {
+		line := make([]string, len(r))
+		for i, v := range r {
+			if money[i] {
+				line[i] = wan(v)
+			} else {
+				line[i] = plain(v)
+			}
+			line[i] = strings.ReplaceAll(line[i], "\n", " ")
+		}
+		cells = append(cells, line)
+	}
+	widths := make([]int, len(t.Columns))
+	for _, r := range cells {
+		for i, c := range r {
+			widths[i] = max(widths[i], DisplayWidth(c))
+		}
+	}
+	for ri, r := range cells {
+		var b strings.Builder
+		for i, c := range r {
+			pad := widths[i] - DisplayWidth(c)
+			if money[i] || isNumeric(t.Rows, ri-1, i) {
+				b.WriteString(strings.Repeat(" ", pad) + c)
+			} else {
+				b.WriteString(c + strings.Repeat(" ", pad))
+			}
+			if i < len(r)-1 {
+				b.WriteString("  ")
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		if ri == 0 {
+			var sep []string
+			for _, wd := range widths {
+				sep = append(sep, strings.Repeat("-", wd))
+			}
+			fmt.Fprintln(w, strings.Join(sep, "  "))
+		}
+	}
+	fmt.Fprintf(w, "(%d rows)\n", len(t.Rows))
+	return nil
+}
+
+func isNumeric(rows [][]any, r, c int) bool {
+	if r < 0 {
+		return false
+	}
+	switch rows[r][c].(type) {
+	case int64, int32, int, float64, *big.Int:
+		return true
+	}
+	return false
+}
+
+// DisplayWidth counts East Asian wide characters as two columns.
+func DisplayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	_ = utf8.RuneError
+	return n
+}
+
+// wan prints an integer number of yuan as 万元 with exact decimals.
+func wan(v any) string {
+	y, ok := toInt64(v)
+	if !ok {
+		return plain(v)
+	}
+	sign := ""
+	if y < 0 {
+		sign, y = "-", -y
+	}
+	s := fmt.Sprintf("%s%d.%04d", sign, y/10000, y%10000)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+func toInt64(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case int32:
+		return int64(x), true
+	case int:
+		return int64(x), true
+	case *big.Int:
+		if x.IsInt64() {
+			return x.Int64(), true
+		}
+	}
+	return 0, false
+}
+
+func plain(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+			return x.Format("2006-01-02")
+		}
+		return x.Format(time.RFC3339)
+	case []byte:
+		return string(x)
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
+
+func jsonValue(v any) any {
+	switch x := v.(type) {
+	case time.Time:
+		return plain(x)
+	case *big.Int:
+		return json.Number(x.String())
+	case []byte:
+		return string(x)
+	}
+	if s, ok := v.(fmt.Stringer); ok {
+		return s.String()
+	}
+	return v
+}

@@ -1,0 +1,105 @@
+-- fundscope raw schema: what ingest writes. Money is BIGINT yuan; NULL means
+-- the document states no amount (never 0). Every row carries its source lines.
+
+CREATE TABLE IF NOT EXISTS catalog (
+    catalog_id   VARCHAR   NOT NULL,  -- stable slug from data/manifest.json
+    title        VARCHAR   NOT NULL,
+    publisher    VARCHAR   NOT NULL,
+    province     VARCHAR   NOT NULL,
+    city         VARCHAR   NOT NULL,
+    district     VARCHAR,
+    admin_code   VARCHAR   NOT NULL,  -- GB/T 2260 code of the publisher's jurisdiction
+    level        VARCHAR   NOT NULL,  -- city | district
+    year         INTEGER   NOT NULL,
+    published    DATE,
+    source_file  VARCHAR   NOT NULL,
+    sha256       VARCHAR   NOT NULL,
+    layout       VARCHAR   NOT NULL,
+    encoding     VARCHAR   NOT NULL,
+    synthetic    BOOLEAN   NOT NULL DEFAULT false,
+    ingested_at  TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS line_item (
+    item_id           VARCHAR NOT NULL,  -- catalog_id#code, or catalog_id#number[-sub]
+    catalog_id        VARCHAR NOT NULL,
+    item_no           VARCHAR,           -- printed 序号
+    sub_no            INTEGER,           -- sub-row number within a numbered row
+    code              VARCHAR,           -- printed 项目编号
+    name              VARCHAR NOT NULL,
+    alt_name          VARCHAR,           -- the item as another part of the document prints it
+    group_name        VARCHAR,           -- 大项目
+    description       VARCHAR,
+    section           VARCHAR,           -- table or heading the item sits under
+    source_category   VARCHAR,           -- category as printed
+    purchaser         VARCHAR,           -- 购买主体 / 经办处室
+    target_group      VARCHAR,
+    region_text       VARCHAR,           -- implementation region as printed
+    region_line       INTEGER,
+    funding_text      VARCHAR,           -- funding source as printed
+    funding_line      INTEGER,
+    amount_yuan       BIGINT,            -- NULL when not stated
+    amount_text       VARCHAR,
+    amount_kind       VARCHAR NOT NULL,  -- fixed | cap | actuals | unknown
+    tax_included      BOOLEAN,
+    period_start      DATE,
+    period_end        DATE,
+    line_start        INTEGER NOT NULL,
+    line_end          INTEGER NOT NULL,
+    detail_line_start INTEGER,           -- release form / prose detailing the item
+    detail_line_end   INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS stated_total (
+    catalog_id   VARCHAR   NOT NULL,
+    total_no     INTEGER   NOT NULL,
+    label        VARCHAR   NOT NULL,
+    kind         VARCHAR   NOT NULL,  -- document_total | pool | crosscheck
+    metric       VARCHAR   NOT NULL,  -- amount_yuan | items | groups | units
+    stated_value BIGINT    NOT NULL,
+    scope        VARCHAR[] NOT NULL,  -- item ids the figure speaks of
+    source_line  INTEGER   NOT NULL,
+    source_text  VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS ingest_warning (
+    catalog_id VARCHAR NOT NULL,
+    line       INTEGER,
+    message    VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS ingest_log (
+    started_at  TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP NOT NULL,
+    os_user     VARCHAR,
+    host        VARCHAR,
+    source_file VARCHAR NOT NULL,
+    sha256      VARCHAR,
+    catalog_id  VARCHAR,
+    action      VARCHAR NOT NULL,  -- loaded | replaced | unchanged | failed
+    items       INTEGER,
+    message     VARCHAR
+);
+
+-- Every stated total next to the value recomputed from the line items in its scope.
+CREATE OR REPLACE VIEW reconciliation AS
+SELECT
+    t.catalog_id,
+    t.total_no,
+    t.label,
+    t.kind,
+    t.metric,
+    t.stated_value,
+    CASE t.metric
+        WHEN 'amount_yuan' THEN coalesce(sum(li.amount_yuan), 0)
+        WHEN 'items'       THEN count(li.item_id)
+        WHEN 'groups'      THEN count(DISTINCT li.group_name)
+        WHEN 'units'       THEN count(DISTINCT li.purchaser)
+    END AS computed_value,
+    count(li.item_id) FILTER (WHERE li.amount_yuan IS NULL) AS items_without_amount,
+    t.source_line,
+    t.source_text
+FROM stated_total t
+LEFT JOIN line_item li
+       ON li.catalog_id = t.catalog_id AND list_contains(t.scope, li.item_id)
+GROUP BY t.catalog_id, t.total_no, t.label, t.kind, t.metric, t.stated_value, t.source_line, t.source_text;

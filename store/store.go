@@ -1,0 +1,65 @@
+// Package store opens the fundscope DuckDB database and owns its raw schema.
+package store
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+
+	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+)
+
+//go:embed schema.sql
+var schemaSQL string
+
+// ErrLocked means another process holds the database file.
+var ErrLocked = errors.New("database is in use by another process")
+
+var pidRe = regexp.MustCompile(`PID (\d+)`)
+
+// Open opens (creating if needed) the database at path and makes sure the
+// raw schema exists. With readOnly, the file must exist and nothing can be
+// written through the handle.
+func Open(ctx context.Context, path string, readOnly bool) (*sql.DB, error) {
+	dsn := path
+	if readOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("database %s does not exist: run `fundscope ingest` first", path)
+		}
+		dsn += "?access_mode=READ_ONLY"
+	}
+	db, err := sql.Open("duckdb", dsn)
+	if err != nil {
+		return nil, explain(path, err)
+	}
+	db.SetMaxOpenConns(4)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, explain(path, err)
+	}
+	if !readOnly {
+		if _, err := db.ExecContext(ctx, schemaSQL); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("creating schema in %s: %w", path, err)
+		}
+	}
+	return db, nil
+}
+
+// explain turns driver errors a user can act on into plain messages.
+func explain(path string, err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "Could not set lock") || strings.Contains(msg, "Conflicting lock") {
+		who := "another process"
+		if m := pidRe.FindStringSubmatch(msg); m != nil {
+			who = "process " + m[1]
+		}
+		return fmt.Errorf("%w: %s is locked by %s (a running fundscope ingest?); wait for it to finish or pass another --db", ErrLocked, path, who)
+	}
+	return fmt.Errorf("opening database %s: %w", path, err)
+}
