@@ -113,7 +113,7 @@ func ParseAmount(text, bareUnit string) (Amount, error) {
 
 // toYuan converts a decimal string of the unit to exact integer yuan.
 func toYuan(num, unit string) (int64, error) {
-	scale := 1
+	scale := 0
 	if unit == "万元" || unit == "万" {
 		scale = 4
 	}

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -64,10 +65,11 @@ func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c Cata
 		logIngest(ctx, db, started, file, sha, c.CatalogID, "failed", 0, err.Error())
 		return nil, err
 	}
-	var oldSHA string
-	err := db.QueryRowContext(ctx, `SELECT sha256 FROM catalog WHERE catalog_id = ?`, c.CatalogID).Scan(&oldSHA)
+	entry := c.fingerprint()
+	var oldSHA, oldEntry string
+	err := db.QueryRowContext(ctx, `SELECT sha256, entry_sha256 FROM catalog WHERE catalog_id = ?`, c.CatalogID).Scan(&oldSHA, &oldEntry)
 	switch {
-	case err == nil && oldSHA == sha:
+	case err == nil && oldSHA == sha && oldEntry == entry:
 		res.Action = "unchanged"
 		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM line_item WHERE catalog_id = ?`, c.CatalogID).Scan(&res.Items); err != nil {
 			return nil, err
@@ -125,9 +127,9 @@ func write(ctx context.Context, db *sql.DB, c Catalog, file, sha, encoding strin
 			return err
 		}
 	}
-	_, err = conn.ExecContext(ctx, `INSERT INTO catalog VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,?)`,
+	_, err = conn.ExecContext(ctx, `INSERT INTO catalog VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,?)`,
 		c.CatalogID, c.Title, c.Publisher, c.Province, c.City, c.District, c.AdminCode, c.Level, c.Year,
-		c.Published, file, sha, c.Layout, encoding, time.Now().UTC())
+		c.Published, file, sha, c.fingerprint(), c.Layout, encoding, time.Now().UTC())
 	if err != nil {
 		return err
 	}
@@ -224,6 +226,13 @@ func logIngest(ctx context.Context, db *sql.DB, started time.Time, file, sha, ca
 	}
 	_, _ = db.ExecContext(ctx, `INSERT INTO ingest_log VALUES (?,?,?,?,?,?,?,?,?,?)`,
 		started.UTC(), time.Now().UTC(), who, host, file, sha, catalogID, action, items, msg)
+}
+
+// fingerprint identifies the manifest entry's content.
+func (c Catalog) fingerprint() string {
+	b, _ := json.Marshal(c)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 func null(s string) any {

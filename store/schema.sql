@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS catalog (
     year         INTEGER   NOT NULL,
     published    DATE,
     source_file  VARCHAR   NOT NULL,
-    sha256       VARCHAR   NOT NULL,
+    sha256       VARCHAR   NOT NULL,  -- of the source file's bytes
+    entry_sha256 VARCHAR   NOT NULL,  -- of its manifest entry: a changed entry re-ingests too
     layout       VARCHAR   NOT NULL,
     encoding     VARCHAR   NOT NULL,
     synthetic    BOOLEAN   NOT NULL DEFAULT false,

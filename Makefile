@@ -1,0 +1,31 @@
+# fundscope — the two set-up commands of README.md are `make run` and `make test`.
+GO      ?= go
+BIN     := ./fundscope
+DB      ?= fundscope.duckdb
+OUT     ?= out
+
+.PHONY: run test build deps test-deps bench fuzz clean
+
+## run: build, load the bundled catalogs (ingest → transform) and write the reports to $(OUT)/
+run: build
+	$(BIN) ingest --db $(DB)
+	$(BIN) catalogs --db $(DB)
+
+build: deps
+	CGO_ENABLED=1 $(GO) build -o $(BIN) ./cmd/fundscope
+
+## deps: JavaScript assets pinned by package-lock.json (ECharts for the offline HTML report)
+deps:
+	@if [ -f package-lock.json ]; then scripts/npm-deps.sh; fi
+
+## test-deps: what the tests need beyond Go (headless Chromium and a CJK font)
+test-deps: deps
+	scripts/test-deps.sh
+
+## test: every test, as CI runs it
+test: test-deps
+	CGO_ENABLED=1 $(GO) vet ./...
+	CGO_ENABLED=1 $(GO) test -count=1 ./...
+
+clean:
+	rm -rf $(BIN) $(DB) $(DB).wal $(OUT) test-artifacts

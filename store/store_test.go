@@ -1,0 +1,79 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHelperHoldLock is not a test: the lock test runs the test binary with
+// FUNDSCOPE_HOLD_DB set so that another process holds the database open.
+func TestHelperHoldLock(t *testing.T) {
+	path := os.Getenv("FUNDSCOPE_HOLD_DB")
+	if path == "" {
+		return
+	}
+	db, err := Open(context.Background(), path, false)
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	defer db.Close()
+	fmt.Println("ready")
+	time.Sleep(30 * time.Second)
+	os.Exit(0)
+}
+
+func TestLockedByAnotherProcess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "held.duckdb")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperHoldLock$")
+	cmd.Env = append(os.Environ(), "FUNDSCOPE_HOLD_DB="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	line, _ := bufio.NewReader(out).ReadString('\n')
+	if strings.TrimSpace(line) != "ready" {
+		t.Fatalf("helper said %q", line)
+	}
+	for _, ro := range []bool{false, true} {
+		_, err = Open(context.Background(), path, ro)
+		if !errors.Is(err, ErrLocked) {
+			t.Fatalf("read-only=%v: got %v, want ErrLocked", ro, err)
+		}
+		if want := fmt.Sprintf("locked by process %d", cmd.Process.Pid); !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q should say %q", err, want)
+		}
+	}
+}
+
+func TestReadOnlyRefusesWrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ro.duckdb")
+	db, err := Open(context.Background(), path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro, err := Open(context.Background(), path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, err := ro.Exec(`DELETE FROM catalog`); err == nil {
+		t.Error("a read-only handle accepted a write")
+	}
+	if _, err := Open(context.Background(), filepath.Join(t.TempDir(), "missing.duckdb"), true); err == nil || !strings.Contains(err.Error(), "fundscope ingest") {
+		t.Errorf("missing database: %v", err)
+	}
+}
