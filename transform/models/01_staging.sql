@@ -1,0 +1,36 @@
+-- Staging: line items with their catalog, and each catalog's place in the
+-- region hierarchy (its own code, its city, its province).
+
+CREATE OR REPLACE TABLE region AS
+SELECT code,
+       name,
+       level,                               -- province | city | county
+       nullif(parent_code, '')   AS parent_code,
+       province_code,
+       nullif(city_code, '')     AS city_code
+FROM ref_regions;
+
+CREATE OR REPLACE TABLE catalog_region AS
+SELECT c.catalog_id,
+       c.admin_code,
+       own.name                                AS admin_name,
+       coalesce(own.city_code, own.code)       AS city_code,
+       city.name                               AS city_name,
+       own.province_code
+FROM catalog c
+LEFT JOIN region own  ON own.code = c.admin_code
+LEFT JOIN region city ON city.code = coalesce(own.city_code, own.code);
+
+CREATE OR REPLACE TABLE stg_item AS
+SELECT li.*,
+       c.province,
+       c.city,
+       c.district,
+       c.city || coalesce(c.district, '')  AS jurisdiction,
+       c.admin_code                        AS catalog_admin_code,
+       c.level                             AS catalog_level,
+       c.year,
+       c.source_file,
+       c.synthetic
+FROM line_item li
+JOIN catalog c USING (catalog_id);

@@ -1,0 +1,5 @@
+-- description: every printed funding source maps to a code of data/ref/funding_sources.csv (add an alias to funding_aliases.csv)
+SELECT c.item_id, c.funding_text, c.funding_code, c.source_file, li.funding_line AS line
+FROM clean_line_item c
+JOIN line_item li USING (item_id)
+WHERE c.funding_code IS NULL OR c.funding_code NOT IN (SELECT code FROM ref_funding_sources);

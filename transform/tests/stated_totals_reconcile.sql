@@ -1,0 +1,5 @@
+-- description: every total a document states about itself equals the value recomputed from its line items
+SELECT r.catalog_id, c.source_file, r.source_line AS line, r.label, r.metric, r.stated_value, r.computed_value
+FROM reconciliation r
+JOIN catalog c USING (catalog_id)
+WHERE r.stated_value IS DISTINCT FROM r.computed_value;

@@ -1,0 +1,133 @@
+// Package transform loads the reference data and runs the SQL models
+// (transform/models/*.sql, in file-name order) that turn the raw tables into
+// the cleaned dataset and the marts, then the data tests (transform/tests/*.sql).
+package transform
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"embed"
+	"errors"
+	"io"
+	"encoding/csv"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+//go:embed models/*.sql tests/*.sql
+var sqlFiles embed.FS
+
+// refFiles are the reference tables, loaded as ref_<name> with text columns.
+var refFiles = []string{"regions", "towns", "region_aliases", "categories", "category_rules", "funding_sources", "funding_aliases"}
+
+var identRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// Models lists the model files in the order they run.
+func Models() []string { return list("models") }
+
+func list(dir string) []string {
+	entries, _ := fs.ReadDir(sqlFiles, dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, path.Join(dir, e.Name()))
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Run loads reference data from refFS (the data folder) and runs every model,
+// all in one transaction: a failing model leaves the previous results intact.
+func Run(ctx context.Context, db *sql.DB, dataFS fs.FS) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	if err := run(ctx, conn, dataFS); err != nil {
+		_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
+		return err
+	}
+	_, err = conn.ExecContext(ctx, "COMMIT")
+	return err
+}
+
+func run(ctx context.Context, conn *sql.Conn, dataFS fs.FS) error {
+	for _, name := range refFiles {
+		if err := loadRef(ctx, conn, dataFS, name); err != nil {
+			return err
+		}
+	}
+	for _, m := range Models() {
+		text, err := sqlFiles.ReadFile(m)
+		if err != nil {
+			return err
+		}
+		if _, err := conn.ExecContext(ctx, string(text)); err != nil {
+			return fmt.Errorf("transform/%s: %w", m, err)
+		}
+	}
+	return nil
+}
+
+// loadRef reads ref/<name>.csv and replaces table ref_<name> with its rows.
+func loadRef(ctx context.Context, conn *sql.Conn, dataFS fs.FS, name string) error {
+	file := "ref/" + name + ".csv"
+	f, err := dataFS.Open(file)
+	if err != nil {
+		return fmt.Errorf("reference data: %w", err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	header, err := r.Read()
+	if err != nil {
+		return fmt.Errorf("data/%s: %w", file, err)
+	}
+	cols := make([]string, len(header))
+	for i, h := range header {
+		h = strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")
+		if !identRe.MatchString(h) {
+			return fmt.Errorf("data/%s: column name %q must be lower-case letters, digits and _", file, h)
+		}
+		cols[i] = h + " VARCHAR"
+	}
+	table := "ref_" + name
+	if _, err := conn.ExecContext(ctx, "CREATE OR REPLACE TABLE "+table+" ("+strings.Join(cols, ", ")+")"); err != nil {
+		return err
+	}
+	return conn.Raw(func(dc any) error {
+		a, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", table)
+		if err != nil {
+			return err
+		}
+		for {
+			rec, err := r.Read()
+			if err == nil {
+				row := make([]driver.Value, len(rec))
+				for i, v := range rec {
+					if v = strings.TrimSpace(v); v != "" {
+						row[i] = v
+					}
+				}
+				if err = a.AppendRow(row...); err == nil {
+					continue
+				}
+			}
+			if errors.Is(err, io.EOF) {
+				return a.Close()
+			}
+			a.Close()
+			line, _ := r.FieldPos(0)
+			return fmt.Errorf("data/%s:%d: %w", file, line, err)
+		}
+	})
+}
