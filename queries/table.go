@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"fundscope/ingest"
 )
 
 // Table is a query result held in memory (results here are summaries).
@@ -178,20 +180,15 @@ func DisplayWidth(s string) int {
 
 // wan prints an integer number of yuan as 万元 with exact decimals.
 func wan(v any) string {
-	y, ok := toInt64(v)
+	y, ok := AsInt64(v)
 	if !ok {
 		return plain(v)
 	}
-	sign := ""
-	if y < 0 {
-		sign, y = "-", -y
-	}
-	s := fmt.Sprintf("%s%d.%04d", sign, y/10000, y%10000)
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
+	return ingest.FormatWan(y)
 }
 
-func toInt64(v any) (int64, bool) {
+// AsInt64 reads an integer column value (BIGINT, INTEGER or HUGEINT).
+func AsInt64(v any) (int64, bool) {
 	switch x := v.(type) {
 	case int64:
 		return x, true
