@@ -10,6 +10,7 @@ OUT     ?= out
 run: build
 	$(BIN) ingest --db $(DB)
 	$(BIN) catalogs --db $(DB)
+	$(BIN) report --db $(DB) --out $(OUT)
 
 build: deps
 	CGO_ENABLED=1 $(GO) build -o $(BIN) ./cmd/fundscope
@@ -26,6 +27,10 @@ test-deps: deps
 test: test-deps
 	CGO_ENABLED=1 $(GO) vet ./...
 	CGO_ENABLED=1 $(GO) test -count=1 ./...
+
+## bench: Go benchmarks (reports on the bundled catalogs, ingest)
+bench: deps
+	CGO_ENABLED=1 $(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
 	rm -rf $(BIN) $(DB) $(DB).wal $(OUT) test-artifacts

@@ -5,7 +5,7 @@ package data
 
 import "embed"
 
-// FS holds manifest.json, raw/ and ref/ as shipped with the binary.
+// FS holds manifest.json, dictionary.csv, raw/ and ref/ as shipped with the binary.
 //
-//go:embed manifest.json raw ref
+//go:embed manifest.json dictionary.csv raw ref
 var FS embed.FS

@@ -129,7 +129,7 @@ func WriteHTML(w io.Writer, ds *Dataset, ec *ECharts, generated time.Time) error
 			fmt.Sprint(value(l, r, "name")), fmt.Sprint(value(l, r, "jurisdiction")), fmt.Sprint(value(l, r, "year")),
 			fmt.Sprint(value(l, r, "category_zh")), fmt.Sprint(value(l, r, "funding_zh")),
 			wanText(value(l, r, "amount_yuan")), kindText(fmt.Sprint(value(l, r, "amount_kind"))),
-			fmt.Sprintf("%v:%v–%v", value(l, r, "source_file"), value(l, r, "line_start"), value(l, r, "line_end")),
+			sourceRef(value(l, r, "source_file"), value(l, r, "line_start"), value(l, r, "line_end")),
 		})
 	}
 	t, err := template.New("report").Parse(reportTemplate)
@@ -137,6 +137,14 @@ func WriteHTML(w io.Writer, ds *Dataset, ec *ECharts, generated time.Time) error
 		return err
 	}
 	return t.Execute(w, v)
+}
+
+// sourceRef prints file:line or file:first–last.
+func sourceRef(file, start, end any) string {
+	if fmt.Sprint(start) == fmt.Sprint(end) {
+		return fmt.Sprintf("%v:%v", file, start)
+	}
+	return fmt.Sprintf("%v:%v–%v", file, start, end)
 }
 
 func scope(f Filter) string {

@@ -3,12 +3,542 @@ package reports
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+	"github.com/xuri/excelize/v2"
+
+	"fundscope/ingest"
+	"fundscope/queries"
 )
 
-// WriteXLSX writes the Excel workbook.
+// Sheet names of the workbook.
+const (
+	SheetSummary    = "概览 Summary"
+	SheetCategory   = "按类别 By category"
+	SheetFunding    = "按资金来源 By funding"
+	SheetRegion     = "按地区 By region"
+	SheetDetail     = "明细 Line items"
+	SheetReconcile  = "对账 Reconciliation"
+	SheetDictionary = "数据字典 Dictionary"
+)
+
+// excelMaxRows is the last row number Excel can hold; the detail sheet
+// continues on a further sheet beyond it.
+var excelMaxRows = 1048576
+
+// column kinds of a sheet written from a query result.
+const (
+	kText = iota
+	kInt
+	kWan // *_yuan integer shown in 万元
+	kPct
+	kBool
+	kPlain // an integer shown without thousands separators (years, line numbers)
+)
+
+type column struct {
+	field, header string
+	kind          int
+}
+
+type styles struct {
+	header, title, wan, integer, pct, date, wrap int
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	var err error
+	font := "Noto Sans CJK SC"
+	mk := func(st *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		if st.Font == nil {
+			st.Font = &excelize.Font{Family: font, Size: 10}
+		}
+		var id int
+		id, err = f.NewStyle(st)
+		return id
+	}
+	wanFmt, pctFmt, dateFmt := "#,##0.00##", "0.00", "yyyy-mm-dd"
+	s.header = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 10, Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"DCE6F1"}, Pattern: 1},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	s.title = mk(&excelize.Style{Font: &excelize.Font{Family: font, Size: 16, Bold: true}})
+	s.wan = mk(&excelize.Style{CustomNumFmt: &wanFmt})
+	s.integer = mk(&excelize.Style{NumFmt: 3}) // #,##0
+	s.pct = mk(&excelize.Style{CustomNumFmt: &pctFmt})
+	s.date = mk(&excelize.Style{CustomNumFmt: &dateFmt})
+	s.wrap = mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	return s, err
+}
+
+// WriteXLSX writes the workbook: summary with native charts, the marts, every
+// line item (streamed), the reconciliation and the data dictionary.
 func WriteXLSX(ctx context.Context, w io.Writer, db *sql.DB, ds *Dataset, generated time.Time) error {
-	return errors.New("not yet")
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
+		return err
+	}
+	if err := writeSummary(f, st, ds, generated); err != nil {
+		return fmt.Errorf("sheet %s: %w", SheetSummary, err)
+	}
+	sheets := []struct {
+		name string
+		t    *queries.Table
+		cols []column
+	}{
+		{SheetCategory, ds.Category, []column{{"city", "城市 City", kText}, {"year", "年份 Year", kPlain}, {"category", "类别代码 Code", kText},
+			{"category_zh", "类别 Category", kText}, {"items", "条目 Items", kInt}, {"total_yuan", "合计（万元）Total", kWan},
+			{"items_unknown_amount", "未列金额条目 Unknown", kInt}, {"cap_yuan", "其中最高资助（万元）Caps", kWan},
+			{"actuals_yuan", "其中按实结算（万元）Actual cost", kWan}, {"share_pct", "占比 Share %", kPct}}},
+		{SheetFunding, ds.Funding, []column{{"city", "城市 City", kText}, {"year", "年份 Year", kPlain}, {"funding_code", "资金来源代码 Code", kText},
+			{"funding_zh", "资金来源 Funding source", kText}, {"items", "条目 Items", kInt}, {"total_yuan", "合计（万元）Total", kWan},
+			{"items_unknown_amount", "未列金额条目 Unknown", kInt}, {"cap_yuan", "其中最高资助（万元）Caps", kWan},
+			{"actuals_yuan", "其中按实结算（万元）Actual cost", kWan}, {"share_pct", "占比 Share %", kPct}}},
+		{SheetRegion, ds.Regions, []column{{"city", "城市 City", kText}, {"year", "年份 Year", kPlain}, {"region_code", "区划代码 Code", kText},
+			{"region_name", "实施地区 Region", kText}, {"region_level", "层级 Level", kText}, {"items", "条目 Items", kInt},
+			{"total_yuan", "合计（万元）Total", kWan}, {"items_unknown_amount", "未列金额条目 Unknown", kInt},
+			{"cap_yuan", "其中最高资助（万元）Caps", kWan}, {"actuals_yuan", "其中按实结算（万元）Actual cost", kWan}, {"share_pct", "占比 Share %", kPct}}},
+	}
+	for _, s := range sheets {
+		if _, err := f.NewSheet(s.name); err != nil {
+			return err
+		}
+		if err := writeTable(f, st, s.name, 1, s.t, s.cols, true); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	if err := writeDetail(ctx, f, st, db, ds.Filter); err != nil {
+		return fmt.Errorf("sheet %s: %w", SheetDetail, err)
+	}
+	if _, err := f.NewSheet(SheetReconcile); err != nil {
+		return err
+	}
+	if err := writeTable(f, st, SheetReconcile, 1, ds.Reconcile, []column{{"catalog_id", "目录 Catalog", kText}, {"city", "城市 City", kText},
+		{"year", "年份 Year", kPlain}, {"label", "自述合计 Stated total", kText}, {"kind", "类型 Kind", kText}, {"metric", "度量 Metric", kText},
+		{"stated_value", "文件所述 Stated", kInt}, {"computed_value", "明细计算 Computed", kInt}, {"reconciled", "一致 Reconciled", kBool},
+		{"source_file", "源文件 File", kText}, {"source_line", "行 Line", kPlain}}, true); err != nil {
+		return fmt.Errorf("sheet %s: %w", SheetReconcile, err)
+	}
+	if err := writeDictionary(f, st); err != nil {
+		return fmt.Errorf("sheet %s: %w", SheetDictionary, err)
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+// writeTable writes a header and the rows of t from row `top` on.
+func writeTable(f *excelize.File, st styles, sheet string, top int, t *queries.Table, cols []column, freeze bool) error {
+	widths := make([]int, len(cols))
+	for i, c := range cols {
+		cell, _ := excelize.CoordinatesToCellName(i+1, top)
+		if err := f.SetCellStr(sheet, cell, c.header); err != nil {
+			return err
+		}
+		widths[i] = queries.DisplayWidth(c.header)
+		if t.Col(c.field) < 0 {
+			return fmt.Errorf("query result has no column %s", c.field)
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(cols), top)
+	first, _ := excelize.CoordinatesToCellName(1, top)
+	f.SetCellStyle(sheet, first, last, st.header)
+	for r := range t.Rows {
+		for i, c := range cols {
+			cell, _ := excelize.CoordinatesToCellName(i+1, top+1+r)
+			v := t.Rows[r][t.Col(c.field)]
+			val, style := cellValue(v, c.kind, st)
+			if val == nil {
+				continue
+			}
+			if err := f.SetCellValue(sheet, cell, val); err != nil {
+				return err
+			}
+			if style != 0 {
+				f.SetCellStyle(sheet, cell, cell, style)
+			}
+			widths[i] = max(widths[i], queries.DisplayWidth(fmt.Sprint(val)))
+		}
+	}
+	for i, wd := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		f.SetColWidth(sheet, col, col, colWidth(wd))
+	}
+	if freeze {
+		lastCell, _ := excelize.CoordinatesToCellName(len(cols), top+len(t.Rows))
+		if err := f.AutoFilter(sheet, first+":"+lastCell, nil); err != nil {
+			return err
+		}
+		return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: "A" + strconv.Itoa(top+1), ActivePane: "bottomLeft"})
+	}
+	return nil
+}
+
+// cellValue converts a query value for a cell of the given kind.
+func cellValue(v any, kind int, st styles) (any, int) {
+	if v == nil {
+		return nil, 0
+	}
+	switch kind {
+	case kWan:
+		if y, ok := queries.AsInt64(v); ok {
+			return wanNumber(y), st.wan
+		}
+	case kInt:
+		if n, ok := queries.AsInt64(v); ok {
+			return n, st.integer
+		}
+	case kPlain:
+		if n, ok := queries.AsInt64(v); ok {
+			return n, 0
+		}
+	case kPct:
+		if d, ok := v.(duckdb.Decimal); ok {
+			return d.Float64(), st.pct
+		}
+	case kBool:
+		if b, ok := v.(bool); ok {
+			if b {
+				return "是 yes", 0
+			}
+			return "否 NO", 0
+		}
+	}
+	return textValue(v), 0
+}
+
+// wanNumber is yuan as a number of 万元: the exact decimal text, parsed once.
+func wanNumber(y int64) float64 {
+	v, _ := strconv.ParseFloat(ingest.FormatWan(y), 64)
+	return v
+}
+
+// textValue makes any value plain cell text. excelize stores strings as text,
+// never as formulas, so a name such as "=HYPERLINK(…)" stays a name.
+func textValue(v any) string {
+	s := fmt.Sprint(v)
+	if t, ok := v.(time.Time); ok {
+		s = t.Format("2006-01-02")
+	}
+	if r := []rune(s); len(r) > 32000 { // Excel's cell limit is 32,767 characters
+		s = string(r[:32000]) + "…"
+	}
+	return s
+}
+
+func colWidth(displayWidth int) float64 {
+	w := float64(displayWidth) + 2
+	if w > 60 {
+		w = 60
+	}
+	if w < 8 {
+		w = 8
+	}
+	return w
+}
+
+func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time) error {
+	s := SheetSummary
+	f.SetCellStr(s, "A1", "fundscope 政府购买社会组织服务资金分析 Funding allocation report")
+	f.SetCellStyle(s, "A1", "A1", st.title)
+	f.SetCellStr(s, "A2", scope(ds.Filter)+" · 生成于 Generated "+generated.Format("2006-01-02 15:04")+" · 单位：万元 (10,000 yuan)")
+	h := ds.Headline
+	figures := []struct {
+		label string
+		field string
+		kind  int
+	}{
+		{"资金总额（万元）Total", "total_yuan", kWan},
+		{"其中最高资助额（万元）Caps (最高资助)", "cap_yuan", kWan},
+		{"其中按实结算（万元）Settled on actual cost", "actuals_yuan", kWan},
+		{"项目条目 Line items", "items", kInt},
+		{"未列金额条目 Items without an amount", "items_unknown_amount", kInt},
+		{"未列金额占比 % Share of items without an amount", "unknown_share_pct", kPct},
+		{"目录 Catalogs", "catalogs", kInt},
+		{"城市 Cities", "cities", kInt},
+		{"年份 Years", "years", kPlain},
+	}
+	for i, fig := range figures {
+		row := 4 + i
+		f.SetCellStr(s, fmt.Sprintf("A%d", row), fig.label)
+		v, style := cellValue(value(h, 0, fig.field), fig.kind, st)
+		if v != nil {
+			f.SetCellValue(s, fmt.Sprintf("B%d", row), v)
+			if style != 0 {
+				f.SetCellStyle(s, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), style)
+			}
+		}
+	}
+	// Totals by city and year, with a column chart over them.
+	top := 4 + len(figures) + 2
+	f.SetCellStr(s, fmt.Sprintf("A%d", top-1), "各城市历年合计 Totals by city and year")
+	cy := &queries.Table{Columns: append([]string{"label"}, ds.CityYear.Columns...)}
+	for _, r := range ds.CityYear.Rows {
+		label := fmt.Sprintf("%v %v", r[ds.CityYear.Col("city")], r[ds.CityYear.Col("year")])
+		cy.Rows = append(cy.Rows, append([]any{label}, r...))
+	}
+	if err := writeTable(f, st, s, top, cy, []column{{"label", "城市·年份 City·year", kText}, {"total_yuan", "合计（万元）Total", kWan},
+		{"items", "条目 Items", kInt}, {"items_unknown_amount", "未列金额条目 Unknown", kInt}, {"cap_yuan", "最高资助（万元）Caps", kWan},
+		{"actuals_yuan", "按实结算（万元）Actual cost", kWan}}, false); err != nil {
+		return err
+	}
+	n := len(cy.Rows)
+	ref := func(col string, from, to int) string { return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s, col, from, col, to) }
+	err := f.AddChart(s, "H4", &excelize.Chart{
+		Type:      excelize.Col,
+		Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$B$%d", s, top), Categories: ref("A", top+1, top+n), Values: ref("B", top+1, top+n)}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各城市历年资金总额（万元）Total by city and year"}}},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		Dimension: excelize.ChartDimension{Width: 640, Height: 320},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+	})
+	if err != nil {
+		return err
+	}
+	// Category mix: categories down, cities across (shares from the category_mix query).
+	mixTop := top + n + 3
+	f.SetCellStr(s, fmt.Sprintf("A%d", mixTop-1), "各城市类别构成（占比 %）Category mix per city (% of the city's total)")
+	cm := ds.CategoryMix
+	cities := distinctValues(cm, "city")
+	cats := distinctValues(cm, "category_zh")
+	f.SetCellStr(s, fmt.Sprintf("A%d", mixTop), "类别 Category")
+	for j, c := range cities {
+		cell, _ := excelize.CoordinatesToCellName(2+j, mixTop)
+		f.SetCellStr(s, cell, c)
+	}
+	lastHead, _ := excelize.CoordinatesToCellName(1+len(cities), mixTop)
+	f.SetCellStyle(s, fmt.Sprintf("A%d", mixTop), lastHead, st.header)
+	for i, cat := range cats {
+		row := mixTop + 1 + i
+		f.SetCellStr(s, fmt.Sprintf("A%d", row), cat)
+		for j, city := range cities {
+			cell, _ := excelize.CoordinatesToCellName(2+j, row)
+			for r := range cm.Rows {
+				if fmt.Sprint(value(cm, r, "city")) == city && fmt.Sprint(value(cm, r, "category_zh")) == cat {
+					if v, style := cellValue(value(cm, r, "share_pct"), kPct, st); v != nil {
+						f.SetCellValue(s, cell, v)
+						f.SetCellStyle(s, cell, cell, style)
+					}
+				}
+			}
+		}
+	}
+	var series []excelize.ChartSeries
+	lastCol, _ := excelize.ColumnNumberToName(1 + len(cities))
+	for i := range cats {
+		row := mixTop + 1 + i
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$A$%d", s, row),
+			Categories: fmt.Sprintf("'%s'!$B$%d:$%s$%d", s, mixTop, lastCol, mixTop),
+			Values:     fmt.Sprintf("'%s'!$B$%d:$%s$%d", s, row, lastCol, row),
+		})
+	}
+	if len(series) > 0 {
+		err = f.AddChart(s, "H22", &excelize.Chart{
+			Type:      excelize.ColPercentStacked,
+			Series:    series,
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各城市资金类别构成 Category mix per city"}}},
+			Legend:    excelize.ChartLegend{Position: "right"},
+			Dimension: excelize.ChartDimension{Width: 640, Height: 360},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	f.SetColWidth(s, "A", "A", 44)
+	f.SetColWidth(s, "B", "F", 16)
+	return nil
+}
+
+func distinctValues(t *queries.Table, col string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for r := range t.Rows {
+		v := fmt.Sprint(value(t, r, col))
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// writeDetail streams every line item: frozen header, autofilter, 万元 and
+// yuan number formats, widths fitted to Chinese text. Past Excel's row limit
+// it continues on "明细 Line items (2)" and so on.
+func writeDetail(ctx context.Context, f *excelize.File, st styles, db *sql.DB, flt Filter) error {
+	fields, err := FieldsOf("line_items")
+	if err != nil {
+		return err
+	}
+	rows, err := openExport(ctx, db, "line_items", flt, "")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	if len(cols) != len(fields) {
+		return fmt.Errorf("export query has %d columns, the dictionary %d", len(cols), len(fields))
+	}
+	// Buffer a sample to size the columns (the stream needs widths first).
+	var sample [][]any
+	read := func() ([]any, error) {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		return vals, rows.Scan(ptrs...)
+	}
+	for len(sample) < 2000 && rows.Next() {
+		v, err := read()
+		if err != nil {
+			return err
+		}
+		sample = append(sample, v)
+	}
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		wd := queries.DisplayWidth(c)
+		for _, r := range sample {
+			if r[i] != nil {
+				wd = max(wd, queries.DisplayWidth(firstLine(textValue(r[i]))))
+			}
+		}
+		widths[i] = colWidth(wd)
+	}
+	part := 1
+	var sw *excelize.StreamWriter
+	rowNo := 0
+	open := func() error {
+		name := SheetDetail
+		if part > 1 {
+			name = fmt.Sprintf("%s (%d)", SheetDetail, part)
+		}
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		if sw, err = f.NewStreamWriter(name); err != nil {
+			return err
+		}
+		for i, w := range widths {
+			if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+				return err
+			}
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+		head := make([]any, len(cols))
+		for i, c := range cols {
+			head[i] = excelize.Cell{StyleID: st.header, Value: c}
+		}
+		rowNo = 1
+		return sw.SetRow("A1", head)
+	}
+	closeSheet := func() error {
+		lastCell, _ := excelize.CoordinatesToCellName(len(cols), max(rowNo, 2))
+		if err := sw.AddTable(&excelize.Table{Range: "A1:" + lastCell, Name: fmt.Sprintf("line_items_%d", part), StyleName: "TableStyleLight1"}); err != nil {
+			return err
+		}
+		return sw.Flush()
+	}
+	if err := open(); err != nil {
+		return err
+	}
+	write := func(vals []any) error {
+		if rowNo == excelMaxRows {
+			if err := closeSheet(); err != nil {
+				return err
+			}
+			part++
+			if err := open(); err != nil {
+				return err
+			}
+		}
+		rowNo++
+		cells := make([]any, len(vals))
+		for i, v := range vals {
+			cells[i] = detailCell(v, fields[i], st)
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, rowNo)
+		return sw.SetRow(cell, cells)
+	}
+	for _, v := range sample {
+		if err := write(v); err != nil {
+			return err
+		}
+	}
+	for rows.Next() {
+		v, err := read()
+		if err != nil {
+			return err
+		}
+		if err := write(v); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return closeSheet()
+}
+
+func detailCell(v any, fl Field, st styles) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case duckdb.Decimal:
+		return excelize.Cell{StyleID: st.wan, Value: x.Float64()}
+	case time.Time:
+		if fl.Type == "date" {
+			return excelize.Cell{StyleID: st.date, Value: x}
+		}
+		return x.UTC().Format(time.RFC3339)
+	case int64, int32:
+		if fl.Unit == "yuan" {
+			return excelize.Cell{StyleID: st.integer, Value: x}
+		}
+		return x
+	case bool:
+		return x
+	}
+	return textValue(v)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func writeDictionary(f *excelize.File, st styles) error {
+	if _, err := f.NewSheet(SheetDictionary); err != nil {
+		return err
+	}
+	fields, err := Dictionary()
+	if err != nil {
+		return err
+	}
+	t := &queries.Table{Columns: []string{"table", "field", "type", "unit", "pk", "zh", "en"}}
+	for _, fl := range fields {
+		pk := ""
+		if fl.PrimaryKey {
+			pk = "主键 primary key"
+		}
+		t.Rows = append(t.Rows, []any{fl.Table, fl.Name, fl.Type, fl.Unit, pk, fl.DescriptionZH, fl.DescriptionEN})
+	}
+	return writeTable(f, st, SheetDictionary, 1, t, []column{{"table", "表 Table", kText}, {"field", "字段 Field", kText}, {"type", "类型 Type", kText},
+		{"unit", "单位 Unit", kText}, {"pk", "主键 Key", kText}, {"zh", "说明", kText}, {"en", "Description", kText}}, true)
 }

@@ -1,0 +1,102 @@
+package reports
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/csv"
+	"fmt"
+
+	"fundscope/data"
+)
+
+//go:embed sql/*.sql
+var exportSQL embed.FS
+
+// Field is one column of an exported table, as data/dictionary.csv defines it.
+// The Excel 数据字典 sheet, datapackage.json and the Markdown dictionary are
+// all generated from these definitions.
+type Field struct {
+	Table, Name, Type, Unit string
+	PrimaryKey              bool
+	DescriptionZH           string
+	DescriptionEN           string
+}
+
+// Tables are the exported tables, in order.
+var Tables = []string{"line_items", "catalogs", "stated_totals"}
+
+// Dictionary reads the field definitions of every exported table.
+func Dictionary() ([]Field, error) {
+	f, err := data.FS.Open("dictionary.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("data/dictionary.csv: %w", err)
+	}
+	var out []Field
+	for i, r := range recs[1:] {
+		if len(r) != 7 {
+			return nil, fmt.Errorf("data/dictionary.csv:%d: want 7 columns", i+2)
+		}
+		out = append(out, Field{Table: r[0], Name: r[1], Type: r[2], Unit: r[3], PrimaryKey: r[4] == "yes", DescriptionZH: r[5], DescriptionEN: r[6]})
+	}
+	return out, nil
+}
+
+// FieldsOf returns the fields of one exported table.
+func FieldsOf(table string) ([]Field, error) {
+	all, err := Dictionary()
+	if err != nil {
+		return nil, err
+	}
+	var out []Field
+	for _, f := range all {
+		if f.Table == table {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("data/dictionary.csv defines no table %q", table)
+	}
+	return out, nil
+}
+
+// ExportQuery returns the SQL (reports/sql/TABLE.sql) that selects an exported table.
+func ExportQuery(table string) (string, error) {
+	b, err := exportSQL.ReadFile("sql/" + table + ".sql")
+	if err != nil {
+		return "", fmt.Errorf("no export query for table %q", table)
+	}
+	return string(b), nil
+}
+
+// openExport runs the export query of a table with the filter's parameters.
+func openExport(ctx context.Context, db *sql.DB, table string, f Filter, category string) (*sql.Rows, error) {
+	q, err := ExportQuery(table)
+	if err != nil {
+		return nil, err
+	}
+	args := []any{sql.Named("city", nilIfEmpty(f.City)), sql.Named("year", nilIfZero(f.Year))}
+	if table == "line_items" {
+		args = append(args, sql.Named("category", nilIfEmpty(category)))
+	}
+	return db.QueryContext(ctx, q, args...)
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nilIfZero(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}

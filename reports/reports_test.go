@@ -1,0 +1,302 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"database/sql"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"fundscope/data"
+	"fundscope/ingest"
+	"fundscope/store"
+	"fundscope/transform"
+)
+
+// Hostile names planted in a test catalog: markup, and cell text that a
+// spreadsheet would take for a formula.
+var hostile = []string{
+	`<script>alert(1)</script>`,
+	`=HYPERLINK("http://evil.example","click")`,
+	`+1+1`,
+	`-2+3`,
+	`@SUM(A1:A2)`,
+}
+
+// loadedDB builds a database from the bundled catalogs; with hostile, a
+// further catalog whose project names are the strings above.
+func loadedDB(t testing.TB, withHostile bool) string {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "r.duckdb")
+	db, err := store.Open(ctx, path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, _ := ingest.LoadManifest(data.FS)
+	jobs, _ := ingest.BundledJobs(data.FS, m)
+	if _, errs := ingest.Run(ctx, db, jobs, nil); errs != nil {
+		t.Fatal(errs)
+	}
+	if withHostile {
+		district := "普陀区"
+		c := ingest.Catalog{CatalogID: "hostile-2022", Title: "<b>hostile</b> 测试目录", Publisher: "测试", Province: "浙江省", City: "舟山市",
+			District: &district, AdminCode: "330903", Level: "district", Year: 2022, Layout: "tsv-table", File: "hostile.txt"}
+		var b strings.Builder
+		b.WriteString("序号\t购买主体\t项目名称\t服务内容\t服务对象\t金额（万元）\n")
+		for i, h := range hostile {
+			b.WriteString(strconv.Itoa(i+1) + "\t" + h + "\t" + h + "\t" + h + "\t" + h + "\t" + strconv.Itoa(100+i) + "\n")
+		}
+		if _, err := ingest.IngestFile(ctx, db, "hostile.txt", []byte(b.String()), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := transform.Run(ctx, db, data.FS); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func openRO(t testing.TB, path string) *sql.DB {
+	db, err := store.OpenSandboxed(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func writeReports(t testing.TB, dbPath, dir string) (htmlPath, xlsxPath string) {
+	t.Helper()
+	ctx := context.Background()
+	db := openRO(t, dbPath)
+	ds, err := Load(ctx, db, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ec, err := FindECharts(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmlPath, xlsxPath = filepath.Join(dir, "report.html"), filepath.Join(dir, "report.xlsx")
+	var h, x bytes.Buffer
+	if err := WriteHTML(&h, ds, ec, time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteXLSX(ctx, &x, db, ds, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(htmlPath, h.Bytes(), 0o644)
+	os.WriteFile(xlsxPath, x.Bytes(), 0o644)
+	return
+}
+
+func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
+	dir := t.TempDir()
+	htmlPath, _ := writeReports(t, loadedDB(t, true), dir)
+	page, _ := os.ReadFile(htmlPath)
+	s := string(page)
+	if strings.Contains(s, "<script>alert(1)</script>") {
+		t.Error("a hostile name reached the page unescaped")
+	}
+	if strings.Contains(s, "<b>hostile</b>") {
+		t.Error("markup in a catalog title reached the page unescaped")
+	}
+	for _, bad := range []string{"<script src", "<link", "<img", "@import", "url("} {
+		if strings.Contains(page2(s), bad) {
+			t.Errorf("page refers to something outside itself: %q", bad)
+		}
+	}
+	if !strings.Contains(s, "ECharts 5.4.3") {
+		t.Error("page should say which ECharts it inlines (5.4.3, pinned in package-lock.json)")
+	}
+}
+
+// page2 is the page without the inlined ECharts source, whose strings mention
+// tags it can build (the browser test shows nothing is fetched).
+func page2(s string) string {
+	start := strings.Index(s, "<script>")
+	end := strings.Index(s[start:], "</script>")
+	return s[:start] + s[start+end:]
+}
+
+func TestWorkbookReopens(t *testing.T) {
+	dbPath := loadedDB(t, true)
+	_, xlsxPath := writeReports(t, dbPath, t.TempDir())
+	f, err := excelize.OpenFile(xlsxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{SheetSummary, SheetCategory, SheetFunding, SheetRegion, SheetDetail, SheetReconcile, SheetDictionary}
+	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	if n := countCharts(t, xlsxPath); n != 2 {
+		t.Errorf("%d native charts, want 2 on the summary sheet", n)
+	}
+	db := openRO(t, dbPath)
+	var totalYuan, items, recon int64
+	db.QueryRow(`SELECT sum(amount_yuan), count(*) FROM clean_line_item`).Scan(&totalYuan, &items)
+	db.QueryRow(`SELECT count(*) FROM reconciliation`).Scan(&recon)
+	wantWan := float64(totalYuan) / 10000
+	for _, s := range []string{SheetCategory, SheetFunding, SheetRegion} {
+		if got := sumColumn(t, f, s, "合计（万元）Total"); math.Abs(got-wantWan) > 1e-6 {
+			t.Errorf("%s sums to %.4f 万元, the database to %.4f", s, got, wantWan)
+		}
+	}
+	if got := sumColumn(t, f, SheetDetail, "amount_yuan"); got != float64(totalYuan) {
+		t.Errorf("detail sheet amount_yuan sums to %.0f, the database to %d", got, totalYuan)
+	}
+	if got := sumColumn(t, f, SheetDetail, "amount_wan"); math.Abs(got-wantWan) > 1e-6 {
+		t.Errorf("detail sheet amount_wan sums to %.4f", got)
+	}
+	rows, _ := f.GetRows(SheetDetail)
+	if int64(len(rows)-1) != items {
+		t.Errorf("detail sheet has %d rows, the database %d items", len(rows)-1, items)
+	}
+	rows, _ = f.GetRows(SheetReconcile)
+	if int64(len(rows)-1) != recon {
+		t.Errorf("reconciliation sheet has %d rows, want %d", len(rows)-1, recon)
+	}
+	panes, err := f.GetPanes(SheetDetail)
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("detail header not frozen: %+v %v", panes, err)
+	}
+	// Hostile text is text: never a formula, shown exactly as printed.
+	found := 0
+	detail, _ := f.GetRows(SheetDetail)
+	for r, row := range detail {
+		for c, v := range row {
+			for _, h := range hostile {
+				if v == h {
+					found++
+					cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					if formula, _ := f.GetCellFormula(SheetDetail, cell); formula != "" {
+						t.Errorf("%s holds formula %q", cell, formula)
+					}
+				}
+			}
+		}
+	}
+	if found < len(hostile) {
+		t.Errorf("found %d hostile names as text, want at least %d", found, len(hostile))
+	}
+	for _, s := range f.GetSheetList() {
+		cols, _ := f.GetCols(s)
+		for c := range cols {
+			name, _ := excelize.ColumnNumberToName(c + 1)
+			if w, _ := f.GetColWidth(s, name); w < 8 {
+				t.Errorf("%s column %s is %.1f wide", s, name, w)
+			}
+		}
+	}
+}
+
+func sumColumn(t *testing.T, f *excelize.File, sheet, header string) float64 {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("%s: %v", sheet, err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == header {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Fatalf("%s has no column %q: %v", sheet, header, rows[0])
+	}
+	var sum float64
+	for _, r := range rows[1:] {
+		if col < len(r) && r[col] != "" {
+			v, err := strconv.ParseFloat(r[col], 64)
+			if err != nil {
+				t.Fatalf("%s %s: %q is not a number", sheet, header, r[col])
+			}
+			sum += v
+		}
+	}
+	return sum
+}
+
+func countCharts(t *testing.T, path string) int {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	n := 0
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "xl/charts/chart") && strings.HasSuffix(f.Name, ".xml") {
+			n++
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if !bytes.Contains(b, []byte("概览 Summary")) {
+				t.Errorf("%s does not draw from the summary sheet", f.Name)
+			}
+		}
+	}
+	return n
+}
+
+func TestDetailSplitsAtExcelRowLimit(t *testing.T) {
+	old := excelMaxRows
+	excelMaxRows = 40 // 39 data rows a sheet
+	defer func() { excelMaxRows = old }()
+	_, xlsxPath := writeReports(t, loadedDB(t, false), t.TempDir())
+	f, err := excelize.OpenFile(xlsxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	total := 0
+	for _, s := range []string{SheetDetail, SheetDetail + " (2)", SheetDetail + " (3)"} {
+		rows, err := f.GetRows(s)
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		if len(rows) > 40 || rows[0][0] != "item_id" {
+			t.Errorf("%s: %d rows, header %v", s, len(rows), rows[0][:1])
+		}
+		total += len(rows) - 1
+	}
+	if total != 95 {
+		t.Errorf("%d detail rows over three sheets, want 95", total)
+	}
+}
+
+func BenchmarkReports(b *testing.B) {
+	dbPath := loadedDB(b, false)
+	db := openRO(b, dbPath)
+	ec, err := FindECharts(".")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ds, err := Load(ctx, db, Filter{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := WriteHTML(io.Discard, ds, ec, time.Now()); err != nil {
+			b.Fatal(err)
+		}
+		if err := WriteXLSX(ctx, io.Discard, db, ds, time.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

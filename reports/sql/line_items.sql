@@ -1,0 +1,14 @@
+-- The cleaned line items as exported and as the 明细 sheet shows them;
+-- columns and their order are those of data/dictionary.csv (table line_items).
+SELECT item_id, catalog_id, province, city, district, jurisdiction, catalog_admin_code, catalog_level, year,
+       item_no, sub_no, code, name, alt_name, group_name, description, section, source_category,
+       category, category_zh, category_en, category_rule, purchaser, target_group,
+       region_text, region_code, region_name, region_level, region_rule,
+       funding_text, funding_code, funding_zh, funding_en,
+       amount_yuan, amount_wan, amount_text, amount_kind, tax_included, period_start, period_end,
+       source_file, line_start, line_end, detail_line_start, detail_line_end, synthetic
+FROM clean_line_item
+WHERE ($city IS NULL OR city = $city OR district = $city)
+  AND ($year IS NULL OR year = $year)
+  AND ($category IS NULL OR category = $category OR category_zh = $category)
+ORDER BY year, city, catalog_id, line_start, item_id
