@@ -16,7 +16,7 @@ func TestParseAmount(t *testing.T) {
 		{"9.577", "万元", 95770, KindFixed, ""},
 		{"42.5", "万元", 425000, KindFixed, ""},
 		{"2 万元（按实 结算）", "万元", 20000, KindActuals, ""},
-		{"２０万元", "", 200000, KindFixed, ""},     // full-width digits
+		{"２０万元", "", 200000, KindFixed, ""},       // full-width digits
 		{"1 2 . 5 万元", "", 125000, KindFixed, ""}, // spaces inside
 		{"项目资金总量15万元（含税费），项目由1家社会组织承接", "", 150000, KindFixed, "y"},
 		{"最高资助20万元", "", 200000, KindCap, ""},
