@@ -57,6 +57,19 @@ var beforeCommit func(catalogID string) error
 // changed bytes replace the catalog's rows. All writes for the document happen
 // in one transaction: on any error the database is left as it was.
 func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c Catalog) (*Result, error) {
+	return ingestParsed(ctx, db, file, raw, c, func() (*Parsed, string, error) {
+		doc, err := Decode(file, raw)
+		if err != nil {
+			return nil, "", err
+		}
+		p, err := Parse(doc, c)
+		return p, doc.Encoding, err
+	})
+}
+
+// ingestParsed loads what parse makes of a file as catalog c, unless the
+// same bytes and the same catalog entry are loaded already.
+func ingestParsed(ctx context.Context, db *sql.DB, file string, raw []byte, c Catalog, parse func() (*Parsed, string, error)) (*Result, error) {
 	started := time.Now()
 	sum := sha256.Sum256(raw)
 	sha := hex.EncodeToString(sum[:])
@@ -87,15 +100,11 @@ func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c Cata
 	default:
 		return nil, err
 	}
-	doc, err := Decode(file, raw)
+	p, encoding, err := parse()
 	if err != nil {
 		return fail(err)
 	}
-	p, err := Parse(doc, c)
-	if err != nil {
-		return fail(err)
-	}
-	if err := write(ctx, db, c, file, sha, doc.Encoding, p); err != nil {
+	if err := write(ctx, db, c, file, sha, encoding, p); err != nil {
 		return fail(fmt.Errorf("%s: writing to the database: %w (nothing was changed)", file, err))
 	}
 	res.Items = len(p.Items)
@@ -127,9 +136,9 @@ func write(ctx context.Context, db *sql.DB, c Catalog, file, sha, encoding strin
 			return err
 		}
 	}
-	_, err = conn.ExecContext(ctx, `INSERT INTO catalog VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,false,?)`,
+	_, err = conn.ExecContext(ctx, `INSERT INTO catalog VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		c.CatalogID, c.Title, c.Publisher, c.Province, c.City, c.District, c.AdminCode, c.Level, c.Year,
-		c.Published, file, sha, c.fingerprint(), c.Layout, encoding, time.Now().UTC())
+		c.Published, file, sha, c.fingerprint(), c.Layout, encoding, c.Synthetic, time.Now().UTC())
 	if err != nil {
 		return err
 	}

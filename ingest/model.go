@@ -25,6 +25,7 @@ type Catalog struct {
 	Published *string `json:"published"`
 	Layout    string  `json:"layout"`
 	File      string  `json:"file"`
+	Synthetic bool    `json:"synthetic,omitempty"`
 }
 
 // Manifest lists the catalogs fundscope knows how to read.
@@ -78,7 +79,7 @@ func (c Catalog) Validate() error {
 	case c.File == "":
 		return fmt.Errorf("file is required")
 	}
-	if _, ok := layouts[c.Layout]; !ok {
+	if _, ok := layouts[c.Layout]; !ok && c.Layout != LayoutTemplate {
 		return fmt.Errorf("unknown layout %q (known: %s)", c.Layout, strings.Join(LayoutNames(), ", "))
 	}
 	return nil

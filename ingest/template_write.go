@@ -1,0 +1,113 @@
+package ingest
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// templateRows is how many line-item rows carry the drop-down lists.
+const templateRows = 2000
+
+var instructions = []string{
+	"fundscope 目录录入模板 — 使用说明",
+	"",
+	"1. 在「目录 Catalog」表 B 列填写目录信息：目录编号（小写字母、数字和 -，如 wenzhou-2024-purchase）、标题、发布机关、省份、城市、区县（市级目录留空）、6 位行政区划代码（GB/T 2260）、层级（city 或 district）、年度、发布日期（YYYY-MM-DD）。",
+	"2. 在「项目 Line items」表每行填写一个项目。第一行是表头，请勿修改。",
+	"3. 类别、资金来源、金额性质、含税请从下拉列表中选择。资金来源留空表示文件未注明。",
+	"4. 金额一律以「万元」为单位，只填数字（最多 4 位小数），如 12.5；文件未列金额时留空（不要填 0）。",
+	"5. 金额性质：定额 fixed；最高资助 cap（资助上限）；按实结算 actuals。有金额但未选时按定额处理。",
+	"6. 实施地区按原文填写（如 海曙区横街镇、章水镇），留空表示整个辖区。",
+	"7. 保存后运行：fundscope ingest 文件名.xlsx。任何一格不合格，整个文件都不会载入，错误会列出表名、行、列和原因。",
+	"",
+	"Fill the 目录 Catalog sheet (column B) and one row per project on 项目 Line items; amounts in 万元 as plain numbers; empty = not stated. Then: fundscope ingest FILE.xlsx",
+}
+
+// WriteTemplate writes the empty catalog template with its drop-down lists.
+func WriteTemplate(w io.Writer, v *Vocabulary) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", SheetInstructions); err != nil {
+		return err
+	}
+	for i, line := range instructions {
+		f.SetCellStr(SheetInstructions, fmt.Sprintf("A%d", i+1), line)
+	}
+	f.SetColWidth(SheetInstructions, "A", "A", 140)
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	f.SetCellStyle(SheetInstructions, "A1", "A1", bold)
+
+	if _, err := f.NewSheet(SheetCatalog); err != nil {
+		return err
+	}
+	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"DCE6F1"}, Pattern: 1}})
+	for i, fl := range catalogFields {
+		row := i + 1
+		label := fl.Label + " " + fl.Key
+		if fl.Required {
+			label = "* " + label
+		}
+		f.SetCellStr(SheetCatalog, fmt.Sprintf("A%d", row), label)
+		f.SetCellStr(SheetCatalog, fmt.Sprintf("C%d", row), fl.Help)
+		f.SetCellStyle(SheetCatalog, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), head)
+	}
+	f.SetColWidth(SheetCatalog, "A", "A", 24)
+	f.SetColWidth(SheetCatalog, "B", "B", 40)
+	f.SetColWidth(SheetCatalog, "C", "C", 60)
+
+	if _, err := f.NewSheet(SheetItems); err != nil {
+		return err
+	}
+	for i, fl := range itemFields {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellStr(SheetItems, cell, fl.Label+" "+fl.Key)
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		width := 16.0
+		if fl.Key == "name" || fl.Key == "description" {
+			width = 36
+		}
+		f.SetColWidth(SheetItems, col, col, width)
+	}
+	last, _ := excelize.CoordinatesToCellName(len(itemFields), 1)
+	f.SetCellStyle(SheetItems, "A1", last, head)
+	f.SetPanes(SheetItems, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+
+	// Lists live on a hidden sheet: a range-backed list has no 255-character limit.
+	if _, err := f.NewSheet(SheetLists); err != nil {
+		return err
+	}
+	lists := [][]string{v.Categories, v.Funding, {"定额", "最高资助", "按实结算"}, {"是", "否"}}
+	for c, list := range lists {
+		for r, val := range list {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			f.SetCellStr(SheetLists, cell, val)
+		}
+	}
+	f.SetSheetVisible(SheetLists, false)
+	listFor := map[string]int{"category": 0, "funding": 1, "amount_kind": 2, "tax_included": 3}
+	for i, fl := range itemFields {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		sqref := fmt.Sprintf("%s2:%s%d", col, col, templateRows+1)
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = sqref
+		if l, ok := listFor[fl.Key]; ok {
+			lc, _ := excelize.ColumnNumberToName(l + 1)
+			dv.SetSqrefDropList(fmt.Sprintf("'%s'!$%s$1:$%s$%d", SheetLists, lc, lc, len(lists[l])))
+			dv.SetError(excelize.DataValidationErrorStyleStop, fl.Label, "请从下拉列表中选择 Choose from the list")
+		} else if fl.Key == "amount_wan" {
+			if err := dv.SetRange(0, 999999999999, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
+				return err
+			}
+			dv.SetError(excelize.DataValidationErrorStyleStop, fl.Label, "金额以万元为单位，填写非负数字 A non-negative number of 万元")
+		} else {
+			continue
+		}
+		if err := f.AddDataValidation(SheetItems, dv); err != nil {
+			return fmt.Errorf("validation for %s: %w", fl.Key, err)
+		}
+	}
+	idx, _ := f.GetSheetIndex(SheetCatalog)
+	f.SetActiveSheet(idx)
+	return f.Write(w)
+}
