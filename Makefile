@@ -4,6 +4,9 @@ BIN     := ./fundscope
 DB      ?= fundscope.duckdb
 OUT     ?= out
 
+# DuckDB's Arrow interface (Arrow IPC export) is compiled only with this tag.
+export GOFLAGS := $(GOFLAGS) -tags=duckdb_arrow
+
 .PHONY: run test build deps test-deps bench fuzz clean
 
 ## run: build, load the bundled catalogs (ingest → transform) and write the reports to $(OUT)/

@@ -26,10 +26,15 @@ the other documents are still loaded. Loading the same file again changes
 nothing; a changed file replaces that catalog's rows. Every total the document
 states about itself is reconciled, and mismatches are printed loudly.
 
-Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.`,
+Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+
+Catalogs entered in the fundscope template (.xlsx from 'fundscope template', or
+.csv with the same columns) carry their own catalog facts and need no manifest
+entry; every row is validated first and any invalid cell loads nothing.`,
 		Example: `  fundscope ingest
   fundscope ingest data/raw/zhoushan-putuo-2023-purchase-summary.txt --db /tmp/putuo.duckdb
-  fundscope ingest data/raw/`,
+  fundscope ingest data/raw/
+  fundscope ingest wenzhou-2024.xlsx`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			m, err := ingest.LoadManifest(o.dataFS())
@@ -37,13 +42,29 @@ Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.`,
 				return err
 			}
 			var jobs []ingest.Job
-			if len(args) == 0 {
+			var templates []string
+			var texts []string
+			for _, a := range args {
+				if ingest.IsTemplateFile(a) {
+					templates = append(templates, a)
+				} else {
+					texts = append(texts, a)
+				}
+			}
+			switch {
+			case len(args) == 0:
 				jobs, err = ingest.BundledJobs(o.dataFS(), m)
-			} else {
-				jobs, err = ingest.FileJobs(args, m)
+			case len(texts) > 0:
+				jobs, err = ingest.FileJobs(texts, m)
 			}
 			if err != nil {
 				return err
+			}
+			var vocab *ingest.Vocabulary
+			if len(templates) > 0 {
+				if vocab, err = ingest.LoadVocabulary(o.dataFS()); err != nil {
+					return err
+				}
 			}
 			db, err := o.open(ctx, false)
 			if err != nil {
@@ -57,6 +78,18 @@ Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.`,
 					fmt.Fprintf(os.Stderr, "[%d/%d] %s\n", i, n, j.File)
 				}
 			})
+			for _, t := range templates {
+				raw, err := os.ReadFile(t)
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				rs, err := ingest.IngestTemplate(ctx, db, t, raw, vocab)
+				if err != nil {
+					errs = append(errs, err)
+				}
+				results = append(results, rs...)
+			}
 			mismatched := 0
 			for _, r := range results {
 				status := fmt.Sprintf("%d totals reconcile", len(r.Totals))
@@ -86,7 +119,7 @@ Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.`,
 				fmt.Fprintln(os.Stderr, "error: "+e.Error())
 			}
 			if len(errs) > 0 {
-				return fmt.Errorf("%d of %d documents failed and were not loaded", len(errs), len(jobs))
+				return fmt.Errorf("%d of %d documents failed and were not loaded", len(errs), len(jobs)+len(templates))
 			}
 			if mismatched > 0 {
 				return fmt.Errorf("%w: %d stated totals (see MISMATCH lines above)", errMismatch, mismatched)

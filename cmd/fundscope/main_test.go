@@ -121,3 +121,63 @@ func TestHelpTeaches(t *testing.T) {
 		}
 	}
 }
+
+func TestTemplateDetectExportReport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.duckdb")
+	tmpl := filepath.Join(dir, "new.xlsx")
+	if _, err := run(t, "template", "--out", tmpl); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(tmpl); err != nil {
+		t.Fatal(err)
+	}
+	// An empty template is refused with the cells to fill.
+	if _, err := run(t, "ingest", "--db", db, tmpl); err == nil || !strings.Contains(err.Error(), "1 of 1 documents failed") {
+		t.Errorf("empty template: %v", err)
+	}
+	csvPath := filepath.Join(dir, "lishui.csv")
+	os.WriteFile(csvPath, []byte("catalog_id,title,publisher,province,city,admin_code,level,year,item_no,name,category,region,funding,amount_wan,amount_kind\n"+
+		"lishui-2024,丽水2024,丽水市民政局,浙江省,丽水市,331100,city,2024,1,山区助老,elderly,莲都区,福彩金,18.5,最高资助\n"), 0o644)
+	if out, err := run(t, "ingest", "--db", db, "-q", csvPath); err != nil {
+		t.Fatalf("csv template: %v\n%s", err, out)
+	}
+	out, _ := run(t, "catalogs", "--db", db)
+	if !strings.Contains(out, "lishui-2024") || !strings.Contains(out, "18.5") {
+		t.Errorf("catalogs after the template:\n%s", out)
+	}
+	out, err := run(t, "query", "totals_by_region", "--db", db, "--format", "csv")
+	if err != nil || !strings.Contains(out, "331102,莲都区") {
+		t.Errorf("region of the template row: %v\n%s", err, out)
+	}
+	raw, _ := data.FS.ReadFile("raw/ningbo-2023-civil-affairs-purchase-catalog.txt")
+	ningbo := filepath.Join(dir, "ningbo.txt")
+	os.WriteFile(ningbo, raw, 0o644)
+	out, err = run(t, "detect", ningbo)
+	if err != nil || !strings.Contains(out, "best fit: cell-table") {
+		t.Errorf("detect: %v\n%s", err, out)
+	}
+	exp := filepath.Join(dir, "export")
+	if out, err := run(t, "export", "--db", db, "--format", "jsonl", "--out", exp); err != nil || !strings.Contains(out, "line_items") {
+		t.Errorf("export: %v\n%s", err, out)
+	}
+	for _, f := range []string{"line_items.jsonl", "catalogs.jsonl", "stated_totals.jsonl", "datapackage.json", "DICTIONARY.md"} {
+		if _, err := os.Stat(filepath.Join(exp, f)); err != nil {
+			t.Errorf("export: %v", err)
+		}
+	}
+	if _, err := run(t, "export", "--db", db, "--format", "xml", "--out", exp); err == nil {
+		t.Error("an unknown export format was accepted")
+	}
+	rep := filepath.Join(dir, "reports")
+	if out, err := run(t, "report", "--db", db, "--out", rep, "--city", "丽水市"); err != nil || !strings.Contains(out, "report.xlsx") {
+		t.Errorf("report: %v\n%s", err, out)
+	}
+	page, _ := os.ReadFile(filepath.Join(rep, "report.html"))
+	if !strings.Contains(string(page), "丽水市") || strings.Contains(string(page), "hangzhou-2024") {
+		t.Error("the city filter did not narrow the report")
+	}
+	if _, err := run(t, "report", "--db", db, "--out", rep, "--city", "火星市"); err == nil || !strings.Contains(err.Error(), "nothing to report") {
+		t.Errorf("report on an unknown city: %v", err)
+	}
+}

@@ -1,6 +1,6 @@
 -- The cleaned line items as exported and as the 明细 sheet shows them;
 -- columns and their order are those of data/dictionary.csv (table line_items).
-SELECT item_id, catalog_id, province, city, district, jurisdiction, catalog_admin_code, catalog_level, year,
+SELECT item_id, catalog_id, province, province_code, city, city_code, district, jurisdiction, catalog_admin_code, catalog_level, year,
        item_no, sub_no, code, name, alt_name, group_name, description, section, source_category,
        category, category_zh, category_en, category_rule, purchaser, target_group,
        region_text, region_code, region_name, region_level, region_rule,

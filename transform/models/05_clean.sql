@@ -5,7 +5,9 @@ CREATE OR REPLACE TABLE clean_line_item AS
 SELECT s.item_id,
        s.catalog_id,
        s.province,
+       cr.province_code,
        s.city,
+       cr.city_code,
        s.district,
        s.jurisdiction,
        s.catalog_admin_code,
@@ -49,6 +51,7 @@ SELECT s.item_id,
        s.detail_line_end,
        s.synthetic
 FROM stg_item s
+JOIN catalog_region cr USING (catalog_id)
 JOIN item_category cat USING (item_id)
 LEFT JOIN ref_categories rc ON rc.code = cat.category
 JOIN item_region ir USING (item_id)

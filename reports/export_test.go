@@ -1,0 +1,249 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"fundscope/store"
+)
+
+type dbTotals struct {
+	items, yuan, catalogs, totals int64
+}
+
+func totalsOf(t *testing.T, db *sql.DB, where string) dbTotals {
+	var d dbTotals
+	db.QueryRow(`SELECT count(*), sum(amount_yuan) FROM clean_line_item ` + where).Scan(&d.items, &d.yuan)
+	db.QueryRow(`SELECT count(*) FROM catalog ` + where).Scan(&d.catalogs)
+	db.QueryRow(`SELECT count(*) FROM reconciliation r JOIN catalog USING (catalog_id) ` + where).Scan(&d.totals)
+	return d
+}
+
+// readBack counts rows and sums amount_yuan of an exported file or folder with
+// a fresh in-memory DuckDB, as a researcher's tool would.
+func readBack(t *testing.T, reader string) (rows, yuan int64) {
+	t.Helper()
+	mem, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	var y sql.NullInt64
+	if err := mem.QueryRow(`SELECT count(*), CAST(sum(amount_yuan) AS BIGINT) FROM ` + reader).Scan(&rows, &y); err != nil {
+		t.Fatalf("%s: %v", reader, err)
+	}
+	return rows, y.Int64
+}
+
+func countRows(t *testing.T, reader string) int64 {
+	mem, _ := sql.Open("duckdb", "")
+	defer mem.Close()
+	var n int64
+	if err := mem.QueryRow(`SELECT count(*) FROM ` + reader).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", reader, err)
+	}
+	return n
+}
+
+// openExportDB opens read-only with file access, as `fundscope export` does.
+func openExportDB(t *testing.T) *sql.DB {
+	db, err := store.Open(context.Background(), loadedDB(t, false), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func export(t *testing.T, db *sql.DB, format string, f Filter) string {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := Export(context.Background(), db, ExportOptions{Format: format, Dir: dir, Filter: f, Now: time.Now(), ExcelBOM: format == "csv"}); err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	return dir
+}
+
+func TestExportRoundTrips(t *testing.T) {
+	db := openExportDB(t)
+	want := totalsOf(t, db, "")
+	q := func(s string) string { return "'" + s + "'" }
+
+	dir := export(t, db, "csv", Filter{})
+	raw, _ := os.ReadFile(filepath.Join(dir, "line_items.csv"))
+	if !bytes.HasPrefix(raw, []byte("\ufeff")) {
+		t.Error("--excel-bom: no BOM")
+	}
+	if n, y := readBack(t, "read_csv("+q(filepath.Join(dir, "line_items.csv"))+", header = true)"); n != want.items || y != want.yuan {
+		t.Errorf("csv: %d rows %d yuan, want %d %d", n, y, want.items, want.yuan)
+	}
+	if n := countRows(t, "read_csv("+q(filepath.Join(dir, "catalogs.csv"))+", header = true)"); n != want.catalogs {
+		t.Errorf("csv catalogs: %d", n)
+	}
+	if n := countRows(t, "read_csv("+q(filepath.Join(dir, "stated_totals.csv"))+", header = true)"); n != want.totals {
+		t.Errorf("csv stated totals: %d, want %d", n, want.totals)
+	}
+
+	dir = export(t, db, "parquet", Filter{})
+	glob := filepath.Join(dir, "line_items", "**", "*.parquet")
+	if n, y := readBack(t, "read_parquet("+q(glob)+", hive_partitioning = true)"); n != want.items || y != want.yuan {
+		t.Errorf("parquet: %d rows %d yuan, want %d %d", n, y, want.items, want.yuan)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "line_items", "province_code=330000", "city_code=330100", "year=2024")); err != nil {
+		t.Errorf("hive partition for 杭州 2024 missing: %v", err)
+	}
+	filepath.Walk(filepath.Join(dir, "line_items"), func(p string, _ os.FileInfo, _ error) error {
+		if !regexp.MustCompile(`^[\x20-\x7e]*$`).MatchString(p) {
+			t.Errorf("partition path is not ASCII: %s", p)
+		}
+		return nil
+	})
+	mem, _ := sql.Open("duckdb", "")
+	var table string
+	mem.QueryRow(`SELECT decode(value) FROM parquet_kv_metadata(` + q(filepath.Join(dir, "catalogs.parquet")) + `) WHERE decode(key) = 'fundscope.table'`).Scan(&table)
+	mem.Close()
+	if table != "catalogs" {
+		t.Errorf("parquet footer provenance: %q", table)
+	}
+
+	dir = export(t, db, "jsonl", Filter{})
+	if n, y := readBack(t, "read_json("+q(filepath.Join(dir, "line_items.jsonl"))+")"); n != want.items || y != want.yuan {
+		t.Errorf("jsonl: %d rows %d yuan", n, y)
+	}
+
+	dir = export(t, db, "arrow", Filter{})
+	n, y := readArrow(t, filepath.Join(dir, "line_items.arrow"))
+	if n != want.items || y != want.yuan {
+		t.Errorf("arrow: %d rows %d yuan, want %d %d", n, y, want.items, want.yuan)
+	}
+}
+
+func readArrow(t *testing.T, path string) (rows, yuan int64) {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := ipc.NewFileReader(f, ipc.WithAllocator(memory.NewGoAllocator()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	idx := r.Schema().FieldIndices("amount_yuan")
+	if len(idx) != 1 {
+		t.Fatalf("arrow schema has no amount_yuan: %v", r.Schema())
+	}
+	for i := 0; i < r.NumRecords(); i++ {
+		rec, err := r.RecordBatch(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows += rec.NumRows()
+		col := rec.Column(idx[0]).(*array.Int64)
+		for k := 0; k < col.Len(); k++ {
+			if col.IsValid(k) {
+				yuan += col.Value(k)
+			}
+		}
+	}
+	return
+}
+
+func TestExportFilter(t *testing.T) {
+	db := openExportDB(t)
+	dir := export(t, db, "csv", Filter{City: "杭州市", Year: 2024})
+	if n, y := readBack(t, "read_csv('"+filepath.Join(dir, "line_items.csv")+"', header = true)"); n != 43 || y != 9490000 {
+		t.Errorf("杭州 2024: %d rows %d yuan", n, y)
+	}
+}
+
+// datapackage.json declares every field with a type; the CSV must have each
+// declared field, in order, with values of the declared type.
+func TestDataPackageValidates(t *testing.T) {
+	db := openExportDB(t)
+	dir := export(t, db, "csv", Filter{})
+	var pkg struct {
+		Profile   string `json:"profile"`
+		Resources []struct {
+			Name   string   `json:"name"`
+			Path   []string `json:"path"`
+			Schema struct {
+				Fields []struct {
+					Name, Type string
+				} `json:"fields"`
+				PrimaryKey []string `json:"primaryKey"`
+			} `json:"schema"`
+		} `json:"resources"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &pkg); err != nil {
+		t.Fatal(err)
+	}
+	if pkg.Profile != "tabular-data-package" || len(pkg.Resources) != 3 {
+		t.Fatalf("package: %s, %d resources", pkg.Profile, len(pkg.Resources))
+	}
+	checks := map[string]*regexp.Regexp{
+		"integer":  regexp.MustCompile(`^-?\d+$`),
+		"number":   regexp.MustCompile(`^-?\d+(\.\d+)?$`),
+		"boolean":  regexp.MustCompile(`^(true|false)$`),
+		"date":     regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`),
+		"datetime": regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$`),
+	}
+	for _, r := range pkg.Resources {
+		f, err := os.Open(filepath.Join(dir, r.Path[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		header := recs[0]
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+		if len(header) != len(r.Schema.Fields) {
+			t.Errorf("%s: %d columns, %d declared fields", r.Name, len(header), len(r.Schema.Fields))
+			continue
+		}
+		for i, fd := range r.Schema.Fields {
+			if header[i] != fd.Name {
+				t.Errorf("%s: column %d is %s, declared %s", r.Name, i, header[i], fd.Name)
+			}
+			re, typed := checks[fd.Type]
+			if !typed && fd.Type != "string" {
+				t.Errorf("%s.%s: type %q is not a Table Schema type", r.Name, fd.Name, fd.Type)
+			}
+			for _, rec := range recs[1:] {
+				if typed && rec[i] != "" && !re.MatchString(rec[i]) {
+					t.Errorf("%s.%s: %q is not %s", r.Name, fd.Name, rec[i], fd.Type)
+					break
+				}
+			}
+		}
+		if len(r.Schema.PrimaryKey) == 0 {
+			t.Errorf("%s declares no primary key", r.Name)
+		}
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "DICTIONARY.md"))
+	for _, want := range []string{"## line_items", "`amount_wan`", "## stated_totals", "万元"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("DICTIONARY.md lacks %q", want)
+		}
+	}
+}
