@@ -360,7 +360,9 @@ func buildTemplate(file string, rows []rowSource, metaRow map[string]int, v *Voc
 		tc.Parsed.Items = append(tc.Parsed.Items, it)
 	}
 	if len(probs) > 0 {
-		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Sheet < probs[j].Sheet || probs[i].Sheet == probs[j].Sheet && probs[i].Row < probs[j].Row })
+		sort.SliceStable(probs, func(i, j int) bool {
+			return probs[i].Sheet < probs[j].Sheet || probs[i].Sheet == probs[j].Sheet && probs[i].Row < probs[j].Row
+		})
 		return nil, &TemplateError{file, probs}
 	}
 	var out []TemplateCatalog
@@ -499,4 +501,3 @@ func IsTemplateFile(path string) bool {
 	p := strings.ToLower(path)
 	return strings.HasSuffix(p, ".xlsx") || strings.HasSuffix(p, ".csv")
 }
-

@@ -26,7 +26,7 @@ type dbTotals struct {
 
 func totalsOf(t *testing.T, db *sql.DB, where string) dbTotals {
 	var d dbTotals
-	db.QueryRow(`SELECT count(*), sum(amount_yuan) FROM clean_line_item ` + where).Scan(&d.items, &d.yuan)
+	db.QueryRow(`SELECT count(*), sum(amount_yuan) FROM clean_line_item `+where).Scan(&d.items, &d.yuan)
 	db.QueryRow(`SELECT count(*) FROM catalog ` + where).Scan(&d.catalogs)
 	db.QueryRow(`SELECT count(*) FROM reconciliation r JOIN catalog USING (catalog_id) ` + where).Scan(&d.totals)
 	return d
@@ -42,7 +42,7 @@ func readBack(t *testing.T, reader string) (rows, yuan int64) {
 	}
 	defer mem.Close()
 	var y sql.NullInt64
-	if err := mem.QueryRow(`SELECT count(*), CAST(sum(amount_yuan) AS BIGINT) FROM ` + reader).Scan(&rows, &y); err != nil {
+	if err := mem.QueryRow(`SELECT count(*), CAST(sum(amount_yuan) AS BIGINT) FROM `+reader).Scan(&rows, &y); err != nil {
 		t.Fatalf("%s: %v", reader, err)
 	}
 	return rows, y.Int64
