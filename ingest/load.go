@@ -57,67 +57,89 @@ var beforeCommit func(catalogID string) error
 // changed bytes replace the catalog's rows. All writes for the document happen
 // in one transaction: on any error the database is left as it was.
 func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c Catalog) (*Result, error) {
-	return ingestParsed(ctx, db, file, raw, c, func() (*Parsed, string, error) {
+	res, err := ingestDocument(ctx, db, file, raw, c.CatalogID, func() ([]Part, string, error) {
 		doc, err := Decode(file, raw)
 		if err != nil {
 			return nil, "", err
 		}
 		p, err := Parse(doc, c)
-		return p, doc.Encoding, err
+		if err != nil {
+			return nil, "", err
+		}
+		return []Part{{c, p}}, doc.Encoding, nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return res[0], nil
 }
 
-// ingestParsed loads what parse makes of a file as catalog c, unless the
-// same bytes and the same catalog entry are loaded already.
-func ingestParsed(ctx context.Context, db *sql.DB, file string, raw []byte, c Catalog, parse func() (*Parsed, string, error)) (*Result, error) {
+// Part is one catalog of a document with what was read of it.
+type Part struct {
+	Catalog Catalog
+	Parsed  *Parsed
+}
+
+// ingestDocument loads every catalog a document holds in one transaction.
+// Catalogs whose bytes and manifest entry are loaded already are left alone.
+func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, logID string, parse func() ([]Part, string, error)) ([]*Result, error) {
 	started := time.Now()
 	sum := sha256.Sum256(raw)
 	sha := hex.EncodeToString(sum[:])
-	res := &Result{CatalogID: c.CatalogID, File: file}
-	fail := func(err error) (*Result, error) {
-		logIngest(ctx, db, started, file, sha, c.CatalogID, "failed", 0, err.Error())
+	fail := func(id string, err error) ([]*Result, error) {
+		logIngest(ctx, db, started, file, sha, id, "failed", 0, err.Error())
 		return nil, err
 	}
-	entry := c.fingerprint()
-	var oldSHA, oldEntry string
-	err := db.QueryRowContext(ctx, `SELECT sha256, entry_sha256 FROM catalog WHERE catalog_id = ?`, c.CatalogID).Scan(&oldSHA, &oldEntry)
-	switch {
-	case err == nil && oldSHA == sha && oldEntry == entry:
-		res.Action = "unchanged"
-		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM line_item WHERE catalog_id = ?`, c.CatalogID).Scan(&res.Items); err != nil {
-			return nil, err
-		}
-		res.Totals, err = Reconcile(ctx, db, c.CatalogID)
-		if err != nil {
-			return nil, err
-		}
-		logIngest(ctx, db, started, file, sha, c.CatalogID, "unchanged", res.Items, "same sha256 as loaded; nothing to do")
-		return res, nil
-	case err == nil:
-		res.Action = "replaced"
-	case errors.Is(err, sql.ErrNoRows):
-		res.Action = "loaded"
-	default:
-		return nil, err
-	}
-	p, encoding, err := parse()
+	parts, encoding, err := parse()
 	if err != nil {
-		return fail(err)
+		return fail(logID, err)
 	}
-	if err := write(ctx, db, c, file, sha, encoding, p); err != nil {
-		return fail(fmt.Errorf("%s: writing to the database: %w (nothing was changed)", file, err))
+	var results []*Result
+	var changed []Part
+	var replaced []string
+	for _, part := range parts {
+		c := part.Catalog
+		res := &Result{CatalogID: c.CatalogID, File: file, Items: len(part.Parsed.Items), Warnings: part.Parsed.Warnings}
+		var oldSHA, oldEntry string
+		err := db.QueryRowContext(ctx, `SELECT sha256, entry_sha256 FROM catalog WHERE catalog_id = ?`, c.CatalogID).Scan(&oldSHA, &oldEntry)
+		switch {
+		case err == nil && oldSHA == sha && oldEntry == c.fingerprint():
+			res.Action = "unchanged"
+		case err == nil:
+			res.Action = "replaced"
+			replaced = append(replaced, c.CatalogID)
+		case errors.Is(err, sql.ErrNoRows):
+			res.Action = "loaded"
+		default:
+			return nil, err
+		}
+		if res.Action != "unchanged" {
+			changed = append(changed, part)
+		}
+		results = append(results, res)
 	}
-	res.Items = len(p.Items)
-	res.Warnings = p.Warnings
-	if res.Totals, err = Reconcile(ctx, db, c.CatalogID); err != nil {
-		return nil, err
+	if len(changed) > 0 {
+		if err := write(ctx, db, file, sha, encoding, changed, replaced); err != nil {
+			return fail(logID, fmt.Errorf("%s: writing to the database: %w (nothing was changed)", file, err))
+		}
 	}
-	msg := fmt.Sprintf("%d stated totals, %d do not reconcile", len(res.Totals), len(res.Mismatches()))
-	logIngest(ctx, db, started, file, sha, c.CatalogID, res.Action, res.Items, msg)
-	return res, nil
+	for i, res := range results {
+		if len(parts[i].Parsed.Totals) > 0 || res.Action == "unchanged" {
+			if res.Totals, err = Reconcile(ctx, db, res.CatalogID); err != nil {
+				return nil, err
+			}
+		}
+		msg := fmt.Sprintf("%d stated totals, %d do not reconcile", len(res.Totals), len(res.Mismatches()))
+		if res.Action == "unchanged" {
+			msg = "same sha256 and manifest entry as loaded; nothing to do"
+		}
+		logIngest(ctx, db, started, file, sha, res.CatalogID, res.Action, res.Items, msg)
+	}
+	return results, nil
 }
 
-func write(ctx context.Context, db *sql.DB, c Catalog, file, sha, encoding string, p *Parsed) (err error) {
+// write replaces the catalogs of parts in one transaction.
+func write(ctx context.Context, db *sql.DB, file, sha, encoding string, parts []Part, replaced []string) (err error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
@@ -131,25 +153,31 @@ func write(ctx context.Context, db *sql.DB, c Catalog, file, sha, encoding strin
 			_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
 		}
 	}()
-	for _, t := range []string{"line_item", "stated_total", "ingest_warning", "catalog"} {
-		if _, err = conn.ExecContext(ctx, "DELETE FROM "+t+" WHERE catalog_id = ?", c.CatalogID); err != nil {
+	for _, id := range replaced {
+		for _, t := range []string{"line_item", "stated_total", "ingest_warning", "catalog"} {
+			if _, err = conn.ExecContext(ctx, "DELETE FROM "+t+" WHERE catalog_id = ?", id); err != nil {
+				return err
+			}
+		}
+	}
+	now := time.Now().UTC()
+	for _, part := range parts {
+		c := part.Catalog
+		_, err = conn.ExecContext(ctx, `INSERT INTO catalog VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			c.CatalogID, c.Title, c.Publisher, c.Province, c.City, c.District, c.AdminCode, c.Level, c.Year,
+			c.Published, file, sha, c.fingerprint(), c.Layout, encoding, c.Synthetic, now)
+		if err != nil {
 			return err
 		}
 	}
-	_, err = conn.ExecContext(ctx, `INSERT INTO catalog VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		c.CatalogID, c.Title, c.Publisher, c.Province, c.City, c.District, c.AdminCode, c.Level, c.Year,
-		c.Published, file, sha, c.fingerprint(), c.Layout, encoding, c.Synthetic, time.Now().UTC())
-	if err != nil {
-		return err
-	}
 	err = conn.Raw(func(dc any) error {
-		return appendRows(dc.(driver.Conn), c, p)
+		return appendRows(dc.(driver.Conn), parts)
 	})
 	if err != nil {
 		return err
 	}
 	if beforeCommit != nil {
-		if err = beforeCommit(c.CatalogID); err != nil {
+		if err = beforeCommit(parts[0].Catalog.CatalogID); err != nil {
 			return err
 		}
 	}
@@ -157,21 +185,24 @@ func write(ctx context.Context, db *sql.DB, c Catalog, file, sha, encoding strin
 	return err
 }
 
-func appendRows(dc driver.Conn, c Catalog, p *Parsed) error {
+func appendRows(dc driver.Conn, parts []Part) error {
 	items, err := duckdb.NewAppenderFromConn(dc, "", "line_item")
 	if err != nil {
 		return err
 	}
-	for _, it := range p.Items {
-		err = items.AppendRow(it.ItemID, c.CatalogID, null(it.ItemNo), nullInt(it.SubNo), null(it.Code), it.Name,
-			null(it.AltName), null(it.GroupName), null(it.Description), null(it.Section), null(it.SourceCat),
-			null(it.Purchaser), null(it.TargetGroup), null(it.RegionText), nullInt(it.RegionLine),
-			null(it.FundingText), nullInt(it.FundingLine), yuan(it.Amount.Yuan), null(it.Amount.Text), it.Amount.Kind,
-			boolOrNil(it.Amount.TaxIncluded), date(it.PeriodStart), date(it.PeriodEnd), int32(it.LineStart), int32(it.LineEnd),
-			nullInt(it.DetailStart), nullInt(it.DetailEnd))
-		if err != nil {
-			items.Close()
-			return fmt.Errorf("line item %s: %w", it.ItemID, err)
+	for _, part := range parts {
+		c := part.Catalog
+		for _, it := range part.Parsed.Items {
+			err = items.AppendRow(it.ItemID, c.CatalogID, null(it.ItemNo), nullInt(it.SubNo), null(it.Code), it.Name,
+				null(it.AltName), null(it.GroupName), null(it.Description), null(it.Section), null(it.SourceCat),
+				null(it.Purchaser), null(it.TargetGroup), null(it.RegionText), nullInt(it.RegionLine),
+				null(it.FundingText), nullInt(it.FundingLine), yuan(it.Amount.Yuan), null(it.Amount.Text), it.Amount.Kind,
+				boolOrNil(it.Amount.TaxIncluded), date(it.PeriodStart), date(it.PeriodEnd), int32(it.LineStart), int32(it.LineEnd),
+				nullInt(it.DetailStart), nullInt(it.DetailEnd))
+			if err != nil {
+				items.Close()
+				return fmt.Errorf("line item %s: %w", it.ItemID, err)
+			}
 		}
 	}
 	if err := items.Close(); err != nil {
@@ -181,14 +212,16 @@ func appendRows(dc driver.Conn, c Catalog, p *Parsed) error {
 	if err != nil {
 		return err
 	}
-	for i, t := range p.Totals {
-		scope := make([]any, len(t.Scope))
-		for k, s := range t.Scope {
-			scope[k] = s
-		}
-		if err := totals.AppendRow(c.CatalogID, int32(i+1), t.Label, t.Kind, t.Metric, t.Stated, scope, int32(t.Line), null(t.Text)); err != nil {
-			totals.Close()
-			return fmt.Errorf("stated total %q: %w", t.Label, err)
+	for _, part := range parts {
+		for i, t := range part.Parsed.Totals {
+			scope := make([]any, len(t.Scope))
+			for k, s := range t.Scope {
+				scope[k] = s
+			}
+			if err := totals.AppendRow(part.Catalog.CatalogID, int32(i+1), t.Label, t.Kind, t.Metric, t.Stated, scope, int32(t.Line), null(t.Text)); err != nil {
+				totals.Close()
+				return fmt.Errorf("stated total %q: %w", t.Label, err)
+			}
 		}
 	}
 	if err := totals.Close(); err != nil {
@@ -198,10 +231,12 @@ func appendRows(dc driver.Conn, c Catalog, p *Parsed) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range p.Warnings {
-		if err := warns.AppendRow(c.CatalogID, nullInt(w.Line), w.Message); err != nil {
-			warns.Close()
-			return err
+	for _, part := range parts {
+		for _, w := range part.Parsed.Warnings {
+			if err := warns.AppendRow(part.Catalog.CatalogID, nullInt(w.Line), w.Message); err != nil {
+				warns.Close()
+				return err
+			}
 		}
 	}
 	return warns.Close()

@@ -47,6 +47,7 @@ var catalogFields = []templateField{
 	{"level", "层级", true, "city or district"},
 	{"year", "年度", true, "e.g. 2024"},
 	{"published", "发布日期", false, "YYYY-MM-DD"},
+	{"synthetic", "合成数据", false, "true only for generated test data (fundscope gen)"},
 }
 
 // itemFields are the columns of the line-items sheet.
@@ -302,6 +303,7 @@ func buildTemplate(file string, rows []rowSource, metaRow map[string]int, v *Voc
 		probs = append(probs, Problem{r.sheet, r.row, key, reason})
 	}
 	byID := map[string]*TemplateCatalog{}
+	fingerprints := map[string]string{}
 	var order []string
 	seenItem := map[string]int{}
 	if len(rows) == 0 {
@@ -318,6 +320,13 @@ func buildTemplate(file string, rows []rowSource, metaRow map[string]int, v *Voc
 		c.Province, c.City, c.AdminCode, c.Level = r.get("province"), r.get("city"), r.get("admin_code"), r.get("level")
 		if d := r.get("district"); d != "" {
 			c.District = &d
+		}
+		switch sy := r.get("synthetic"); sy {
+		case "", "false", "否":
+		case "true", "是":
+			c.Synthetic = true
+		default:
+			catProblem(r, "synthetic", fmt.Sprintf("%q is not true or false", sy))
 		}
 		if p := r.get("published"); p != "" {
 			if !validDate(p) {
@@ -346,8 +355,9 @@ func buildTemplate(file string, rows []rowSource, metaRow map[string]int, v *Voc
 		if !ok {
 			tc = &TemplateCatalog{Catalog: c, Parsed: &Parsed{}}
 			byID[c.CatalogID] = tc
+			fingerprints[c.CatalogID] = c.fingerprint()
 			order = append(order, c.CatalogID)
-		} else if tc.Catalog.fingerprint() != c.fingerprint() {
+		} else if fingerprints[c.CatalogID] != c.fingerprint() {
 			catProblem(r, "catalog_id", "the catalog columns differ from an earlier row of the same catalog_id")
 		}
 		it, rowProbs := templateItem(r, v)
@@ -476,24 +486,29 @@ func contains(list []string, v string) bool {
 	return false
 }
 
-// IngestTemplate validates a whole template file, then loads each of its
-// catalogs in its own transaction. Any invalid cell: nothing is loaded.
+// IngestTemplate validates a whole template file, then loads all its
+// catalogs in one transaction. Any invalid cell: nothing is loaded.
 func IngestTemplate(ctx context.Context, db *sql.DB, file string, raw []byte, v *Vocabulary) ([]*Result, error) {
-	cats, err := ReadTemplate(file, raw, v)
-	if err != nil {
-		logIngest(ctx, db, time.Now(), file, "", "", "failed", 0, err.Error())
-		return nil, err
-	}
-	var out []*Result
-	for _, tc := range cats {
-		tc := tc
-		res, err := ingestParsed(ctx, db, file, raw, tc.Catalog, func() (*Parsed, string, error) { return tc.Parsed, "template", nil })
+	return ingestDocument(ctx, db, file, raw, "", func() ([]Part, string, error) {
+		cats, err := ReadTemplate(file, raw, v)
 		if err != nil {
-			return out, err
+			return nil, "", err
 		}
-		out = append(out, res)
+		parts := make([]Part, len(cats))
+		for i, tc := range cats {
+			parts[i] = Part{tc.Catalog, tc.Parsed}
+		}
+		return parts, "template", nil
+	})
+}
+
+// TemplateColumns lists the columns of the CSV template, catalog columns first.
+func TemplateColumns() []string {
+	var out []string
+	for _, f := range append(append([]templateField{}, catalogFields...), itemFields...) {
+		out = append(out, f.Key)
 	}
-	return out, nil
+	return out
 }
 
 // IsTemplateFile tells whether a path is a template (.xlsx or .csv) rather than a text catalog.

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
@@ -45,6 +46,11 @@ func list(dir string) []string {
 // Run loads reference data from refFS (the data folder) and runs every model,
 // all in one transaction: a failing model leaves the previous results intact.
 func Run(ctx context.Context, db *sql.DB, dataFS fs.FS) error {
+	return RunWithProgress(ctx, db, dataFS, nil)
+}
+
+// RunWithProgress is Run, telling progress(model, duration) after each model.
+func RunWithProgress(ctx context.Context, db *sql.DB, dataFS fs.FS, progress func(step string, d time.Duration)) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
@@ -53,7 +59,7 @@ func Run(ctx context.Context, db *sql.DB, dataFS fs.FS) error {
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
-	if err := run(ctx, conn, dataFS); err != nil {
+	if err := run(ctx, conn, dataFS, progress); err != nil {
 		_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
 		return err
 	}
@@ -61,11 +67,22 @@ func Run(ctx context.Context, db *sql.DB, dataFS fs.FS) error {
 	return err
 }
 
-func run(ctx context.Context, conn *sql.Conn, dataFS fs.FS) error {
+func run(ctx context.Context, conn *sql.Conn, dataFS fs.FS, progress func(string, time.Duration)) error {
+	start := time.Now()
+	tell := func(step string) {
+		if progress != nil {
+			progress(step, time.Since(start))
+		}
+		start = time.Now()
+	}
 	for _, name := range refFiles {
 		if err := loadRef(ctx, conn, dataFS, name); err != nil {
 			return err
 		}
+	}
+	tell("reference data")
+	if err := dropRetired(ctx, conn); err != nil {
+		return err
 	}
 	for _, m := range Models() {
 		text, err := sqlFiles.ReadFile(m)
@@ -74,6 +91,34 @@ func run(ctx context.Context, conn *sql.Conn, dataFS fs.FS) error {
 		}
 		if _, err := conn.ExecContext(ctx, string(text)); err != nil {
 			return fmt.Errorf("transform/%s: %w", m, err)
+		}
+		tell(m)
+	}
+	return nil
+}
+
+// retiredTables were tables in earlier versions of the models and are views
+// or gone now; a database made by such a version has them dropped first.
+var retiredTables = []string{"stg_item", "item_region", "item_funding", "clean_line_item"}
+
+func dropRetired(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND list_contains(?, table_name)`, retiredTables)
+	if err != nil {
+		return err
+	}
+	var drop []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		drop = append(drop, name)
+	}
+	rows.Close()
+	for _, name := range drop {
+		if _, err := conn.ExecContext(ctx, "DROP TABLE "+name); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -38,7 +39,13 @@ automatically; run it yourself after editing reference data.`,
 }
 
 func runTransform(ctx context.Context, o *options, db *sql.DB) error {
-	if err := transform.Run(ctx, db, o.dataFS()); err != nil {
+	tty := isTerminal(os.Stderr)
+	err := transform.RunWithProgress(ctx, db, o.dataFS(), func(step string, d time.Duration) {
+		if tty || d > 2*time.Second {
+			fmt.Fprintf(os.Stderr, "  %-28s %6.2fs\n", step, d.Seconds())
+		}
+	})
+	if err != nil {
 		return err
 	}
 	ws, err := transform.Warnings(ctx, db)

@@ -10,7 +10,7 @@ import (
 )
 
 func newIngestCmd(o *options) *cobra.Command {
-	var quiet bool
+	var quiet, noTransform bool
 	cmd := &cobra.Command{
 		Use:   "ingest [FILE|DIR ...]",
 		Short: "Load catalogs into the database (default: every bundled catalog)",
@@ -110,7 +110,7 @@ entry; every row is validated first and any invalid cell loads nothing.`,
 					}
 				}
 			}
-			if len(results) > 0 {
+			if len(results) > 0 && !noTransform {
 				if err := runTransform(ctx, o, db); err != nil {
 					return fmt.Errorf("transform after ingest: %w", err)
 				}
@@ -128,5 +128,6 @@ entry; every row is validated first and any invalid cell loads nothing.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only the per-document summary and errors")
+	cmd.Flags().BoolVar(&noTransform, "no-transform", false, "skip the transforms (when loading many files, run `fundscope transform` once at the end)")
 	return cmd
 }

@@ -49,7 +49,7 @@ Typical session:
 	}
 	root.PersistentFlags().StringVar(&o.db, "db", "fundscope.duckdb", "DuckDB database file")
 	root.PersistentFlags().StringVar(&o.dataDir, "data", "", "data folder with manifest.json, raw/ and ref/ (default: ./data if present, else the copy built into the binary)")
-	root.AddCommand(newIngestCmd(o), newTransformCmd(o), newCatalogsCmd(o), newCheckCmd(o), newQueryCmd(o), newSQLCmd(o), newReportCmd(o), newExportCmd(o), newTemplateCmd(o), newDetectCmd(o))
+	root.AddCommand(newIngestCmd(o), newTransformCmd(o), newCatalogsCmd(o), newCheckCmd(o), newQueryCmd(o), newSQLCmd(o), newReportCmd(o), newExportCmd(o), newTemplateCmd(o), newDetectCmd(o), newGenCmd(o))
 	return root
 }
 

@@ -1,5 +1,6 @@
--- Staging: line items with their catalog, and each catalog's place in the
--- region hierarchy (its own code, its city, its province).
+-- Staging: each catalog's place in the region hierarchy (its own code, its
+-- city, its province), and line items with their catalog (a view: nothing
+-- is copied).
 
 CREATE OR REPLACE TABLE region AS
 SELECT code,
@@ -21,7 +22,7 @@ FROM catalog c
 LEFT JOIN region own  ON own.code = c.admin_code
 LEFT JOIN region city ON city.code = coalesce(own.city_code, own.code);
 
-CREATE OR REPLACE TABLE stg_item AS
+CREATE OR REPLACE VIEW stg_line_item AS
 SELECT li.*,
        c.province,
        c.city,

@@ -7,17 +7,18 @@
 --   4 a county name of the catalog's city that the part starts with
 -- An item whose parts land in one region gets it; parts in several counties
 -- of one city give the city, with the printed text kept as the name.
+-- Each distinct printed text of a catalog is resolved once (region_resolution),
+-- however many items print it.
 
 CREATE OR REPLACE TABLE region_part AS
 WITH src AS (
-    SELECT s.item_id, s.catalog_id, s.source_file, s.region_text, s.region_line,
+    SELECT catalog_id, region_text,
            regexp_split_to_array(
-               trim(regexp_replace(s.region_text, '[（(][^）)]*[）)]', '', 'g')),
+               trim(regexp_replace(region_text, '[（(][^）)]*[）)]', '', 'g')),
                '\s*[、，,；;]\s*') AS parts
-    FROM stg_item s
-    WHERE s.region_text IS NOT NULL
+    FROM (SELECT DISTINCT catalog_id, region_text FROM line_item WHERE region_text IS NOT NULL)
 ), exploded AS (
-    SELECT item_id, catalog_id, source_file, region_text, region_line,
+    SELECT catalog_id, region_text,
            unnest(parts)                     AS part,
            unnest(range(1, len(parts) + 1)) AS part_no
     FROM src
@@ -36,7 +37,7 @@ WHERE e.part <> '';
 
 CREATE OR REPLACE TABLE region_match AS
 WITH candidate AS (
-    SELECT rp.item_id, rp.part_no, 1 AS rank,
+    SELECT rp.catalog_id, rp.region_text, rp.part_no, 1 AS rank,
            CASE a.target WHEN '@city' THEN rp.city_code
                          WHEN '@catalog' THEN rp.catalog_admin_code
                          ELSE a.target END AS code,
@@ -46,29 +47,30 @@ WITH candidate AS (
     FROM region_part rp
     JOIN ref_region_aliases a ON a.alias = rp.key OR a.alias = rp.part
     UNION ALL
-    SELECT rp.item_id, rp.part_no, 2, r.code, 'exact', 'name ' || r.name, NULL
+    SELECT rp.catalog_id, rp.region_text, rp.part_no, 2, r.code, 'exact', 'name ' || r.name, NULL
     FROM region_part rp
     JOIN region r ON r.name = rp.key AND r.province_code = rp.province_code AND r.level IN ('city', 'county')
     UNION ALL
-    SELECT rp.item_id, rp.part_no, 3, t.county_code, 'town', 'town ' || t.name, NULL
+    SELECT rp.catalog_id, rp.region_text, rp.part_no, 3, t.county_code, 'town', 'town ' || t.name, NULL
     FROM region_part rp
     JOIN ref_towns t ON t.name = rp.key AND substr(t.county_code, 1, 4) = substr(rp.city_code, 1, 4)
     UNION ALL
-    SELECT rp.item_id, rp.part_no, 4, r.code, 'prefix', 'county prefix ' || r.name, NULL
+    SELECT rp.catalog_id, rp.region_text, rp.part_no, 4, r.code, 'prefix', 'county prefix ' || r.name, NULL
     FROM region_part rp
     JOIN region r ON r.level = 'county' AND r.city_code = rp.city_code
                  AND starts_with(rp.key, r.name) AND length(rp.key) > length(r.name)
 )
-SELECT rp.item_id, rp.catalog_id, rp.source_file, rp.region_line, rp.part_no, rp.part,
+SELECT rp.catalog_id, rp.region_text, rp.part_no, rp.part,
        c.code, c.match_kind, c.match_rule, c.note
 FROM region_part rp
-LEFT JOIN candidate c USING (item_id, part_no)
-QUALIFY row_number() OVER (PARTITION BY rp.item_id, rp.part_no
+LEFT JOIN candidate c USING (catalog_id, region_text, part_no)
+QUALIFY row_number() OVER (PARTITION BY rp.catalog_id, rp.region_text, rp.part_no
                            ORDER BY c.rank NULLS LAST, length(c.match_rule) DESC) = 1;
 
-CREATE OR REPLACE TABLE item_region AS
-WITH per_item AS (
-    SELECT m.item_id,
+-- One row per catalog and printed text ('' when none is printed).
+CREATE OR REPLACE TABLE region_resolution AS
+WITH per_text AS (
+    SELECT m.catalog_id, m.region_text,
            count(*)                                    AS parts,
            count(m.code)                               AS resolved_parts,
            count(DISTINCT m.code)                      AS codes,
@@ -80,22 +82,22 @@ WITH per_item AS (
            string_agg(coalesce(m.match_rule, 'UNRESOLVED ' || m.part), '; ' ORDER BY m.part_no) AS rules
     FROM region_match m
     LEFT JOIN region r ON r.code = m.code
-    GROUP BY m.item_id
+    GROUP BY m.catalog_id, m.region_text
 ), resolved AS (
-    SELECT s.item_id,
-           s.region_text,
-           CASE WHEN s.region_text IS NULL            THEN s.catalog_admin_code
-                WHEN p.resolved_parts < p.parts       THEN NULL
-                WHEN p.codes = 1                      THEN p.one_code
-                WHEN p.cities = 1                     THEN p.one_city
-                ELSE p.one_province END AS region_code,
-           CASE WHEN s.region_text IS NULL THEN 'none printed: the catalog''s jurisdiction'
-                ELSE p.rules END AS region_rule,
-           s.region_text IS NOT NULL AND (p.any_pseudo OR p.codes > 1) AS keep_printed
-    FROM stg_item s
-    LEFT JOIN per_item p USING (item_id)
+    SELECT catalog_id, region_text,
+           CASE WHEN resolved_parts < parts THEN NULL
+                WHEN codes = 1              THEN one_code
+                WHEN cities = 1             THEN one_city
+                ELSE one_province END AS region_code,
+           rules AS region_rule,
+           any_pseudo OR codes > 1 AS keep_printed
+    FROM per_text
+    UNION ALL
+    SELECT catalog_id, '', admin_code, 'none printed: the catalog''s jurisdiction', false
+    FROM catalog
 )
-SELECT x.item_id,
+SELECT x.catalog_id,
+       x.region_text AS region_key,
        x.region_code,
        CASE WHEN x.region_code IS NULL THEN NULL
             WHEN x.keep_printed THEN x.region_text
@@ -107,7 +109,9 @@ LEFT JOIN region r ON r.code = x.region_code;
 
 -- Misprints and other aliases that deserve a word, with the line that printed them.
 CREATE OR REPLACE TABLE region_warning AS
-SELECT catalog_id, source_file, region_line AS line, item_id,
-       'region "' || part || '" read as ' || code || ': ' || note AS message
-FROM region_match
-WHERE match_kind = 'misprint';
+SELECT li.catalog_id, c.source_file, li.region_line AS line, li.item_id,
+       'region "' || m.part || '" read as ' || m.code || ': ' || m.note AS message
+FROM region_match m
+JOIN line_item li ON li.catalog_id = m.catalog_id AND li.region_text = m.region_text
+JOIN catalog c ON c.catalog_id = li.catalog_id
+WHERE m.match_kind = 'misprint';

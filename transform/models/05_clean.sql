@@ -1,7 +1,9 @@
 -- The cleaned dataset: one row per line item, raw columns as printed next to
 -- their normalized codes. Money stays BIGINT yuan; amount_wan is exact DECIMAL.
+-- A view: the line items are stored once (line_item); the marts below are
+-- the tables that analysis reads.
 
-CREATE OR REPLACE TABLE clean_line_item AS
+CREATE OR REPLACE VIEW clean_line_item AS
 SELECT s.item_id,
        s.catalog_id,
        s.province,
@@ -50,10 +52,10 @@ SELECT s.item_id,
        s.detail_line_start,
        s.detail_line_end,
        s.synthetic
-FROM stg_item s
+FROM stg_line_item s
 JOIN catalog_region cr USING (catalog_id)
 JOIN item_category cat USING (item_id)
 LEFT JOIN ref_categories rc ON rc.code = cat.category
-JOIN item_region ir USING (item_id)
-JOIN item_funding f USING (item_id)
+JOIN region_resolution ir ON ir.catalog_id = s.catalog_id AND ir.region_key = coalesce(s.region_text, '')
+JOIN funding_resolution f ON f.funding_key = coalesce(s.funding_text, '')
 LEFT JOIN ref_funding_sources fs ON fs.code = f.funding_code;
