@@ -84,8 +84,7 @@ type Part struct {
 // Catalogs whose bytes and manifest entry are loaded already are left alone.
 func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, logID string, parse func() ([]Part, string, error)) ([]*Result, error) {
 	started := time.Now()
-	sum := sha256.Sum256(raw)
-	sha := hex.EncodeToString(sum[:])
+	sha := sha256Hex(raw)
 	fail := func(id string, err error) ([]*Result, error) {
 		logIngest(ctx, db, started, file, sha, id, "failed", 0, err.Error())
 		return nil, err
@@ -160,15 +159,8 @@ func write(ctx context.Context, db *sql.DB, file, sha, encoding string, parts []
 			}
 		}
 	}
-	now := time.Now().UTC()
-	for _, part := range parts {
-		c := part.Catalog
-		_, err = conn.ExecContext(ctx, `INSERT INTO catalog VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			c.CatalogID, c.Title, c.Publisher, c.Province, c.City, c.District, c.AdminCode, c.Level, c.Year,
-			c.Published, file, sha, c.fingerprint(), c.Layout, encoding, c.Synthetic, now)
-		if err != nil {
-			return err
-		}
+	if err = insertCatalogs(ctx, conn, file, sha, encoding, parts); err != nil {
+		return err
 	}
 	err = conn.Raw(func(dc any) error {
 		return appendRows(dc.(driver.Conn), parts)
@@ -183,6 +175,65 @@ func write(ctx context.Context, db *sql.DB, file, sha, encoding string, parts []
 	}
 	_, err = conn.ExecContext(ctx, "COMMIT")
 	return err
+}
+
+// insertCatalogs appends the catalog rows of parts.
+func insertCatalogs(ctx context.Context, conn *sql.Conn, file, sha, encoding string, parts []Part) error {
+	now := time.Now().UTC()
+	return conn.Raw(func(dc any) error {
+		a, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", "catalog")
+		if err != nil {
+			return err
+		}
+		for _, part := range parts {
+			c := part.Catalog
+			var district, published any
+			if c.District != nil {
+				district = *c.District
+			}
+			if c.Published != nil {
+				published = date(*c.Published)
+			}
+			if err := a.AppendRow(c.CatalogID, c.Title, c.Publisher, c.Province, c.City, district, c.AdminCode, c.Level, int32(c.Year),
+				published, file, sha, c.fingerprint(), c.Layout, encoding, c.Synthetic, now); err != nil {
+				a.Close()
+				return fmt.Errorf("catalog %s: %w", c.CatalogID, err)
+			}
+		}
+		return a.Close()
+	})
+}
+
+// logResults records what a document's ingest did, one row per catalog.
+func logResults(ctx context.Context, db *sql.DB, started time.Time, file, sha string, results []*Result) {
+	host, _ := os.Hostname()
+	who := ""
+	if u, err := user.Current(); err == nil {
+		who = u.Username
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	now := time.Now().UTC()
+	_ = conn.Raw(func(dc any) error {
+		a, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", "ingest_log")
+		if err != nil {
+			return err
+		}
+		for _, r := range results {
+			msg := fmt.Sprintf("%d stated totals, %d do not reconcile", len(r.Totals), len(r.Mismatches()))
+			if r.Action == "unchanged" {
+				msg = "same sha256 and catalog facts as loaded; nothing to do"
+			}
+			if err := a.AppendRow(started.UTC(), now, who, host, file, sha, r.CatalogID, r.Action, int32(r.Items), msg); err != nil {
+				a.Close()
+				return err
+			}
+		}
+		return a.Close()
+	})
 }
 
 func appendRows(dc driver.Conn, parts []Part) error {
@@ -270,6 +321,11 @@ func logIngest(ctx context.Context, db *sql.DB, started time.Time, file, sha, ca
 	}
 	_, _ = db.ExecContext(ctx, `INSERT INTO ingest_log VALUES (?,?,?,?,?,?,?,?,?,?)`,
 		started.UTC(), time.Now().UTC(), who, host, file, sha, catalogID, action, items, msg)
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // fingerprint identifies the manifest entry's content.

@@ -79,12 +79,7 @@ entry; every row is validated first and any invalid cell loads nothing.`,
 				}
 			})
 			for _, t := range templates {
-				raw, err := os.ReadFile(t)
-				if err != nil {
-					errs = append(errs, err)
-					continue
-				}
-				rs, err := ingest.IngestTemplate(ctx, db, t, raw, vocab)
+				rs, err := ingest.IngestTemplateFile(ctx, db, t, vocab)
 				if err != nil {
 					errs = append(errs, err)
 				}

@@ -1,0 +1,422 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+//go:embed template_checks.sql
+var templateChecksSQL string
+
+//go:embed template_insert.sql
+var templateInsertSQL string
+
+// IngestTemplate loads a filled template (.xlsx from `fundscope template`, or
+// .csv with the same columns) as one document: DuckDB reads the rows
+// (read_csv), the checks of template_checks.sql validate every cell, and
+// only when none fails are all its catalogs written, set-based, in one
+// transaction. Any invalid cell: nothing is loaded.
+func IngestTemplate(ctx context.Context, db *sql.DB, file string, raw []byte, v *Vocabulary) ([]*Result, error) {
+	return ingestTemplateAt(ctx, db, file, "", raw, v)
+}
+
+// IngestTemplateFile is IngestTemplate for a file on disk; a plain UTF-8 CSV
+// is read by DuckDB where it lies, without a copy.
+func IngestTemplateFile(ctx context.Context, db *sql.DB, path string, v *Vocabulary) ([]*Result, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ingestTemplateAt(ctx, db, path, path, raw, v)
+}
+
+func ingestTemplateAt(ctx context.Context, db *sql.DB, file, path string, raw []byte, v *Vocabulary) ([]*Result, error) {
+	started := time.Now()
+	sha := sha256Hex(raw)
+	res, err := ingestTemplate(ctx, db, file, path, raw, sha, v)
+	if err != nil {
+		logIngest(ctx, db, started, file, sha, "", "failed", 0, err.Error())
+		return nil, err
+	}
+	logResults(ctx, db, started, file, sha, res)
+	return res, nil
+}
+
+func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []byte, sha string, v *Vocabulary) ([]*Result, error) {
+	var metaRow map[string]int
+	sheet := "csv"
+	isXLSX := strings.HasSuffix(strings.ToLower(file), ".xlsx")
+	csvPath := path
+	if isXLSX || path == "" || !utf8.Valid(raw) || bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
+		tmp, err := os.CreateTemp("", "fundscope-template-*.csv")
+		if err != nil {
+			return nil, err
+		}
+		defer os.Remove(tmp.Name())
+		if isXLSX {
+			sheet = SheetItems
+			metaRow, err = xlsxToCSV(file, raw, tmp)
+		} else {
+			err = plainCSV(file, raw, tmp)
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return nil, err
+		}
+		csvPath = tmp.Name()
+	} else if len(raw) == 0 {
+		return nil, &ParseError{File: file, Msg: "file is empty"}
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	defer conn.ExecContext(context.Background(), "DROP TABLE IF EXISTS tpl; DROP TABLE IF EXISTS tpl_write")
+	probs, err := stageTemplate(ctx, conn, file, csvPath, sheet)
+	if err != nil {
+		return nil, err
+	}
+	if len(probs) == 0 {
+		probs, err = checkTemplate(ctx, conn, sheet, metaRow, v)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(probs) > 0 {
+		return nil, &TemplateError{file, probs}
+	}
+	cats, counts, err := templateCatalogs(ctx, conn, file)
+	if err != nil {
+		return nil, err
+	}
+	loaded, err := loadedCatalogs(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	var results []*Result
+	var changed, replaced []string
+	for _, c := range cats {
+		r := &Result{CatalogID: c.CatalogID, File: file, Items: counts[c.CatalogID]}
+		old, ok := loaded[c.CatalogID]
+		switch {
+		case ok && old[0] == sha && old[1] == c.fingerprint():
+			r.Action = "unchanged"
+		case ok:
+			r.Action = "replaced"
+			replaced = append(replaced, c.CatalogID)
+		default:
+			r.Action = "loaded"
+		}
+		if r.Action != "unchanged" {
+			changed = append(changed, c.CatalogID)
+		}
+		results = append(results, r)
+	}
+	if len(changed) == 0 {
+		return results, nil
+	}
+	if err := writeTemplate(ctx, conn, file, sha, cats, changed, replaced); err != nil {
+		return nil, fmt.Errorf("%s: writing to the database: %w (nothing was changed)", file, err)
+	}
+	return results, nil
+}
+
+// loadedCatalogs gives the sha256 and manifest fingerprint of the loaded
+// catalogs that the staged template names.
+func loadedCatalogs(ctx context.Context, conn *sql.Conn) (map[string][2]string, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT catalog_id, sha256, entry_sha256 FROM catalog
+		WHERE catalog_id IN (SELECT DISTINCT trim(catalog_id) FROM tpl)`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][2]string{}
+	for rows.Next() {
+		var id, sha, entry string
+		if err := rows.Scan(&id, &sha, &entry); err != nil {
+			return nil, err
+		}
+		out[id] = [2]string{sha, entry}
+	}
+	return out, rows.Err()
+}
+
+// plainCSV writes the CSV as UTF-8 for DuckDB, decoding GB18030/UTF-16 and
+// dropping a byte-order mark.
+func plainCSV(file string, raw []byte, out *os.File) error {
+	if utf8.Valid(raw) && !bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
+		if len(raw) == 0 {
+			return &ParseError{File: file, Msg: "file is empty"}
+		}
+		_, err := out.Write(raw)
+		return err
+	}
+	doc, err := Decode(file, raw)
+	if err != nil {
+		return err
+	}
+	_, err = out.WriteString(strings.Join(doc.Lines, "\n") + "\n")
+	return err
+}
+
+// xlsxToCSV writes the line-items sheet as CSV with the catalog facts of the
+// 目录 sheet on every row and the sheet row number in _row. It returns the
+// row of each catalog fact on the 目录 sheet, to report problems there.
+func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
+	f, err := excelize.OpenReader(strings.NewReader(string(raw)))
+	if err != nil {
+		return nil, &ParseError{File: file, Msg: "not an .xlsx workbook: " + err.Error()}
+	}
+	defer f.Close()
+	catRows, err := f.GetRows(SheetCatalog)
+	if err != nil {
+		return nil, &ParseError{File: file, Msg: fmt.Sprintf("no sheet %q: is this a fundscope template? (fundscope template --out FILE.xlsx)", SheetCatalog)}
+	}
+	meta := map[string]string{}
+	metaRow := map[string]int{}
+	for i, r := range catRows {
+		if len(r) == 0 {
+			continue
+		}
+		if k := headerRe.FindString(strings.TrimSpace(r[0])); k != "" {
+			if len(r) > 1 {
+				meta[k] = strings.TrimSpace(r[1])
+			}
+			metaRow[k] = i + 1
+		}
+	}
+	rows, err := f.Rows(SheetItems)
+	if err != nil {
+		return nil, &ParseError{File: file, Msg: fmt.Sprintf("no sheet %q", SheetItems)}
+	}
+	defer rows.Close()
+	w := csv.NewWriter(out)
+	var header []string
+	rowNo := 0
+	for rows.Next() {
+		rowNo++
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, err
+		}
+		if header == nil {
+			for _, h := range cells {
+				header = append(header, headerRe.FindString(strings.TrimSpace(h)))
+			}
+			var head []string
+			for _, f := range catalogFields {
+				head = append(head, f.Key)
+			}
+			head = append(head, header...)
+			w.Write(append(head, "_row"))
+			continue
+		}
+		blank := true
+		for _, c := range cells {
+			if strings.TrimSpace(c) != "" {
+				blank = false
+			}
+		}
+		if blank {
+			continue
+		}
+		var rec []string
+		for _, f := range catalogFields {
+			rec = append(rec, meta[f.Key])
+		}
+		for i := range header {
+			v := ""
+			if i < len(cells) {
+				v = cells[i]
+			}
+			rec = append(rec, v)
+		}
+		w.Write(append(rec, strconv.Itoa(rowNo)))
+	}
+	if header == nil {
+		return nil, &ParseError{File: file, Msg: fmt.Sprintf("sheet %q has no header row", SheetItems)}
+	}
+	w.Flush()
+	return metaRow, w.Error()
+}
+
+// stageTemplate reads the CSV into temp table tpl and checks its columns.
+func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string) ([]Problem, error) {
+	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl AS
+		SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS row_no, *
+		FROM read_csv($path, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`, sql.Named("path", path))
+	if err != nil {
+		msg := err.Error()
+		if i := strings.Index(msg, "\n"); i > 0 {
+			msg = msg[:i]
+		}
+		return nil, &ParseError{File: file, Msg: "not a readable template CSV: " + msg}
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT column_name FROM (DESCRIBE tpl)`)
+	if err != nil {
+		return nil, err
+	}
+	have := map[string]bool{}
+	for rows.Next() {
+		var c string
+		rows.Scan(&c)
+		have[c] = true
+	}
+	rows.Close()
+	var probs []Problem
+	for _, f := range append(append([]templateField{}, catalogFields...), itemFields...) {
+		if have[f.Key] {
+			continue
+		}
+		if f.Required {
+			probs = append(probs, Problem{sheet, 1, f.Key, "required column is missing from the header"})
+			continue
+		}
+		if _, err := conn.ExecContext(ctx, "ALTER TABLE tpl ADD COLUMN "+f.Key+" VARCHAR"); err != nil {
+			return nil, err
+		}
+	}
+	if have["_row"] {
+		if _, err := conn.ExecContext(ctx, `UPDATE tpl SET row_no = CAST(_row AS INTEGER)`); err != nil {
+			return nil, err
+		}
+	}
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM tpl`).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n == 0 && len(probs) == 0 {
+		probs = append(probs, Problem{sheet, 2, "name", "the template has no line items"})
+	}
+	return probs, nil
+}
+
+// checkTemplate runs template_checks.sql. On an .xlsx template, a problem
+// with a catalog fact is reported once, on the 目录 sheet.
+func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow map[string]int, v *Vocabulary) ([]Problem, error) {
+	rows, err := conn.QueryContext(ctx, templateChecksSQL, sql.Named("categories", v.Categories), sql.Named("funding", v.Funding))
+	if err != nil {
+		return nil, fmt.Errorf("template checks: %w", err)
+	}
+	defer rows.Close()
+	isCatalog := map[string]bool{}
+	for _, f := range catalogFields {
+		isCatalog[f.Key] = true
+	}
+	var probs []Problem
+	seen := map[Problem]bool{}
+	for rows.Next() {
+		var p Problem
+		if err := rows.Scan(&p.Row, &p.Column, &p.Reason); err != nil {
+			return nil, err
+		}
+		p.Sheet = sheet
+		if metaRow != nil && isCatalog[p.Column] && p.Reason != "the catalog columns differ from an earlier row of the same catalog_id" {
+			p.Sheet, p.Row = SheetCatalog, metaRow[p.Column]
+		}
+		if !seen[p] {
+			seen[p] = true
+			probs = append(probs, p)
+		}
+	}
+	sort.SliceStable(probs, func(i, j int) bool {
+		return probs[i].Sheet > probs[j].Sheet || probs[i].Sheet == probs[j].Sheet && probs[i].Row < probs[j].Row
+	})
+	return probs, rows.Err()
+}
+
+// templateCatalogs reads the catalog facts of the staged rows.
+func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]Catalog, map[string]int, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT trim(catalog_id), any_value(trim(title)), any_value(trim(publisher)), any_value(trim(province)),
+			any_value(trim(city)), any_value(nullif(trim(coalesce(district, '')), '')), any_value(trim(admin_code)), any_value(trim(level)),
+			CAST(any_value(trim(year)) AS INTEGER), any_value(nullif(trim(coalesce(published, '')), '')),
+			any_value(trim(coalesce(synthetic, ''))) IN ('true', '是'), count(*), min(row_no)
+		FROM tpl GROUP BY trim(catalog_id) ORDER BY min(row_no)`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var cats []Catalog
+	counts := map[string]int{}
+	for rows.Next() {
+		c := Catalog{Layout: LayoutTemplate, File: file}
+		var district, published sql.NullString
+		var n, first int
+		if err := rows.Scan(&c.CatalogID, &c.Title, &c.Publisher, &c.Province, &c.City, &district, &c.AdminCode, &c.Level, &c.Year, &published, &c.Synthetic, &n, &first); err != nil {
+			return nil, nil, err
+		}
+		if district.Valid {
+			c.District = &district.String
+		}
+		if published.Valid {
+			c.Published = &published.String
+		}
+		cats = append(cats, c)
+		counts[c.CatalogID] = n
+	}
+	return cats, counts, rows.Err()
+}
+
+// writeTemplate replaces the changed catalogs in one transaction.
+func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats []Catalog, changed, replaced []string) (err error) {
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
+		}
+	}()
+	for _, id := range replaced {
+		for _, t := range []string{"line_item", "stated_total", "ingest_warning", "catalog"} {
+			if _, err = conn.ExecContext(ctx, "DELETE FROM "+t+" WHERE catalog_id = ?", id); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err = conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl_write AS SELECT unnest(?::VARCHAR[]) AS catalog_id`, changed); err != nil {
+		return err
+	}
+	isChanged := map[string]bool{}
+	for _, id := range changed {
+		isChanged[id] = true
+	}
+	var parts []Part
+	for _, c := range cats {
+		if isChanged[c.CatalogID] {
+			parts = append(parts, Part{Catalog: c})
+		}
+	}
+	if err = insertCatalogs(ctx, conn, file, sha, "template", parts); err != nil {
+		return err
+	}
+	if _, err = conn.ExecContext(ctx, templateInsertSQL, sql.Named("section", SheetItems)); err != nil {
+		return err
+	}
+	if beforeCommit != nil {
+		if err = beforeCommit(changed[0]); err != nil {
+			return err
+		}
+	}
+	_, err = conn.ExecContext(ctx, "COMMIT")
+	return err
+}
+
+// headerRe finds the column key at the end of a header cell such as "项目名称 name".
+var headerRe = regexp.MustCompile(`[a-z_]+$`)
