@@ -31,9 +31,10 @@ test: test-deps
 	CGO_ENABLED=1 $(GO) vet ./...
 	CGO_ENABLED=1 $(GO) test -count=1 ./...
 
-## bench: Go benchmarks (reports on the bundled catalogs, ingest)
-bench: deps
+## bench: Go benchmarks (bundled catalogs), then the national-scale run (1,000,000 line items) → bench/results.md
+bench: build
 	CGO_ENABLED=1 $(GO) test -run '^$$' -bench . -benchmem ./...
+	CGO_ENABLED=1 $(GO) run ./bench/national -bin $(BIN) -out bench/results.md
 
 clean:
 	rm -rf $(BIN) $(DB) $(DB).wal $(OUT) test-artifacts

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"io"
 	"io/fs"
 	"sort"
 	"strings"
@@ -101,6 +102,23 @@ func parse(text string) (Query, error) {
 // Run executes q with the given parameter values; a parameter the query
 // accepts but that is not given is bound as NULL (meaning "all").
 func Run(ctx context.Context, db *sql.DB, q Query, params map[string]any) (*Table, error) {
+	args, err := q.args(params)
+	if err != nil {
+		return nil, err
+	}
+	return Select(ctx, db, q.SQL, args...)
+}
+
+// RunTo executes q and streams its rows to w as csv or json.
+func RunTo(ctx context.Context, db *sql.DB, q Query, params map[string]any, w io.Writer, format string) error {
+	args, err := q.args(params)
+	if err != nil {
+		return err
+	}
+	return Stream(ctx, db, w, format, q.SQL, args...)
+}
+
+func (q Query) args(params map[string]any) ([]any, error) {
 	var args []any
 	for _, p := range q.Params {
 		v, ok := params[p]
@@ -114,7 +132,7 @@ func Run(ctx context.Context, db *sql.DB, q Query, params map[string]any) (*Tabl
 			return nil, fmt.Errorf("query %s does not take --%s (it takes: %s)", q.Name, k, strings.Join(q.Params, ", "))
 		}
 	}
-	return Select(ctx, db, q.SQL, args...)
+	return args, nil
 }
 
 func contains(s []string, v string) bool {

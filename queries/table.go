@@ -1,6 +1,8 @@
 package queries
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/csv"
@@ -63,36 +65,127 @@ func (t *Table) Col(name string) int {
 // Write prints the table as "table" (for people: *_yuan columns in 万元 with
 // exact decimals), "csv" or "json" (for machines: yuan as integers).
 func (t *Table) Write(w io.Writer, format string) error {
-	switch format {
-	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write(t.Columns)
-		for _, r := range t.Rows {
-			rec := make([]string, len(r))
-			for i, v := range r {
-				rec[i] = plain(v)
-			}
-			cw.Write(rec)
-		}
-		cw.Flush()
-		return cw.Error()
-	case "json":
-		out := make([]map[string]any, 0, len(t.Rows))
-		for _, r := range t.Rows {
-			m := map[string]any{}
-			for i, v := range r {
-				m[t.Columns[i]] = jsonValue(v)
-			}
-			out = append(out, m)
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(out)
-	case "table", "":
+	if format == "table" || format == "" {
 		return t.writeText(w)
 	}
-	return fmt.Errorf("unknown format %q: use table, csv or json", format)
+	sw, err := newStreamWriter(w, format, t.Columns)
+	if err != nil {
+		return err
+	}
+	for _, r := range t.Rows {
+		if err := sw.row(r); err != nil {
+			return err
+		}
+	}
+	return sw.close()
+}
+
+// Stream runs a query and writes its rows as they come, csv or json: for
+// results too large to hold (every line item of a national dataset).
+func Stream(ctx context.Context, db *sql.DB, w io.Writer, format, query string, args ...any) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	sw, err := newStreamWriter(w, format, cols)
+	if err != nil {
+		return err
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		if err := sw.row(vals); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return sw.close()
+}
+
+type streamWriter struct {
+	format string
+	cols   []string
+	bw     *bufio.Writer
+	cw     *csv.Writer
+	n      int
+	rec    []string
+}
+
+func newStreamWriter(w io.Writer, format string, cols []string) (*streamWriter, error) {
+	sw := &streamWriter{format: format, cols: cols, bw: bufio.NewWriterSize(w, 1<<16), rec: make([]string, len(cols))}
+	switch format {
+	case "csv":
+		sw.cw = csv.NewWriter(sw.bw)
+		return sw, sw.cw.Write(cols)
+	case "json":
+		_, err := sw.bw.WriteString("[")
+		return sw, err
+	}
+	return nil, fmt.Errorf("unknown format %q: use table, csv or json", format)
+}
+
+func (sw *streamWriter) row(r []any) error {
+	if sw.cw != nil {
+		for i, v := range r {
+			sw.rec[i] = plain(v)
+		}
+		return sw.cw.Write(sw.rec)
+	}
+	m := make(map[string]any, len(r))
+	for i, v := range r {
+		m[sw.cols[i]] = jsonValue(v)
+	}
+	b, err := marshalNoEscape(m)
+	if err != nil {
+		return err
+	}
+	sep := ",\n  "
+	if sw.n == 0 {
+		sep = "\n  "
+	}
+	sw.n++
+	sw.bw.WriteString(sep)
+	_, err = sw.bw.Write(b)
+	return err
+}
+
+func (sw *streamWriter) close() error {
+	if sw.cw != nil {
+		sw.cw.Flush()
+		if err := sw.cw.Error(); err != nil {
+			return err
+		}
+	} else {
+		end := "\n]\n"
+		if sw.n == 0 {
+			end = "]\n"
+		}
+		sw.bw.WriteString(end)
+	}
+	return sw.bw.Flush()
+}
+
+func marshalNoEscape(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 func (t *Table) writeText(w io.Writer) error {

@@ -74,17 +74,25 @@ func ExportQuery(table string) (string, error) {
 	return string(b), nil
 }
 
+// setExportParams fills the one-row temp table export_params that the export
+// queries filter by (COPY cannot take parameters, so the filter is data).
+func setExportParams(ctx context.Context, conn *sql.Conn, f Filter, category string) error {
+	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE export_params AS
+		SELECT CAST($city AS VARCHAR) AS p_city, CAST($year AS INTEGER) AS p_year, CAST($category AS VARCHAR) AS p_category`,
+		sql.Named("city", nilIfEmpty(f.City)), sql.Named("year", nilIfZero(f.Year)), sql.Named("category", nilIfEmpty(category)))
+	return err
+}
+
 // openExport runs the export query of a table with the filter's parameters.
-func openExport(ctx context.Context, db *sql.DB, table string, f Filter, category string) (*sql.Rows, error) {
+func openExport(ctx context.Context, conn *sql.Conn, table string, f Filter, category string) (*sql.Rows, error) {
 	q, err := ExportQuery(table)
 	if err != nil {
 		return nil, err
 	}
-	args := []any{sql.Named("city", nilIfEmpty(f.City)), sql.Named("year", nilIfZero(f.Year))}
-	if table == "line_items" {
-		args = append(args, sql.Named("category", nilIfEmpty(category)))
+	if err := setExportParams(ctx, conn, f, category); err != nil {
+		return nil, err
 	}
-	return db.QueryContext(ctx, q, args...)
+	return conn.QueryContext(ctx, q)
 }
 
 func nilIfEmpty(s string) any {

@@ -54,18 +54,24 @@ func Export(ctx context.Context, db *sql.DB, o ExportOptions) ([]ExportResult, e
 		return nil, err
 	}
 	defer conn.Close()
+	if err := setExportParams(ctx, conn, o.Filter, o.Category); err != nil {
+		return nil, err
+	}
+	// Partitioned Parquet writes buffer per open partition; insertion order
+	// is not needed for export files (every row carries its keys).
+	if _, err := conn.ExecContext(ctx, "SET preserve_insertion_order = false; SET partitioned_write_flush_threshold = 100000"); err != nil {
+		return nil, err
+	}
+	defer conn.ExecContext(context.Background(), "RESET preserve_insertion_order")
 	var results []ExportResult
 	for _, table := range Tables {
 		q, err := ExportQuery(table)
 		if err != nil {
 			return nil, err
 		}
-		args := []any{sql.Named("city", nilIfEmpty(o.Filter.City)), sql.Named("year", nilIfZero(o.Filter.Year))}
-		if table == "line_items" {
-			args = append(args, sql.Named("category", nilIfEmpty(o.Category)))
-		}
+		// A temp view, not a copy: COPY and the writers stream from the query.
 		staged := "export_" + table
-		if _, err := conn.ExecContext(ctx, "CREATE OR REPLACE TEMP TABLE "+staged+" AS "+q, args...); err != nil {
+		if _, err := conn.ExecContext(ctx, "CREATE OR REPLACE TEMP VIEW "+staged+" AS "+q); err != nil {
 			return nil, fmt.Errorf("%s: %w", table, err)
 		}
 		res := ExportResult{Table: table}
@@ -88,7 +94,7 @@ func Export(ctx context.Context, db *sql.DB, o ExportOptions) ([]ExportResult, e
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", table, err)
 		}
-		if _, err := conn.ExecContext(ctx, "DROP TABLE "+staged); err != nil {
+		if _, err := conn.ExecContext(ctx, "DROP VIEW "+staged); err != nil {
 			return nil, err
 		}
 		results = append(results, res)

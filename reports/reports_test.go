@@ -300,3 +300,19 @@ func BenchmarkReports(b *testing.B) {
 		}
 	}
 }
+
+func TestDetailLimitLeavesANote(t *testing.T) {
+	old := DetailLimit
+	DetailLimit = 10
+	defer func() { DetailLimit = old }()
+	_, xlsxPath := writeReports(t, loadedDB(t, false), t.TempDir())
+	f, err := excelize.OpenFile(xlsxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	note, _ := f.GetCellValue(SheetDetail, "A2")
+	if !strings.Contains(note, "95 line items exceed the workbook's detail limit of 10 rows") || !strings.Contains(note, "fundscope export") {
+		t.Errorf("note: %q", note)
+	}
+}

@@ -31,6 +31,11 @@ const (
 // continues on a further sheet beyond it.
 var excelMaxRows = 1048576
 
+// DetailLimit is the most line items the 明细 sheet lists; above it the sheet
+// holds a note pointing to `fundscope export` (a workbook of millions of rows
+// is neither quick to write nor usable). 0 means no limit.
+var DetailLimit = 200000
+
 // column kinds of a sheet written from a query result.
 const (
 	kText = iota
@@ -118,7 +123,15 @@ func WriteXLSX(ctx context.Context, w io.Writer, db *sql.DB, ds *Dataset, genera
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
-	if err := writeDetail(ctx, f, st, db, ds.Filter); err != nil {
+	items, _ := queries.AsInt64(value(ds.Headline, 0, "items"))
+	if DetailLimit > 0 && items > int64(DetailLimit) {
+		if _, err := f.NewSheet(SheetDetail); err != nil {
+			return err
+		}
+		f.SetCellStr(SheetDetail, "A1", fmt.Sprintf("本报告涵盖 %d 个项目条目，超过工作簿明细上限 %d 行，明细未列入。请用 fundscope export 导出完整明细（CSV、Parquet、Arrow、JSON Lines）。", items, DetailLimit))
+		f.SetCellStr(SheetDetail, "A2", fmt.Sprintf("%d line items exceed the workbook's detail limit of %d rows; the detail is not listed here. Export it with: fundscope export --format csv|parquet|arrow|jsonl (or fundscope report --detail-limit 0).", items, DetailLimit))
+		f.SetColWidth(SheetDetail, "A", "A", 150)
+	} else if err := writeDetail(ctx, f, st, db, ds.Filter); err != nil {
 		return fmt.Errorf("sheet %s: %w", SheetDetail, err)
 	}
 	if _, err := f.NewSheet(SheetReconcile); err != nil {
@@ -381,7 +394,12 @@ func writeDetail(ctx context.Context, f *excelize.File, st styles, db *sql.DB, f
 	if err != nil {
 		return err
 	}
-	rows, err := openExport(ctx, db, "line_items", flt, "")
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	rows, err := openExport(ctx, conn, "line_items", flt, "")
 	if err != nil {
 		return err
 	}

@@ -163,6 +163,9 @@ exact decimals for people (--format table) and in integer yuan for machines
 			if category != "" {
 				params["category"] = category
 			}
+			if format != "table" {
+				return queries.RunTo(cmd.Context(), db, q, params, out, format)
+			}
 			t, err := queries.Run(cmd.Context(), db, q, params)
 			if err != nil {
 				return err
@@ -205,6 +208,9 @@ reconciliation, clean_line_item, mart_* (see README).`,
 				return err
 			}
 			defer db.Close()
+			if format != "table" {
+				return queries.Stream(cmd.Context(), db, cmd.OutOrStdout(), format, stmt)
+			}
 			t, err := queries.Select(cmd.Context(), db, stmt)
 			if err != nil {
 				return err

@@ -79,6 +79,7 @@ read from node_modules/echarts, installed by 'npm ci' from package-lock.json.`,
 	cmd.Flags().StringVar(&outDir, "out", "out", "folder to write the reports to")
 	cmd.Flags().StringVar(&city, "city", "", "only this city or district")
 	cmd.Flags().IntVar(&year, "year", 0, "only this year")
+	cmd.Flags().IntVar(&reports.DetailLimit, "detail-limit", reports.DetailLimit, "most line items listed on the workbook's 明细 sheet (0 = all, split at Excel's row limit)")
 	return cmd
 }
 

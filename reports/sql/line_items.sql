@@ -1,4 +1,5 @@
 -- The cleaned line items as exported and as the 明细 sheet shows them;
+-- The filter comes from the one-row temp table export_params (p_city, p_year, p_category).
 -- columns and their order are those of data/dictionary.csv (table line_items).
 SELECT item_id, catalog_id, province, province_code, city, city_code, district, jurisdiction, catalog_admin_code, catalog_level, year,
        item_no, sub_no, code, name, alt_name, group_name, description, section, source_category,
@@ -7,8 +8,8 @@ SELECT item_id, catalog_id, province, province_code, city, city_code, district, 
        funding_text, funding_code, funding_zh, funding_en,
        amount_yuan, amount_wan, amount_text, amount_kind, tax_included, period_start, period_end,
        source_file, line_start, line_end, detail_line_start, detail_line_end, synthetic
-FROM clean_line_item
-WHERE ($city IS NULL OR city = $city OR district = $city)
-  AND ($year IS NULL OR year = $year)
-  AND ($category IS NULL OR category = $category OR category_zh = $category)
+FROM clean_line_item, export_params
+WHERE (export_params.p_city IS NULL OR city = export_params.p_city OR district = export_params.p_city)
+  AND (export_params.p_year IS NULL OR year = export_params.p_year)
+  AND (export_params.p_category IS NULL OR category = export_params.p_category OR category_zh = export_params.p_category)
 ORDER BY year, city, catalog_id, line_start, item_id

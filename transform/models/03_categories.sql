@@ -13,37 +13,35 @@ WITH rules AS (
                || pattern || ' (rule ' || rule_no || ')' AS category_rule
     FROM ref_category_rules
 ), exact_rules AS (
-    SELECT priority, rule_no, pattern, category, category_rule FROM rules WHERE field = 'source_category'
-    UNION ALL
-    SELECT 0, 0, code, code, 'source_category = ' || code || ' (a category code)' FROM ref_categories
-    UNION ALL
-    SELECT 0, 0, name_zh, code, 'source_category = ' || name_zh || ' (a category label)' FROM ref_categories
-), exact AS (
-    SELECT li.item_id, r.priority, r.rule_no, r.category, r.category_rule
-    FROM line_item li
-    JOIN exact_rules r ON r.pattern = li.source_category
-    QUALIFY row_number() OVER (PARTITION BY li.item_id ORDER BY r.priority, r.rule_no) = 1
+    -- the best rule for each source-category text: a small table
+    SELECT pattern, priority, rule_no, category, category_rule
+    FROM (
+        SELECT priority, rule_no, pattern, category, category_rule FROM rules WHERE field = 'source_category'
+        UNION ALL
+        SELECT 0, 0, code, code, 'source_category = ' || code || ' (a category code)' FROM ref_categories
+        UNION ALL
+        SELECT 0, 0, name_zh, code, 'source_category = ' || name_zh || ' (a category label)' FROM ref_categories
+    )
+    QUALIFY row_number() OVER (PARTITION BY pattern ORDER BY priority, rule_no) = 1
 ), keyword_rules AS (
     SELECT * FROM rules WHERE field IN ('name', 'description')
-), open_items AS (
-    SELECT li.item_id, li.name, coalesce(li.description, '') AS description
+), items AS (
+    SELECT li.item_id, li.name, coalesce(li.description, '') AS description,
+           e.priority AS e_priority, e.rule_no AS e_rule_no, e.category AS e_category, e.category_rule AS e_rule
     FROM line_item li
-    LEFT JOIN exact e USING (item_id)
-    WHERE e.item_id IS NULL OR e.priority > (SELECT min(priority) FROM keyword_rules)
+    LEFT JOIN exact_rules e ON e.pattern = li.source_category
 ), keyword AS (
     SELECT o.item_id, r.priority, r.rule_no, r.category, r.category_rule
-    FROM open_items o
+    FROM items o
     JOIN keyword_rules r
       ON contains(CASE r.field WHEN 'name' THEN o.name ELSE o.description END, r.pattern)
+    WHERE o.e_priority IS NULL OR o.e_priority > (SELECT min(priority) FROM keyword_rules)
     QUALIFY row_number() OVER (PARTITION BY o.item_id ORDER BY r.priority, r.rule_no) = 1
-), best AS (
-    SELECT * FROM exact
-    UNION ALL
-    SELECT * FROM keyword
 )
-SELECT li.item_id,
-       coalesce(b.category, 'other')                       AS category,
-       coalesce(b.category_rule, 'no rule matched: other') AS category_rule
-FROM line_item li
-LEFT JOIN best b USING (item_id)
-QUALIFY row_number() OVER (PARTITION BY li.item_id ORDER BY b.priority NULLS LAST, b.rule_no) = 1;
+SELECT i.item_id,
+       CASE WHEN k.item_id IS NOT NULL AND (i.e_priority IS NULL OR (k.priority, k.rule_no) < (i.e_priority, i.e_rule_no))
+            THEN k.category ELSE coalesce(i.e_category, 'other') END AS category,
+       CASE WHEN k.item_id IS NOT NULL AND (i.e_priority IS NULL OR (k.priority, k.rule_no) < (i.e_priority, i.e_rule_no))
+            THEN k.category_rule ELSE coalesce(i.e_rule, 'no rule matched: other') END AS category_rule
+FROM items i
+LEFT JOIN keyword k USING (item_id);

@@ -59,3 +59,10 @@ LEFT JOIN ref_categories rc ON rc.code = cat.category
 JOIN region_resolution ir ON ir.catalog_id = s.catalog_id AND ir.region_key = coalesce(s.region_text, '')
 JOIN funding_resolution f ON f.funding_key = coalesce(s.funding_text, '')
 LEFT JOIN ref_funding_sources fs ON fs.code = f.funding_code;
+
+-- The narrow columns the marts aggregate, materialized once.
+CREATE OR REPLACE TABLE item_fact AS
+SELECT item_id, catalog_id, province, city, year, jurisdiction,
+       category, category_zh, category_en, funding_code, funding_zh, funding_en,
+       region_code, region_name, region_level, amount_yuan, amount_kind
+FROM clean_line_item;

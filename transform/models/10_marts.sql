@@ -18,7 +18,7 @@ WITH t AS (
            CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'fixed'), 0) AS BIGINT)   AS fixed_yuan,
            CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'cap'), 0) AS BIGINT)     AS cap_yuan,
            CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'actuals'), 0) AS BIGINT) AS actuals_yuan
-    FROM clean_line_item
+    FROM item_fact
     GROUP BY province, city, year
 )
 SELECT t.*,
@@ -37,7 +37,7 @@ SELECT c.province, c.city, c.year, c.category, c.category_zh, c.category_en,
        CAST(coalesce(sum(c.amount_yuan) FILTER (WHERE c.amount_kind = 'cap'), 0) AS BIGINT)     AS cap_yuan,
        CAST(coalesce(sum(c.amount_yuan) FILTER (WHERE c.amount_kind = 'actuals'), 0) AS BIGINT) AS actuals_yuan,
        pct(sum(c.amount_yuan), any_value(cy.total_yuan))   AS share_pct
-FROM clean_line_item c
+FROM item_fact c
 JOIN mart_city_year cy USING (province, city, year)
 GROUP BY c.province, c.city, c.year, c.category, c.category_zh, c.category_en;
 
@@ -49,7 +49,7 @@ SELECT c.province, c.city, c.year, c.funding_code, c.funding_zh, c.funding_en,
        CAST(coalesce(sum(c.amount_yuan) FILTER (WHERE c.amount_kind = 'cap'), 0) AS BIGINT)     AS cap_yuan,
        CAST(coalesce(sum(c.amount_yuan) FILTER (WHERE c.amount_kind = 'actuals'), 0) AS BIGINT) AS actuals_yuan,
        pct(sum(c.amount_yuan), any_value(cy.total_yuan))   AS share_pct
-FROM clean_line_item c
+FROM item_fact c
 JOIN mart_city_year cy USING (province, city, year)
 GROUP BY c.province, c.city, c.year, c.funding_code, c.funding_zh, c.funding_en;
 
@@ -61,7 +61,7 @@ SELECT c.province, c.city, c.year, c.region_code, c.region_name, c.region_level,
        CAST(coalesce(sum(c.amount_yuan) FILTER (WHERE c.amount_kind = 'cap'), 0) AS BIGINT)     AS cap_yuan,
        CAST(coalesce(sum(c.amount_yuan) FILTER (WHERE c.amount_kind = 'actuals'), 0) AS BIGINT) AS actuals_yuan,
        pct(sum(c.amount_yuan), any_value(cy.total_yuan))   AS share_pct
-FROM clean_line_item c
+FROM item_fact c
 JOIN mart_city_year cy USING (province, city, year)
 GROUP BY c.province, c.city, c.year, c.region_code, c.region_name, c.region_level;
 
@@ -70,14 +70,14 @@ CREATE OR REPLACE TABLE mart_category_mix AS
 WITH city AS (
     SELECT province, city, CAST(sum(amount_yuan) AS BIGINT) AS city_total_yuan,
            string_agg(DISTINCT CAST(year AS VARCHAR), '、' ORDER BY CAST(year AS VARCHAR)) AS years
-    FROM clean_line_item GROUP BY province, city
+    FROM item_fact GROUP BY province, city
 )
 SELECT c.province, c.city, city.years, c.category, c.category_zh, c.category_en,
        count(*)                                      AS items,
        CAST(sum(c.amount_yuan) AS BIGINT)            AS total_yuan,
        count(*) FILTER (WHERE c.amount_yuan IS NULL) AS items_unknown_amount,
        pct(sum(c.amount_yuan), any_value(city.city_total_yuan)) AS share_pct
-FROM clean_line_item c
+FROM item_fact c
 JOIN city USING (province, city)
 GROUP BY c.province, c.city, city.years, c.category, c.category_zh, c.category_en;
 
