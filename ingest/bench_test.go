@@ -9,7 +9,10 @@ import (
 )
 
 // syntheticCSV builds a template CSV of n line items over n/1000 catalogs.
-func syntheticCSV(n int) []byte {
+func syntheticCSV(n int) []byte { return syntheticCSVPlus(n, 0) }
+
+// syntheticCSVPlus adds extra 万元 to every amount (a "new version" of the same catalogs).
+func syntheticCSVPlus(n, extra int) []byte {
 	var b bytes.Buffer
 	b.WriteString(strings.Join(TemplateColumns(), ",") + "\n")
 	cols := TemplateColumns()
@@ -18,7 +21,7 @@ func syntheticCSV(n int) []byte {
 			"catalog_id": fmt.Sprintf("bench-%d", i/1000), "title": "基准", "publisher": "某市民政局", "province": "浙江省",
 			"city": "杭州市", "admin_code": "330100", "level": "city", "year": "2024", "synthetic": "true",
 			"item_no": fmt.Sprint(i%1000 + 1), "name": "居家养老服务", "category": "elderly", "region": "西湖区",
-			"funding": "福彩金", "amount_wan": fmt.Sprintf("%d.%03d", i%500, i%1000), "amount_kind": "定额",
+			"funding": "福彩金", "amount_wan": fmt.Sprintf("%d.%03d", i%500+extra, i%1000), "amount_kind": "定额",
 		}
 		for k, c := range cols {
 			if k > 0 {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
 )
@@ -67,6 +68,26 @@ func Open(ctx context.Context, path string, readOnly bool) (*sql.DB, error) {
 		}
 	}
 	return db, nil
+}
+
+// OpenWait is Open that, while another process holds the database, retries
+// until wait has passed.
+func OpenWait(ctx context.Context, path string, readOnly bool, wait time.Duration) (*sql.DB, error) {
+	deadline := time.Now().Add(wait)
+	for {
+		db, err := Open(ctx, path, readOnly)
+		if !errors.Is(err, ErrLocked) || !time.Now().Before(deadline) {
+			if err != nil && wait > 0 && errors.Is(err, ErrLocked) {
+				err = fmt.Errorf("%w (still locked after waiting %s)", err, wait)
+			}
+			return db, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }
 
 // explain turns driver errors a user can act on into plain messages.

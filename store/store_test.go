@@ -27,7 +27,12 @@ func TestHelperHoldLock(t *testing.T) {
 	}
 	defer db.Close()
 	fmt.Println("ready")
-	time.Sleep(30 * time.Second)
+	hold := 30 * time.Second
+	if d, err := time.ParseDuration(os.Getenv("FUNDSCOPE_HOLD_FOR")); err == nil {
+		hold = d
+	}
+	time.Sleep(hold)
+	db.Close()
 	os.Exit(0)
 }
 
@@ -106,4 +111,38 @@ func TestSandboxRefusesFilesAndWrites(t *testing.T) {
 	if err := sb.QueryRow(`SELECT count(*) FROM catalog`).Scan(&n); err != nil {
 		t.Errorf("sandbox refused a plain SELECT: %v", err)
 	}
+}
+
+// holdFor starts a process that holds the database for the given time.
+func holdFor(t *testing.T, path string, d time.Duration) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperHoldLock$")
+	cmd.Env = append(os.Environ(), "FUNDSCOPE_HOLD_DB="+path, "FUNDSCOPE_HOLD_FOR="+d.String())
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := bufio.NewReader(out).ReadString('\n')
+	if strings.TrimSpace(line) != "ready" {
+		t.Fatalf("helper said %q", line)
+	}
+	return cmd
+}
+
+func TestWaitForLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wait.duckdb")
+	holder := holdFor(t, path, 1500*time.Millisecond)
+	defer holder.Process.Kill()
+	start := time.Now()
+	if _, err := OpenWait(context.Background(), path, false, 300*time.Millisecond); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "still locked after waiting") {
+		t.Fatalf("short wait: %v", err)
+	}
+	db, err := OpenWait(context.Background(), path, false, 20*time.Second)
+	if err != nil {
+		t.Fatalf("long wait: %v", err)
+	}
+	db.Close()
+	if waited := time.Since(start); waited < time.Second {
+		t.Errorf("opened after %s, before the holder let go", waited)
+	}
+	holder.Wait()
 }

@@ -28,7 +28,7 @@ type Options struct {
 
 type city struct {
 	code, name, province string
-	counties            []string
+	counties             []string
 }
 
 var categories = []struct {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -17,6 +18,7 @@ import (
 type options struct {
 	db      string
 	dataDir string
+	wait    time.Duration
 }
 
 // errMismatch marks a run that finished but found totals that do not reconcile.
@@ -48,6 +50,7 @@ Typical session:
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&o.db, "db", "fundscope.duckdb", "DuckDB database file")
+	root.PersistentFlags().DurationVar(&o.wait, "wait", 0, "when another fundscope holds the database, wait up to this long (e.g. 30s) instead of failing at once")
 	root.PersistentFlags().StringVar(&o.dataDir, "data", "", "data folder with manifest.json, raw/ and ref/ (default: ./data if present, else the copy built into the binary)")
 	root.AddCommand(newIngestCmd(o), newTransformCmd(o), newCatalogsCmd(o), newCheckCmd(o), newQueryCmd(o), newSQLCmd(o), newReportCmd(o), newExportCmd(o), newTemplateCmd(o), newDetectCmd(o), newGenCmd(o))
 	return root
@@ -66,7 +69,7 @@ func (o *options) dataFS() fs.FS {
 }
 
 func (o *options) open(ctx context.Context, readOnly bool) (*sql.DB, error) {
-	return store.Open(ctx, o.db, readOnly)
+	return store.OpenWait(ctx, o.db, readOnly, o.wait)
 }
 
 // isTerminal reports whether f is an interactive terminal (progress goes there only).
