@@ -7,7 +7,7 @@ OUT     ?= out
 # DuckDB's Arrow interface (Arrow IPC export) is compiled only with this tag.
 export GOFLAGS := $(GOFLAGS) -tags=duckdb_arrow
 
-.PHONY: run test build deps test-deps bench fuzz clean
+.PHONY: run test build deps test-deps bench fuzz clean refresh-regions
 
 ## run: build, load the bundled catalogs (ingest → transform) and write the reports to $(OUT)/
 run: build
@@ -35,6 +35,15 @@ test: test-deps
 bench: build
 	CGO_ENABLED=1 $(GO) test -run '^$$' -bench . -benchmem ./...
 	CGO_ENABLED=1 $(GO) run ./bench/national -bin $(BIN) -out bench/results.md
+
+## fuzz: each fuzz target for FUZZTIME (amount parsing and every layout reader); crashers land in ingest/testdata/fuzz
+FUZZTIME ?= 15s
+FUZZ_TARGETS := FuzzParseAmount FuzzCellTable FuzzCellGuideline FuzzTSVTable FuzzVentureForms FuzzProseNotice
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $$t ($(FUZZTIME))"; \
+		CGO_ENABLED=1 $(GO) test ./ingest -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s || exit 1; \
+	done
 
 clean:
 	rm -rf $(BIN) $(DB) $(DB).wal $(OUT) test-artifacts
