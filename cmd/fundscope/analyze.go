@@ -209,17 +209,36 @@ reconciliation, clean_line_item, mart_* (see README).`,
 			}
 			defer db.Close()
 			if format != "table" {
-				return queries.Stream(cmd.Context(), db, cmd.OutOrStdout(), format, stmt)
+				return refused(queries.Stream(cmd.Context(), db, cmd.OutOrStdout(), format, stmt))
 			}
 			t, err := queries.Select(cmd.Context(), db, stmt)
 			if err != nil {
-				return err
+				return refused(err)
 			}
 			return t.Write(cmd.OutOrStdout(), format)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "table (*_yuan columns in 万元), csv or json")
 	return cmd
+}
+
+// refused explains the sandbox's refusals in plain words.
+func refused(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "disabled by configuration") || strings.Contains(msg, "read-only mode") || strings.Contains(msg, "READ_ONLY") {
+		return fmt.Errorf("refused: fundscope sql and query only read the database; they cannot write, read or write files, attach databases or install extensions (%s)", firstLine(msg))
+	}
+	return err
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func clip(s string, n int) string {

@@ -105,6 +105,11 @@ func TestQueryAndSQL(t *testing.T) {
 	if _, err := run(t, "sql", "--db", db, "COPY (SELECT 1) TO 'x.csv'"); err == nil {
 		t.Error("sql accepted COPY")
 	}
+	for _, q := range []string{"ATTACH 'other.duckdb'", "INSTALL httpfs", "SELECT * FROM read_csv('/etc/passwd')", "WITH x AS (SELECT 1) SELECT * FROM read_text('/etc/hostname')"} {
+		if _, err := run(t, "sql", "--db", db, q); err == nil || !strings.Contains(err.Error(), "only read") && !strings.Contains(err.Error(), "refused") {
+			t.Errorf("sql %q: %v", q, err)
+		}
+	}
 	out, err = run(t, "sql", "--db", db, "SELECT count(*) AS n FROM clean_line_item", "--format", "csv")
 	if err != nil || out != "n\n95\n" {
 		t.Errorf("sql: %v %q", err, out)
