@@ -138,12 +138,26 @@ func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, lo
 }
 
 // write replaces the catalogs of parts in one transaction.
-func write(ctx context.Context, db *sql.DB, file, sha, encoding string, parts []Part, replaced []string) (err error) {
+func write(ctx context.Context, db *sql.DB, file, sha, encoding string, parts []Part, replaced []string) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
+	return replaceCatalogs(ctx, conn, replaced, parts[0].Catalog.CatalogID, func() error {
+		if err := insertCatalogs(ctx, conn, file, sha, encoding, parts); err != nil {
+			return err
+		}
+		return conn.Raw(func(dc any) error {
+			return appendRows(dc.(driver.Conn), parts)
+		})
+	})
+}
+
+// replaceCatalogs runs one document's writes in a transaction: the rows of
+// the replaced catalogs go, write adds the new ones, and any error (or the
+// test hook beforeCommit) rolls everything back.
+func replaceCatalogs(ctx context.Context, conn *sql.Conn, replaced []string, first string, write func() error) (err error) {
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
@@ -159,17 +173,11 @@ func write(ctx context.Context, db *sql.DB, file, sha, encoding string, parts []
 			}
 		}
 	}
-	if err = insertCatalogs(ctx, conn, file, sha, encoding, parts); err != nil {
-		return err
-	}
-	err = conn.Raw(func(dc any) error {
-		return appendRows(dc.(driver.Conn), parts)
-	})
-	if err != nil {
+	if err = write(); err != nil {
 		return err
 	}
 	if beforeCommit != nil {
-		if err = beforeCommit(parts[0].Catalog.CatalogID); err != nil {
+		if err = beforeCommit(first); err != nil {
 			return err
 		}
 	}

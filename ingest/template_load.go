@@ -374,48 +374,27 @@ func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]Catal
 }
 
 // writeTemplate replaces the changed catalogs in one transaction.
-func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats []Catalog, changed, replaced []string) (err error) {
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
-		}
-	}()
-	for _, id := range replaced {
-		for _, t := range []string{"line_item", "stated_total", "ingest_warning", "catalog"} {
-			if _, err = conn.ExecContext(ctx, "DELETE FROM "+t+" WHERE catalog_id = ?", id); err != nil {
-				return err
-			}
-		}
-	}
-	if _, err = conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl_write AS SELECT unnest(?::VARCHAR[]) AS catalog_id`, changed); err != nil {
-		return err
-	}
-	isChanged := map[string]bool{}
-	for _, id := range changed {
-		isChanged[id] = true
-	}
-	var parts []Part
-	for _, c := range cats {
-		if isChanged[c.CatalogID] {
-			parts = append(parts, Part{Catalog: c})
-		}
-	}
-	if err = insertCatalogs(ctx, conn, file, sha, "template", parts); err != nil {
-		return err
-	}
-	if _, err = conn.ExecContext(ctx, templateInsertSQL, sql.Named("section", SheetItems)); err != nil {
-		return err
-	}
-	if beforeCommit != nil {
-		if err = beforeCommit(changed[0]); err != nil {
+func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats []Catalog, changed, replaced []string) error {
+	return replaceCatalogs(ctx, conn, replaced, changed[0], func() error {
+		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl_write AS SELECT unnest(?::VARCHAR[]) AS catalog_id`, changed); err != nil {
 			return err
 		}
-	}
-	_, err = conn.ExecContext(ctx, "COMMIT")
-	return err
+		isChanged := map[string]bool{}
+		for _, id := range changed {
+			isChanged[id] = true
+		}
+		var parts []Part
+		for _, c := range cats {
+			if isChanged[c.CatalogID] {
+				parts = append(parts, Part{Catalog: c})
+			}
+		}
+		if err := insertCatalogs(ctx, conn, file, sha, "template", parts); err != nil {
+			return err
+		}
+		_, err := conn.ExecContext(ctx, templateInsertSQL, sql.Named("section", SheetItems))
+		return err
+	})
 }
 
 // headerRe finds the column key at the end of a header cell such as "项目名称 name".
