@@ -194,7 +194,7 @@ func writeResults(path string, total int, stages []stage, floor stage) error {
 const analysis = `
 ## Where the time goes, and the gaps
 
-- **Ingest (about 2.4× the floor; target 2×).** DuckDB's read_csv fills a staging table (the
+- **Ingest (2.4–2.7× the floor across runs; target 2×).** DuckDB's read_csv fills a staging table (the
   floor's own cost, plus a row number for error messages), the cell checks of
   ingest/template_checks.sql scan it (about 2.5 s at 1M rows), and line_item is written
   set-based in one transaction (about 2.8 s). The floor does only the first pass; the checks
