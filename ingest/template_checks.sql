@@ -53,7 +53,7 @@ UNION ALL
 SELECT row_no, 'catalog_id', 'the catalog columns differ from an earlier row of the same catalog_id'
 FROM (SELECT * FROM t WHERE catalog_id IN (
           SELECT catalog_id FROM t GROUP BY catalog_id
-          HAVING count(DISTINCT [title, publisher, province, city, district, admin_code, level, year, published, synthetic]) > 1))
+          HAVING count(DISTINCT hash(title, publisher, province, city, district, admin_code, level, year, published, synthetic)) > 1))
 QUALIFY [title, publisher, province, city, district, admin_code, level, year, published, synthetic]
         <> first_value([title, publisher, province, city, district, admin_code, level, year, published, synthetic])
            OVER (PARTITION BY catalog_id ORDER BY row_no)

@@ -87,7 +87,7 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 		return nil, err
 	}
 	defer conn.Close()
-	defer conn.ExecContext(context.Background(), "DROP TABLE IF EXISTS tpl; DROP TABLE IF EXISTS tpl_write")
+	defer conn.ExecContext(context.Background(), "DROP VIEW IF EXISTS tpl; DROP TABLE IF EXISTS tpl_raw; DROP TABLE IF EXISTS tpl_write")
 	probs, err := stageTemplate(ctx, conn, file, csvPath, sheet)
 	if err != nil {
 		return nil, err
@@ -258,9 +258,10 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 
 // stageTemplate reads the CSV into temp table tpl and checks its columns.
 func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string) ([]Problem, error) {
-	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl AS
-		SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS row_no, *
-		FROM read_csv($path, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`, sql.Named("path", path))
+	// The rows land in file order (DuckDB preserves insertion order), so a
+	// row's rowid gives its CSV row number without a window over the file.
+	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl_raw AS
+		SELECT * FROM read_csv($path, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`, sql.Named("path", path))
 	if err != nil {
 		msg := err.Error()
 		if i := strings.Index(msg, "\n"); i > 0 {
@@ -268,7 +269,7 @@ func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string
 		}
 		return nil, &ParseError{File: file, Msg: "not a readable template CSV: " + msg}
 	}
-	rows, err := conn.QueryContext(ctx, `SELECT column_name FROM (DESCRIBE tpl)`)
+	rows, err := conn.QueryContext(ctx, `SELECT column_name FROM (DESCRIBE tpl_raw)`)
 	if err != nil {
 		return nil, err
 	}
@@ -288,14 +289,16 @@ func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string
 			probs = append(probs, Problem{sheet, 1, f.Key, "required column is missing from the header"})
 			continue
 		}
-		if _, err := conn.ExecContext(ctx, "ALTER TABLE tpl ADD COLUMN "+f.Key+" VARCHAR"); err != nil {
+		if _, err := conn.ExecContext(ctx, "ALTER TABLE tpl_raw ADD COLUMN "+f.Key+" VARCHAR"); err != nil {
 			return nil, err
 		}
 	}
+	rowNo := "CAST(rowid + 2 AS INTEGER)" // the header is row 1
 	if have["_row"] {
-		if _, err := conn.ExecContext(ctx, `UPDATE tpl SET row_no = CAST(_row AS INTEGER)`); err != nil {
-			return nil, err
-		}
+		rowNo = "CAST(_row AS INTEGER)" // the sheet row of an .xlsx template
+	}
+	if _, err := conn.ExecContext(ctx, "CREATE OR REPLACE TEMP VIEW tpl AS SELECT "+rowNo+" AS row_no, * FROM tpl_raw"); err != nil {
+		return nil, err
 	}
 	var n int
 	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM tpl`).Scan(&n); err != nil {

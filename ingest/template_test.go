@@ -112,6 +112,9 @@ func TestTemplateRoundTrip(t *testing.T) {
 	if n := queryInt(t, db, `SELECT count(*) FROM line_item WHERE catalog_id = 'wenzhou-2024-purchase' AND amount_yuan IS NULL AND amount_kind = 'unknown'`); n != 1 {
 		t.Errorf("%d items of unknown amount, want 1", n)
 	}
+	if n := queryInt(t, db, `SELECT line_start FROM line_item WHERE item_id = 'wenzhou-2024-purchase#3'`); n != 4 {
+		t.Errorf("wenzhou #3 is on sheet row 4, line_start %d", n)
+	}
 	if n := queryInt(t, db, `SELECT count(*) FROM line_item WHERE item_id = 'wenzhou-2024-purchase#2' AND amount_kind = 'cap'`); n != 1 {
 		t.Error("最高资助 should make a cap")
 	}
@@ -168,6 +171,9 @@ func TestTemplateCSVWithTwoCatalogs(t *testing.T) {
 	}
 	if len(res) != 2 || res[0].Items != 2 || res[1].Items != 1 {
 		t.Fatalf("%+v", res)
+	}
+	if n := queryInt(t, db, `SELECT line_start FROM line_item WHERE item_id = 'jiaxing-2024#1'`); n != 4 {
+		t.Errorf("jiaxing-2024#1 comes from CSV row 4, line_start %d", n)
 	}
 	bad := strings.Replace(csv, ",2.5\n", ",2.5.1\n", 1)
 	if _, err := IngestTemplate(context.Background(), db, "jiaxing.csv", []byte(bad), vocabulary(t)); err == nil || !strings.Contains(err.Error(), "sheet csv, row 3, column amount_wan") {
