@@ -194,13 +194,16 @@ func writeResults(path string, total int, stages []stage, floor stage) error {
 const analysis = `
 ## Where the time goes, and the gaps
 
-- **Ingest (2.4–2.7× the floor across runs; target 2×).** DuckDB's read_csv fills a staging table (the
-  floor's own cost, plus a row number for error messages), the cell checks of
-  ingest/template_checks.sql scan it (about 2.5 s at 1M rows), and line_item is written
-  set-based in one transaction (about 2.8 s). The floor does only the first pass; the checks
-  and the second write are the gap. Closing it means folding the checks into the insert (one
-  pass that writes and flags), which the current design keeps apart so that nothing is written
-  when any cell is invalid.
+Figures vary by about ±20% from run to run on this virtual machine (ingest 9.7–12.9 s,
+transforms 5.4–6.7 s over the runs made while writing this).
+
+- **Ingest (target 2× the floor).** DuckDB's read_csv fills a staging table — the floor's
+  own work; rows keep file order, so rowid gives each CSV row number without a window — then
+  the cell checks of ingest/template_checks.sql scan it (about 2.2 s at 1M rows; the
+  per-catalog consistency and duplicate-number checks are the dearest) and line_item is written
+  set-based in one transaction (about 2.8 s). The floor does only the first pass; the checks and
+  the second write are what ingest adds. Folding the checks into the insert would save a pass,
+  but the design keeps them apart so that nothing is written when any cell is invalid.
 - **Transforms (about 5.4 s) + queries (about 9.7 s); target 5 s together.** Regions and
   funding sources are resolved once per distinct printed text (0.2 s); categories take about
   1.7 s and item_fact about 2.4 s, most of it writing 1M-row tables to disk on this machine.
