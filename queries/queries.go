@@ -99,6 +99,22 @@ func parse(text string) (Query, error) {
 	return q, nil
 }
 
+// Params builds the parameters of a filter, leaving out the ones not set
+// (an empty city or category, a zero year mean "all").
+func Params(city string, year int, category string) map[string]any {
+	p := map[string]any{}
+	if city != "" {
+		p["city"] = city
+	}
+	if year != 0 {
+		p["year"] = year
+	}
+	if category != "" {
+		p["category"] = category
+	}
+	return p
+}
+
 // Run executes q with the given parameter values; a parameter the query
 // accepts but that is not given is bound as NULL (meaning "all").
 func Run(ctx context.Context, db *sql.DB, q Query, params map[string]any) (*Table, error) {

@@ -16,16 +16,7 @@ type Filter struct {
 	Year int
 }
 
-func (f Filter) params() map[string]any {
-	p := map[string]any{}
-	if f.City != "" {
-		p["city"] = f.City
-	}
-	if f.Year != 0 {
-		p["year"] = f.Year
-	}
-	return p
-}
+func (f Filter) params() map[string]any { return queries.Params(f.City, f.Year, "") }
 
 // Dataset holds the named-query results a report shows.
 type Dataset struct {

@@ -153,16 +153,7 @@ exact decimals for people (--format table) and in integer yuan for machines
 				return err
 			}
 			defer db.Close()
-			params := map[string]any{}
-			if city != "" {
-				params["city"] = city
-			}
-			if year != 0 {
-				params["year"] = year
-			}
-			if category != "" {
-				params["category"] = category
-			}
+			params := queries.Params(city, year, category)
 			if format != "table" {
 				return queries.RunTo(cmd.Context(), db, q, params, out, format)
 			}

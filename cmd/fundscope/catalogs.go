@@ -28,7 +28,7 @@ the document states about itself reconciles.`,
 			if err != nil {
 				return err
 			}
-			params := map[string]any{"city": nilIfEmpty(city), "year": nilIfZero(year)}
+			params := queries.Params(city, year, "")
 			t, err := queries.Run(cmd.Context(), db, q, params)
 			if err != nil {
 				return err
@@ -40,18 +40,4 @@ the document states about itself reconciles.`,
 	cmd.Flags().StringVar(&city, "city", "", "only this city or district (e.g. 杭州市, 普陀区)")
 	cmd.Flags().IntVar(&year, "year", 0, "only this year")
 	return cmd
-}
-
-func nilIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func nilIfZero(n int) any {
-	if n == 0 {
-		return nil
-	}
-	return n
 }
