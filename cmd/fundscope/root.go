@@ -45,7 +45,13 @@ exports that compare allocations across cities, categories and years.
 Typical session:
   fundscope ingest              # load the bundled catalogs into fundscope.duckdb
   fundscope catalogs            # what is loaded, and whether it reconciles
-  fundscope check               # reconciliation and data tests; non-zero exit on failure`,
+  fundscope check               # reconciliation and data tests; non-zero exit on failure
+  fundscope query list          # the named analytical queries
+  fundscope report              # out/report.html (offline dashboard) and out/report.xlsx
+  fundscope export --format parquet --out export/   # the cleaned dataset for research
+
+A new city: fundscope detect FILE (a text catalog in a known layout, then a
+data/manifest.json entry), or fundscope template to enter it in Excel.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
