@@ -99,7 +99,7 @@ func run(ctx context.Context, conn *sql.Conn, dataFS fs.FS, progress func(string
 
 // retiredTables were tables in earlier versions of the models and are views
 // or gone now; a database made by such a version has them dropped first.
-var retiredTables = []string{"stg_item", "item_region", "item_funding", "clean_line_item"}
+var retiredTables = []string{"stg_item", "item_region", "item_funding", "clean_line_item", "item_category"}
 
 func dropRetired(ctx context.Context, conn *sql.Conn) error {
 	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND list_contains(?, table_name)`, retiredTables)

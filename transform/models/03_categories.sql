@@ -5,7 +5,7 @@
 -- Exact source-category rules are hash joins; the keyword rules (name or
 -- description contains …) are tried only for items no better rule settles.
 
-CREATE OR REPLACE TABLE item_category AS
+CREATE OR REPLACE VIEW item_category AS  -- computed once, into item_fact (05_clean.sql)
 WITH rules AS (
     SELECT CAST(rule_no AS INTEGER) AS rule_no, CAST(priority AS INTEGER) AS priority,
            field, pattern, category,
