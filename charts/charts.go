@@ -161,7 +161,13 @@ func RegionRanking(t *queries.Table, top int) Chart {
 		if !ok {
 			continue
 		}
-		names = append(names, shorten(fmt.Sprintf("%v·%v", t.Rows[i][t.Col("city")], t.Rows[i][t.Col("region_name")]), 18))
+		label := fmt.Sprintf("%v·%v", t.Rows[i][t.Col("city")], t.Rows[i][t.Col("region_name")])
+		if c := t.Col("year"); c >= 0 { // the ranking spans years: say which
+			label = shorten(label, 18) + fmt.Sprintf(" %v", t.Rows[i][c])
+		} else {
+			label = shorten(label, 18)
+		}
+		names = append(names, label)
 		data = append(data, opts.BarData{Value: json.Number(formatWan(y))})
 	}
 	// Largest at the top of a horizontal bar chart: ECharts draws the first category at the bottom.
