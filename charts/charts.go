@@ -13,8 +13,9 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"fundscope/ingest"
 	"fundscope/queries"
+
+	"fundscope/money"
 )
 
 // Chart is one built chart with the note printed under it.
@@ -282,4 +283,4 @@ func wan(v any) any {
 	return json.Number(formatWan(y))
 }
 
-func formatWan(y int64) string { return ingest.FormatWan(y) }
+func formatWan(y int64) string { return money.FormatWan(y) }

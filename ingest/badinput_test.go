@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"fundscope/model"
 )
 
 // snapshot renders the whole dataset so tests can assert it did not change.
@@ -143,9 +145,9 @@ func TestBadInputLeavesDatabaseUnchanged(t *testing.T) {
 		if !strings.Contains(msg, c.want) || !strings.Contains(msg, c.j.File) {
 			t.Errorf("%s: error %q should name the file and say %q", c.name, msg, c.want)
 		}
-		var pe *ParseError
+		var pe *model.ParseError
 		if !errors.As(err, &pe) {
-			t.Errorf("%s: %T is not a ParseError", c.name, err)
+			t.Errorf("%s: %T is not a model.ParseError", c.name, err)
 		}
 	}
 	if after := snapshot(t, db); after != before {

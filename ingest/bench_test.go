@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"fundscope/ingest/template"
 )
 
 // syntheticCSV builds a template CSV of n line items over n/1000 catalogs.
@@ -14,8 +16,8 @@ func syntheticCSV(n int) []byte { return syntheticCSVPlus(n, 0) }
 // syntheticCSVPlus adds extra 万元 to every amount (a "new version" of the same catalogs).
 func syntheticCSVPlus(n, extra int) []byte {
 	var b bytes.Buffer
-	b.WriteString(strings.Join(TemplateColumns(), ",") + "\n")
-	cols := TemplateColumns()
+	b.WriteString(strings.Join(template.Columns(), ",") + "\n")
+	cols := template.Columns()
 	for i := 0; i < n; i++ {
 		vals := map[string]string{
 			"catalog_id": fmt.Sprintf("bench-%d", i/1000), "title": "基准", "publisher": "某市民政局", "province": "浙江省",

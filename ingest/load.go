@@ -14,6 +14,10 @@ import (
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"fundscope/ingest/document"
+	"fundscope/ingest/layouts"
+	"fundscope/model"
 )
 
 // Reconciliation is one stated total next to its recomputed value.
@@ -34,7 +38,7 @@ type Result struct {
 	File      string
 	Action    string // loaded | replaced | unchanged
 	Items     int
-	Warnings  []Warning
+	Warnings  []model.Warning
 	Totals    []Reconciliation
 }
 
@@ -56,13 +60,13 @@ var beforeCommit func(catalogID string) error
 // IngestFile loads one document into db. The same bytes again are a no-op;
 // changed bytes replace the catalog's rows. All writes for the document happen
 // in one transaction: on any error the database is left as it was.
-func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c Catalog) (*Result, error) {
+func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c model.Catalog) (*Result, error) {
 	res, err := ingestDocument(ctx, db, file, raw, c.CatalogID, func() ([]Part, string, error) {
-		doc, err := Decode(file, raw)
+		doc, err := document.Decode(file, raw)
 		if err != nil {
 			return nil, "", err
 		}
-		p, err := Parse(doc, c)
+		p, err := layouts.Parse(doc, c)
 		if err != nil {
 			return nil, "", err
 		}
@@ -76,8 +80,8 @@ func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c Cata
 
 // Part is one catalog of a document with what was read of it.
 type Part struct {
-	Catalog Catalog
-	Parsed  *Parsed
+	Catalog model.Catalog
+	Parsed  *model.Parsed
 }
 
 // ingestDocument loads every catalog a document holds in one transaction.
@@ -102,7 +106,7 @@ func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, lo
 		var oldSHA, oldEntry string
 		err := db.QueryRowContext(ctx, `SELECT sha256, entry_sha256 FROM catalog WHERE catalog_id = ?`, c.CatalogID).Scan(&oldSHA, &oldEntry)
 		switch {
-		case err == nil && oldSHA == sha && oldEntry == c.fingerprint():
+		case err == nil && oldSHA == sha && oldEntry == fingerprint(c):
 			res.Action = "unchanged"
 		case err == nil:
 			res.Action = "replaced"
@@ -203,7 +207,7 @@ func insertCatalogs(ctx context.Context, conn *sql.Conn, file, sha, encoding str
 				published = date(*c.Published)
 			}
 			if err := a.AppendRow(c.CatalogID, c.Title, c.Publisher, c.Province, c.City, district, c.AdminCode, c.Level, int32(c.Year),
-				published, file, sha, c.fingerprint(), c.Layout, encoding, c.Synthetic, now); err != nil {
+				published, file, sha, fingerprint(c), c.Layout, encoding, c.Synthetic, now); err != nil {
 				a.Close()
 				return fmt.Errorf("catalog %s: %w", c.CatalogID, err)
 			}
@@ -337,7 +341,7 @@ func sha256Hex(b []byte) string {
 }
 
 // fingerprint identifies the manifest entry's content.
-func (c Catalog) fingerprint() string {
+func fingerprint(c model.Catalog) string {
 	b, _ := json.Marshal(c)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])

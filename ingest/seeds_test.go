@@ -9,6 +9,9 @@ import (
 
 	"fundscope/data"
 	"fundscope/store"
+
+	"fundscope/ingest/manifest"
+	"fundscope/model"
 )
 
 func openTestDB(t testing.TB) *sql.DB {
@@ -23,7 +26,7 @@ func openTestDB(t testing.TB) *sql.DB {
 
 func bundledJobs(t testing.TB) []Job {
 	t.Helper()
-	m, err := LoadManifest(data.FS)
+	m, err := manifest.Load(data.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,16 +123,16 @@ func TestSpotAmounts(t *testing.T) {
 		kind string
 		tax  string
 	}{
-		{"zhoushan-putuo-2023-purchase#14", 95770, KindFixed, ""},
-		{"zhoushan-putuo-2023-purchase#8", 20000, KindActuals, ""},
-		{"zhoushan-putuo-2023-purchase#13", 425000, KindFixed, ""},
-		{"zhoushan-putuo-2023-purchase#20", 3800000, KindFixed, ""},
-		{"ningbo-2023-civil-affairs#1-1", 150000, KindFixed, "true"},
-		{"ningbo-2023-civil-affairs#1-2", 100000, KindFixed, "true"},
-		{"ningbo-2023-civil-affairs#4-2", 150000, KindFixed, "true"},
-		{"hangzhou-2024-venture-philanthropy#2024C001C", 270000, KindCap, ""},
-		{"hangzhou-2024-venture-philanthropy#2024A002B", 200000, KindCap, ""},
-		{"zhongwei-shapotou-2025-children-care#1", 250000, KindFixed, ""},
+		{"zhoushan-putuo-2023-purchase#14", 95770, model.KindFixed, ""},
+		{"zhoushan-putuo-2023-purchase#8", 20000, model.KindActuals, ""},
+		{"zhoushan-putuo-2023-purchase#13", 425000, model.KindFixed, ""},
+		{"zhoushan-putuo-2023-purchase#20", 3800000, model.KindFixed, ""},
+		{"ningbo-2023-civil-affairs#1-1", 150000, model.KindFixed, "true"},
+		{"ningbo-2023-civil-affairs#1-2", 100000, model.KindFixed, "true"},
+		{"ningbo-2023-civil-affairs#4-2", 150000, model.KindFixed, "true"},
+		{"hangzhou-2024-venture-philanthropy#2024C001C", 270000, model.KindCap, ""},
+		{"hangzhou-2024-venture-philanthropy#2024A002B", 200000, model.KindCap, ""},
+		{"zhongwei-shapotou-2025-children-care#1", 250000, model.KindFixed, ""},
 	}
 	for _, c := range cases {
 		var y int64

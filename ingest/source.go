@@ -9,17 +9,20 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"fundscope/ingest/manifest"
+	"fundscope/model"
 )
 
 // Job is one document to ingest with its manifest entry.
 type Job struct {
 	File    string
 	Raw     []byte
-	Catalog Catalog
+	Catalog model.Catalog
 }
 
 // BundledJobs lists every catalog of the manifest, read from fsys.
-func BundledJobs(fsys fs.FS, m *Manifest) ([]Job, error) {
+func BundledJobs(fsys fs.FS, m *manifest.Manifest) ([]Job, error) {
 	var jobs []Job
 	for _, c := range m.Catalogs {
 		raw, err := fs.ReadFile(fsys, c.File)
@@ -33,7 +36,7 @@ func BundledJobs(fsys fs.FS, m *Manifest) ([]Job, error) {
 
 // FileJobs resolves files and directories given on the command line. Each
 // file must have a manifest entry (matched by base name).
-func FileJobs(paths []string, m *Manifest) ([]Job, error) {
+func FileJobs(paths []string, m *manifest.Manifest) ([]Job, error) {
 	var files []string
 	for _, p := range paths {
 		st, err := os.Stat(p)

@@ -16,6 +16,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"fundscope/ingest/document"
+	"fundscope/ingest/template"
+	"fundscope/model"
 )
 
 //go:embed template_checks.sql
@@ -29,13 +33,13 @@ var templateInsertSQL string
 // (read_csv), the checks of template_checks.sql validate every cell, and
 // only when none fails are all its catalogs written, set-based, in one
 // transaction. Any invalid cell: nothing is loaded.
-func IngestTemplate(ctx context.Context, db *sql.DB, file string, raw []byte, v *Vocabulary) ([]*Result, error) {
+func IngestTemplate(ctx context.Context, db *sql.DB, file string, raw []byte, v *template.Vocabulary) ([]*Result, error) {
 	return ingestTemplateAt(ctx, db, file, "", raw, v)
 }
 
 // IngestTemplateFile is IngestTemplate for a file on disk; a plain UTF-8 CSV
 // is read by DuckDB where it lies, without a copy.
-func IngestTemplateFile(ctx context.Context, db *sql.DB, path string, v *Vocabulary) ([]*Result, error) {
+func IngestTemplateFile(ctx context.Context, db *sql.DB, path string, v *template.Vocabulary) ([]*Result, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -43,7 +47,7 @@ func IngestTemplateFile(ctx context.Context, db *sql.DB, path string, v *Vocabul
 	return ingestTemplateAt(ctx, db, path, path, raw, v)
 }
 
-func ingestTemplateAt(ctx context.Context, db *sql.DB, file, path string, raw []byte, v *Vocabulary) ([]*Result, error) {
+func ingestTemplateAt(ctx context.Context, db *sql.DB, file, path string, raw []byte, v *template.Vocabulary) ([]*Result, error) {
 	started := time.Now()
 	sha := sha256Hex(raw)
 	res, err := ingestTemplate(ctx, db, file, path, raw, sha, v)
@@ -55,7 +59,7 @@ func ingestTemplateAt(ctx context.Context, db *sql.DB, file, path string, raw []
 	return res, nil
 }
 
-func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []byte, sha string, v *Vocabulary) ([]*Result, error) {
+func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []byte, sha string, v *template.Vocabulary) ([]*Result, error) {
 	var metaRow map[string]int
 	sheet := "csv"
 	isXLSX := strings.HasSuffix(strings.ToLower(file), ".xlsx")
@@ -67,7 +71,7 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 		}
 		defer os.Remove(tmp.Name())
 		if isXLSX {
-			sheet = SheetItems
+			sheet = template.SheetItems
 			metaRow, err = xlsxToCSV(file, raw, tmp)
 		} else {
 			err = plainCSV(file, raw, tmp)
@@ -80,7 +84,7 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 		}
 		csvPath = tmp.Name()
 	} else if len(raw) == 0 {
-		return nil, &ParseError{File: file, Msg: "file is empty"}
+		return nil, &model.ParseError{File: file, Msg: "file is empty"}
 	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -99,7 +103,7 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 		}
 	}
 	if len(probs) > 0 {
-		return nil, &TemplateError{file, probs}
+		return nil, &template.Error{File: file, Problems: probs}
 	}
 	cats, counts, err := templateCatalogs(ctx, conn, file)
 	if err != nil {
@@ -115,7 +119,7 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 		r := &Result{CatalogID: c.CatalogID, File: file, Items: counts[c.CatalogID]}
 		old, ok := loaded[c.CatalogID]
 		switch {
-		case ok && old[0] == sha && old[1] == c.fingerprint():
+		case ok && old[0] == sha && old[1] == fingerprint(c):
 			r.Action = "unchanged"
 		case ok:
 			r.Action = "replaced"
@@ -162,12 +166,12 @@ func loadedCatalogs(ctx context.Context, conn *sql.Conn) (map[string][2]string, 
 func plainCSV(file string, raw []byte, out *os.File) error {
 	if utf8.Valid(raw) && !bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
 		if len(raw) == 0 {
-			return &ParseError{File: file, Msg: "file is empty"}
+			return &model.ParseError{File: file, Msg: "file is empty"}
 		}
 		_, err := out.Write(raw)
 		return err
 	}
-	doc, err := Decode(file, raw)
+	doc, err := document.Decode(file, raw)
 	if err != nil {
 		return err
 	}
@@ -181,12 +185,12 @@ func plainCSV(file string, raw []byte, out *os.File) error {
 func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 	f, err := excelize.OpenReader(strings.NewReader(string(raw)))
 	if err != nil {
-		return nil, &ParseError{File: file, Msg: "not an .xlsx workbook: " + err.Error()}
+		return nil, &model.ParseError{File: file, Msg: "not an .xlsx workbook: " + err.Error()}
 	}
 	defer f.Close()
-	catRows, err := f.GetRows(SheetCatalog)
+	catRows, err := f.GetRows(template.SheetCatalog)
 	if err != nil {
-		return nil, &ParseError{File: file, Msg: fmt.Sprintf("no sheet %q: is this a fundscope template? (fundscope template --out FILE.xlsx)", SheetCatalog)}
+		return nil, &model.ParseError{File: file, Msg: fmt.Sprintf("no sheet %q: is this a fundscope template? (fundscope template --out FILE.xlsx)", template.SheetCatalog)}
 	}
 	meta := map[string]string{}
 	metaRow := map[string]int{}
@@ -201,9 +205,9 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 			metaRow[k] = i + 1
 		}
 	}
-	rows, err := f.Rows(SheetItems)
+	rows, err := f.Rows(template.SheetItems)
 	if err != nil {
-		return nil, &ParseError{File: file, Msg: fmt.Sprintf("no sheet %q", SheetItems)}
+		return nil, &model.ParseError{File: file, Msg: fmt.Sprintf("no sheet %q", template.SheetItems)}
 	}
 	defer rows.Close()
 	w := csv.NewWriter(out)
@@ -220,7 +224,7 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 				header = append(header, headerRe.FindString(strings.TrimSpace(h)))
 			}
 			var head []string
-			for _, f := range catalogFields {
+			for _, f := range template.CatalogFields {
 				head = append(head, f.Key)
 			}
 			head = append(head, header...)
@@ -237,7 +241,7 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 			continue
 		}
 		var rec []string
-		for _, f := range catalogFields {
+		for _, f := range template.CatalogFields {
 			rec = append(rec, meta[f.Key])
 		}
 		for i := range header {
@@ -250,14 +254,14 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 		w.Write(append(rec, strconv.Itoa(rowNo)))
 	}
 	if header == nil {
-		return nil, &ParseError{File: file, Msg: fmt.Sprintf("sheet %q has no header row", SheetItems)}
+		return nil, &model.ParseError{File: file, Msg: fmt.Sprintf("sheet %q has no header row", template.SheetItems)}
 	}
 	w.Flush()
 	return metaRow, w.Error()
 }
 
 // stageTemplate reads the CSV into temp table tpl and checks its columns.
-func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string) ([]Problem, error) {
+func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string) ([]template.Problem, error) {
 	// The rows land in file order (DuckDB preserves insertion order), so a
 	// row's rowid gives its CSV row number without a window over the file.
 	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl_raw AS
@@ -267,7 +271,7 @@ func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string
 		if i := strings.Index(msg, "\n"); i > 0 {
 			msg = msg[:i]
 		}
-		return nil, &ParseError{File: file, Msg: "not a readable template CSV: " + msg}
+		return nil, &model.ParseError{File: file, Msg: "not a readable template CSV: " + msg}
 	}
 	rows, err := conn.QueryContext(ctx, `SELECT column_name FROM (DESCRIBE tpl_raw)`)
 	if err != nil {
@@ -280,13 +284,13 @@ func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string
 		have[c] = true
 	}
 	rows.Close()
-	var probs []Problem
-	for _, f := range append(append([]templateField{}, catalogFields...), itemFields...) {
+	var probs []template.Problem
+	for _, f := range append(append([]template.Field{}, template.CatalogFields...), template.ItemFields...) {
 		if have[f.Key] {
 			continue
 		}
 		if f.Required {
-			probs = append(probs, Problem{sheet, 1, f.Key, "required column is missing from the header"})
+			probs = append(probs, template.Problem{Sheet: sheet, Row: 1, Column: f.Key, Reason: "required column is missing from the header"})
 			continue
 		}
 		if _, err := conn.ExecContext(ctx, "ALTER TABLE tpl_raw ADD COLUMN "+f.Key+" VARCHAR"); err != nil {
@@ -305,33 +309,33 @@ func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string
 		return nil, err
 	}
 	if n == 0 && len(probs) == 0 {
-		probs = append(probs, Problem{sheet, 2, "name", "the template has no line items"})
+		probs = append(probs, template.Problem{Sheet: sheet, Row: 2, Column: "name", Reason: "the template has no line items"})
 	}
 	return probs, nil
 }
 
 // checkTemplate runs template_checks.sql. On an .xlsx template, a problem
 // with a catalog fact is reported once, on the 目录 sheet.
-func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow map[string]int, v *Vocabulary) ([]Problem, error) {
+func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow map[string]int, v *template.Vocabulary) ([]template.Problem, error) {
 	rows, err := conn.QueryContext(ctx, templateChecksSQL, sql.Named("categories", v.Categories), sql.Named("funding", v.Funding))
 	if err != nil {
 		return nil, fmt.Errorf("template checks: %w", err)
 	}
 	defer rows.Close()
 	isCatalog := map[string]bool{}
-	for _, f := range catalogFields {
+	for _, f := range template.CatalogFields {
 		isCatalog[f.Key] = true
 	}
-	var probs []Problem
-	seen := map[Problem]bool{}
+	var probs []template.Problem
+	seen := map[template.Problem]bool{}
 	for rows.Next() {
-		var p Problem
+		var p template.Problem
 		if err := rows.Scan(&p.Row, &p.Column, &p.Reason); err != nil {
 			return nil, err
 		}
 		p.Sheet = sheet
 		if metaRow != nil && isCatalog[p.Column] && p.Reason != "the catalog columns differ from an earlier row of the same catalog_id" {
-			p.Sheet, p.Row = SheetCatalog, metaRow[p.Column]
+			p.Sheet, p.Row = template.SheetCatalog, metaRow[p.Column]
 		}
 		if !seen[p] {
 			seen[p] = true
@@ -345,7 +349,7 @@ func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow ma
 }
 
 // templateCatalogs reads the catalog facts of the staged rows.
-func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]Catalog, map[string]int, error) {
+func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]model.Catalog, map[string]int, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT trim(catalog_id), any_value(trim(title)), any_value(trim(publisher)), any_value(trim(province)),
 			any_value(trim(city)), any_value(nullif(trim(coalesce(district, '')), '')), any_value(trim(admin_code)), any_value(trim(level)),
 			CAST(any_value(trim(year)) AS INTEGER), any_value(nullif(trim(coalesce(published, '')), '')),
@@ -355,10 +359,10 @@ func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]Catal
 		return nil, nil, err
 	}
 	defer rows.Close()
-	var cats []Catalog
+	var cats []model.Catalog
 	counts := map[string]int{}
 	for rows.Next() {
-		c := Catalog{Layout: LayoutTemplate, File: file}
+		c := model.Catalog{Layout: template.Layout, File: file}
 		var district, published sql.NullString
 		var n, first int
 		if err := rows.Scan(&c.CatalogID, &c.Title, &c.Publisher, &c.Province, &c.City, &district, &c.AdminCode, &c.Level, &c.Year, &published, &c.Synthetic, &n, &first); err != nil {
@@ -377,7 +381,7 @@ func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]Catal
 }
 
 // writeTemplate replaces the changed catalogs in one transaction.
-func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats []Catalog, changed, replaced []string) error {
+func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats []model.Catalog, changed, replaced []string) error {
 	return replaceCatalogs(ctx, conn, replaced, changed[0], func() error {
 		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl_write AS SELECT unnest(?::VARCHAR[]) AS catalog_id`, changed); err != nil {
 			return err
@@ -395,7 +399,7 @@ func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats [
 		if err := insertCatalogs(ctx, conn, file, sha, "template", parts); err != nil {
 			return err
 		}
-		_, err := conn.ExecContext(ctx, templateInsertSQL, sql.Named("section", SheetItems))
+		_, err := conn.ExecContext(ctx, templateInsertSQL, sql.Named("section", template.SheetItems))
 		return err
 	})
 }

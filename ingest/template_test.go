@@ -11,10 +11,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"fundscope/data"
+
+	"fundscope/ingest/template"
 )
 
-func vocabulary(t testing.TB) *Vocabulary {
-	v, err := LoadVocabulary(data.FS)
+func vocabulary(t testing.TB) *template.Vocabulary {
+	v, err := template.LoadVocabulary(data.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +28,7 @@ func vocabulary(t testing.TB) *Vocabulary {
 func filledTemplate(t *testing.T, year string, rows [][]string) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteTemplate(&b, vocabulary(t)); err != nil {
+	if err := template.Write(&b, vocabulary(t)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -36,16 +38,16 @@ func filledTemplate(t *testing.T, year string, rows [][]string) []byte {
 	defer f.Close()
 	meta := map[string]string{"catalog_id": "wenzhou-2024-purchase", "title": "2024年温州市民政局购买服务项目目录", "publisher": "温州市民政局",
 		"province": "浙江省", "city": "温州市", "admin_code": "330300", "level": "city", "year": year, "published": "2024-03-01"}
-	for i, fl := range catalogFields {
-		f.SetCellStr(SheetCatalog, fmt.Sprintf("B%d", i+1), meta[fl.Key])
+	for i, fl := range template.CatalogFields {
+		f.SetCellStr(template.SheetCatalog, fmt.Sprintf("B%d", i+1), meta[fl.Key])
 	}
 	cols := []string{"item_no", "name", "category", "region", "funding", "amount_wan", "amount_kind"}
 	for r, row := range rows {
 		for c, val := range row {
-			for i, fl := range itemFields {
+			for i, fl := range template.ItemFields {
 				if fl.Key == cols[c] {
 					cell, _ := excelize.CoordinatesToCellName(i+1, r+2)
-					f.SetCellStr(SheetItems, cell, val)
+					f.SetCellStr(template.SheetItems, cell, val)
 				}
 			}
 		}
@@ -59,7 +61,7 @@ func filledTemplate(t *testing.T, year string, rows [][]string) []byte {
 
 func TestTemplateHasListsAndInstructions(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteTemplate(&b, vocabulary(t)); err != nil {
+	if err := template.Write(&b, vocabulary(t)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -67,10 +69,10 @@ func TestTemplateHasListsAndInstructions(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != strings.Join([]string{SheetInstructions, SheetCatalog, SheetItems, SheetLists}, "|") {
+	if got := strings.Join(f.GetSheetList(), "|"); got != strings.Join([]string{template.SheetInstructions, template.SheetCatalog, template.SheetItems, template.SheetLists}, "|") {
 		t.Errorf("sheets %s", got)
 	}
-	dvs, err := f.GetDataValidations(SheetItems)
+	dvs, err := f.GetDataValidations(template.SheetItems)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +88,7 @@ func TestTemplateHasListsAndInstructions(t *testing.T) {
 	if lists != 4 || len(dvs) != 5 {
 		t.Errorf("%d validations, %d lists; want 5 and 4 (category, funding, kind, tax; amount)", len(dvs), lists)
 	}
-	text, _ := f.GetCellValue(SheetInstructions, "A6")
+	text, _ := f.GetCellValue(template.SheetInstructions, "A6")
 	if !strings.Contains(text, "万元") {
 		t.Errorf("instructions should explain the unit: %q", text)
 	}
@@ -137,12 +139,12 @@ func TestTemplateRejectsInvalidRows(t *testing.T) {
 		{"5", "义诊", "elderly", "", "神秘基金", "1", "定额"},
 	})
 	_, err := IngestTemplate(context.Background(), db, "bad.xlsx", raw, vocabulary(t))
-	var te *TemplateError
+	var te *template.Error
 	if !errors.As(err, &te) {
-		t.Fatalf("got %v, want a TemplateError", err)
+		t.Fatalf("got %v, want a template.Error", err)
 	}
 	want := []string{
-		"sheet 目录 Catalog, row 9, column year",
+		"sheet 目录 model.Catalog, row 9, column year",
 		"sheet 项目 Line items, row 2, column amount_wan: \"-5\" is negative",
 		"sheet 项目 Line items, row 3, column category: \"宠物\" is not a category",
 		"sheet 项目 Line items, row 4, column amount_wan: \"20元\" is in 元",

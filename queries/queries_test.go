@@ -12,6 +12,8 @@ import (
 	"fundscope/ingest"
 	"fundscope/store"
 	"fundscope/transform"
+
+	"fundscope/ingest/manifest"
 )
 
 func TestEveryQueryRuns(t *testing.T) {
@@ -21,7 +23,7 @@ func TestEveryQueryRuns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ := ingest.LoadManifest(data.FS)
+	m, _ := manifest.Load(data.FS)
 	jobs, _ := ingest.BundledJobs(data.FS, m)
 	if _, errs := ingest.Run(ctx, db, jobs, nil); errs != nil {
 		t.Fatal(errs)

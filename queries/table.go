@@ -17,7 +17,7 @@ import (
 
 	"golang.org/x/text/width"
 
-	"fundscope/ingest"
+	"fundscope/money"
 )
 
 // Table is a query result held in memory (results here are summaries).
@@ -277,7 +277,7 @@ func wan(v any) string {
 	if !ok {
 		return plain(v)
 	}
-	return ingest.FormatWan(y)
+	return money.FormatWan(y)
 }
 
 // AsInt64 reads an integer column value (BIGINT, INTEGER or HUGEINT).

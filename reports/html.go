@@ -14,8 +14,9 @@ import (
 	"time"
 
 	"fundscope/charts"
-	"fundscope/ingest"
 	"fundscope/queries"
+
+	"fundscope/money"
 )
 
 //go:embed report.html.tmpl
@@ -166,7 +167,7 @@ func wanText(v any) string {
 	if !ok {
 		return "—"
 	}
-	return ingest.FormatWan(y)
+	return money.FormatWan(y)
 }
 
 func kindText(k string) string {

@@ -20,6 +20,9 @@ import (
 	"fundscope/ingest"
 	"fundscope/store"
 	"fundscope/transform"
+
+	"fundscope/ingest/manifest"
+	"fundscope/model"
 )
 
 // Hostile names planted in a test catalog: markup, and cell text that a
@@ -43,14 +46,14 @@ func loadedDB(t testing.TB, withHostile bool) string {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	m, _ := ingest.LoadManifest(data.FS)
+	m, _ := manifest.Load(data.FS)
 	jobs, _ := ingest.BundledJobs(data.FS, m)
 	if _, errs := ingest.Run(ctx, db, jobs, nil); errs != nil {
 		t.Fatal(errs)
 	}
 	if withHostile {
 		district := "普陀区"
-		c := ingest.Catalog{CatalogID: "hostile-2022", Title: "<b>hostile</b> 测试目录", Publisher: "测试", Province: "浙江省", City: "舟山市",
+		c := model.Catalog{CatalogID: "hostile-2022", Title: "<b>hostile</b> 测试目录", Publisher: "测试", Province: "浙江省", City: "舟山市",
 			District: &district, AdminCode: "330903", Level: "district", Year: 2022, Layout: "tsv-table", File: "hostile.txt"}
 		var b strings.Builder
 		b.WriteString("序号\t购买主体\t项目名称\t服务内容\t服务对象\t金额（万元）\n")

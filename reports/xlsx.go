@@ -12,8 +12,9 @@ import (
 	duckdb "github.com/duckdb/duckdb-go/v2"
 	"github.com/xuri/excelize/v2"
 
-	"fundscope/ingest"
 	"fundscope/queries"
+
+	"fundscope/money"
 )
 
 // Sheet names of the workbook.
@@ -232,7 +233,7 @@ func cellValue(v any, kind int, st styles) (any, int) {
 
 // wanNumber is yuan as a number of 万元: the exact decimal text, parsed once.
 func wanNumber(y int64) float64 {
-	v, _ := strconv.ParseFloat(ingest.FormatWan(y), 64)
+	v, _ := strconv.ParseFloat(money.FormatWan(y), 64)
 	return v
 }
 

@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"fundscope/ingest"
+	"fundscope/ingest/template"
 )
 
 // Options says how much to generate.
@@ -73,7 +73,7 @@ func Generate(w io.Writer, dataFS fs.FS, o Options) (rows int, err error) {
 	cities = cities[:o.Cities]
 	bw := bufio.NewWriterSize(w, 1<<20)
 	cw := csv.NewWriter(bw)
-	cols := ingest.TemplateColumns()
+	cols := template.Columns()
 	if err := cw.Write(cols); err != nil {
 		return 0, err
 	}

@@ -11,6 +11,8 @@ import (
 	"fundscope/data"
 	"fundscope/ingest"
 	"fundscope/store"
+
+	"fundscope/ingest/manifest"
 )
 
 func loaded(t testing.TB) *sql.DB {
@@ -21,7 +23,7 @@ func loaded(t testing.TB) *sql.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	m, err := ingest.LoadManifest(data.FS)
+	m, err := manifest.Load(data.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +185,7 @@ func TestCoverageAndYearOverYear(t *testing.T) {
 		t.Errorf("coverage %d cells, %d with data", cells, withData)
 	}
 	// A second year for 舟山 (a copy of the 2023 catalog declared as 2024, one amount changed).
-	m, _ := ingest.LoadManifest(data.FS)
+	m, _ := manifest.Load(data.FS)
 	jobs, _ := ingest.BundledJobs(data.FS, m)
 	for _, j := range jobs {
 		if j.Catalog.CatalogID == "zhoushan-putuo-2023-purchase" {

@@ -7,6 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"fundscope/ingest"
+
+	"fundscope/ingest/manifest"
+	"fundscope/ingest/template"
 )
 
 func newIngestCmd(o *options) *cobra.Command {
@@ -37,7 +40,7 @@ entry; every row is validated first and any invalid cell loads nothing.`,
   fundscope ingest wenzhou-2024.xlsx`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			m, err := ingest.LoadManifest(o.dataFS())
+			m, err := manifest.Load(o.dataFS())
 			if err != nil {
 				return err
 			}
@@ -45,7 +48,7 @@ entry; every row is validated first and any invalid cell loads nothing.`,
 			var templates []string
 			var texts []string
 			for _, a := range args {
-				if ingest.IsTemplateFile(a) {
+				if template.IsFile(a) {
 					templates = append(templates, a)
 				} else {
 					texts = append(texts, a)
@@ -60,9 +63,9 @@ entry; every row is validated first and any invalid cell loads nothing.`,
 			if err != nil {
 				return err
 			}
-			var vocab *ingest.Vocabulary
+			var vocab *template.Vocabulary
 			if len(templates) > 0 {
-				if vocab, err = ingest.LoadVocabulary(o.dataFS()); err != nil {
+				if vocab, err = template.LoadVocabulary(o.dataFS()); err != nil {
 					return err
 				}
 			}

@@ -9,9 +9,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"fundscope/ingest"
 	"fundscope/reports"
 	"fundscope/synth"
+
+	"fundscope/ingest/layouts"
+	"fundscope/ingest/template"
 )
 
 func newExportCmd(o *options) *cobra.Command {
@@ -79,7 +81,7 @@ repeated; see README), for catalogs produced by other tools.`,
 		Example: `  fundscope template --out wenzhou-2024.xlsx
   fundscope ingest wenzhou-2024.xlsx`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := ingest.LoadVocabulary(o.dataFS())
+			v, err := template.LoadVocabulary(o.dataFS())
 			if err != nil {
 				return err
 			}
@@ -89,7 +91,7 @@ repeated; see README), for catalogs produced by other tools.`,
 			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 				return err
 			}
-			if err := writeFile(out, func(f *os.File) error { return ingest.WriteTemplate(f, v) }); err != nil {
+			if err := writeFile(out, func(f *os.File) error { return template.Write(f, v) }); err != nil {
 				return err
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), "wrote "+out)
@@ -115,7 +117,7 @@ first; put its name in the file's data/manifest.json entry.`,
 			if err != nil {
 				return err
 			}
-			fits, err := ingest.Detect(args[0], raw)
+			fits, err := layouts.Detect(args[0], raw)
 			if err != nil {
 				return err
 			}
@@ -130,7 +132,7 @@ first; put its name in the file's data/manifest.json entry.`,
 			if !fits[0].Fits {
 				return fmt.Errorf("%s: no known layout fits; enter it with `fundscope template` instead", args[0])
 			}
-			fmt.Fprintf(out, "best fit: %s — %s\n", fits[0].Layout, ingest.LayoutHelp(fits[0].Layout))
+			fmt.Fprintf(out, "best fit: %s — %s\n", fits[0].Layout, layouts.Help(fits[0].Layout))
 			return nil
 		},
 	}

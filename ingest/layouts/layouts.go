@@ -1,4 +1,6 @@
-package ingest
+// Package layouts holds the readers that turn a decoded document into line
+// items and stated totals, one file per layout, each registered by name.
+package layouts
 
 import (
 	"fmt"
@@ -6,52 +8,65 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
+	"fundscope/money"
 )
 
-type layoutFunc func(d *Document, c Catalog) (*Parsed, error)
-
-// layouts maps the layout names a manifest entry may use to their readers.
-var layouts = map[string]struct {
-	read layoutFunc
-	help string
-}{
-	"cell-table":     {parseCellTable, "docx table, one tab-indented cell per line; numbered rows with blank-numbered sub-rows; amounts inside prose cells (宁波)"},
-	"cell-guideline": {parseCellGuideline, "docx guideline table, one cell per line, category rows (一、二…), project codes, no amounts (房山)"},
-	"tsv-table":      {parseTSVTable, "tab-separated table with a header row; blank cells carried down from the row above (普陀)"},
-	"venture-forms":  {parseVentureForms, "summary tables per category plus one release form per project headed 项目编号：【…】 (杭州)"},
-	"prose-notice":   {parseProseNotice, "a notice describing one project in prose: amount, place, target and funding source in labelled sentences (沙坡头)"},
+// Reader reads one layout of document into line items and stated totals.
+// Each reader lives in its own file and registers itself in init(); adding a
+// layout means adding a file, never editing a list.
+type Reader struct {
+	Name string // the layout name a manifest entry uses
+	Help string // one line: what documents this reader fits
+	Read func(d *document.Document, c model.Catalog) (*model.Parsed, error)
 }
 
-// LayoutNames lists the known layouts in order.
-func LayoutNames() []string {
+var registry = map[string]Reader{}
+
+// Register makes a reader available under its name. It panics on a duplicate
+// name, which is a programming error caught by any test.
+func Register(r Reader) {
+	if _, dup := registry[r.Name]; dup || r.Name == "" || r.Read == nil {
+		panic("layouts: bad or duplicate registration " + r.Name)
+	}
+	registry[r.Name] = r
+}
+
+// Names lists the registered layouts in order.
+func Names() []string {
 	var names []string
-	for n := range layouts {
+	for n := range registry {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	return names
 }
 
-// LayoutHelp describes a layout in one line.
-func LayoutHelp(name string) string { return layouts[name].help }
+// Known reports whether a layout of that name is registered.
+func Known(name string) bool { _, ok := registry[name]; return ok }
+
+// Help describes a layout in one line.
+func Help(name string) string { return registry[name].Help }
 
 // Parse reads a decoded document with the layout its catalog names.
-func Parse(d *Document, c Catalog) (*Parsed, error) {
-	l, ok := layouts[c.Layout]
+func Parse(d *document.Document, c model.Catalog) (*model.Parsed, error) {
+	l, ok := registry[c.Layout]
 	if !ok {
-		return nil, &ParseError{File: d.Path, Msg: fmt.Sprintf("unknown layout %q", c.Layout)}
+		return nil, &model.ParseError{File: d.Path, Msg: fmt.Sprintf("unknown layout %q", c.Layout)}
 	}
-	p, err := l.read(d, c)
+	p, err := l.Read(d, c)
 	if err != nil {
 		return nil, err
 	}
 	if len(p.Items) == 0 {
-		return nil, &ParseError{File: d.Path, Msg: fmt.Sprintf("no line items found for layout %s (%s)", c.Layout, l.help)}
+		return nil, &model.ParseError{File: d.Path, Msg: fmt.Sprintf("no line items found for layout %s (%s)", c.Layout, l.Help)}
 	}
 	seen := map[string]int{}
 	for _, it := range p.Items {
 		if prev, dup := seen[it.ItemID]; dup {
-			return nil, &ParseError{File: d.Path, Line: it.LineStart, Msg: fmt.Sprintf("item %s appears twice (first at line %d)", it.ItemID, prev)}
+			return nil, &model.ParseError{File: d.Path, Line: it.LineStart, Msg: fmt.Sprintf("item %s appears twice (first at line %d)", it.ItemID, prev)}
 		}
 		seen[it.ItemID] = it.LineStart
 	}
@@ -59,7 +74,7 @@ func Parse(d *Document, c Catalog) (*Parsed, error) {
 }
 
 // itemID is the stable id: catalog id, then the printed code or number and sub-number.
-func itemID(c Catalog, it LineItem) string {
+func itemID(c model.Catalog, it model.LineItem) string {
 	key := it.Code
 	if key == "" {
 		key = it.ItemNo
@@ -104,10 +119,10 @@ func parsePeriod(s string) (start, end string) {
 
 // findFundingInProse finds the funding source a document names in a sentence
 // (资金来源…由X支付, 利用X资金), searching lines [from, to].
-func findFundingInProse(d *Document, from, to int) (string, int) {
+func findFundingInProse(d *document.Document, from, to int) (string, int) {
 	for _, re := range fundingRes {
 		for n := from; n <= to && n <= len(d.Lines); n++ {
-			if m := re.FindStringSubmatch(Normalize(d.Line(n))); m != nil {
+			if m := re.FindStringSubmatch(model.Normalize(d.Line(n))); m != nil {
 				return m[1], n
 			}
 		}
@@ -116,13 +131,13 @@ func findFundingInProse(d *Document, from, to int) (string, int) {
 }
 
 // amountOrMissing parses an amount; a text with none gives a NULL amount of kind unknown.
-func amountOrMissing(d *Document, line int, text, bareUnit string) (Amount, error) {
-	a, err := ParseAmount(text, bareUnit)
-	if err == ErrNoAmount {
-		return Amount{Text: strings.TrimSpace(text), Kind: KindUnknown}, nil
+func amountOrMissing(d *document.Document, line int, text, bareUnit string) (model.Amount, error) {
+	a, err := money.Parse(text, bareUnit)
+	if err == money.ErrNoAmount {
+		return model.Amount{Text: strings.TrimSpace(text), Kind: model.KindUnknown}, nil
 	}
 	if err != nil {
-		return a, d.errorf(line, "%v", err)
+		return a, d.Errorf(line, "%v", err)
 	}
 	return a, nil
 }

@@ -1,30 +1,37 @@
-package ingest
+package layouts
 
 import (
 	"regexp"
 	"strings"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
 )
+
+func init() {
+	Register(Reader{Name: "tsv-table", Help: "tab-separated table with a header row; blank cells carried down from the row above (普陀)", Read: parseTSVTable})
+}
 
 var unitsItemsRe = regexp.MustCompile(`共(\d+)个单位[、，,]?(\d+)个项目`)
 
 // parseTSVTable reads a tab-separated table with a header row (序号 …
 // 金额（万元）). A blank 购买主体 cell continues the purchaser of the row above.
 // A sentence "共 N 个单位、M 个项目" before the table is a stated total.
-func parseTSVTable(d *Document, c Catalog) (*Parsed, error) {
+func parseTSVTable(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	hl := 0
 	var header []string
 	for n := 1; n <= len(d.Lines); n++ {
 		l := d.Line(n)
-		if strings.Contains(l, "\t") && Normalize(strings.Split(l, "\t")[0]) == "序号" {
+		if strings.Contains(l, "\t") && model.Normalize(strings.Split(l, "\t")[0]) == "序号" {
 			hl = n
 			for _, h := range strings.Split(l, "\t") {
-				header = append(header, Normalize(h))
+				header = append(header, model.Normalize(h))
 			}
 			break
 		}
 	}
 	if hl == 0 {
-		return nil, d.errorf(1, "no header line found: expected a tab-separated line starting with 序号")
+		return nil, d.Errorf(1, "no header line found: expected a tab-separated line starting with 序号")
 	}
 	nameCol := columnIndex(header, "项目名称", "名称")
 	amtCol := columnIndex(header, "金额", "资金")
@@ -33,7 +40,7 @@ func parseTSVTable(d *Document, c Catalog) (*Parsed, error) {
 	targetCol := columnIndex(header, "服务对象", "受益")
 	regionCol := columnIndex(header, "实施地点", "实施区域", "地区")
 	if nameCol < 0 || amtCol < 0 {
-		return nil, d.errorf(hl, "header %q needs a 项目名称 column and a 金额 column", headerList(header))
+		return nil, d.Errorf(hl, "header %q needs a 项目名称 column and a 金额 column", headerList(header))
 	}
 	bareUnit := ""
 	switch {
@@ -42,7 +49,7 @@ func parseTSVTable(d *Document, c Catalog) (*Parsed, error) {
 	case strings.Contains(header[amtCol], "元"):
 		bareUnit = "元"
 	}
-	p := &Parsed{}
+	p := &model.Parsed{}
 	purchaser := ""
 	for n := hl + 1; n <= len(d.Lines); n++ {
 		l := d.Line(n)
@@ -54,7 +61,7 @@ func parseTSVTable(d *Document, c Catalog) (*Parsed, error) {
 		}
 		f := strings.Split(l, "\t")
 		if len(f) != len(header) {
-			return nil, d.errorf(n, "line has %d tab-separated fields but the header (line %d) has %d: %s", len(f), hl, len(header), headerList(header))
+			return nil, d.Errorf(n, "line has %d tab-separated fields but the header (line %d) has %d: %s", len(f), hl, len(header), headerList(header))
 		}
 		cell := func(col int) string {
 			if col < 0 {
@@ -62,16 +69,16 @@ func parseTSVTable(d *Document, c Catalog) (*Parsed, error) {
 			}
 			return strings.TrimSpace(f[col])
 		}
-		no := Normalize(f[0])
+		no := model.Normalize(f[0])
 		if !isInt(no) {
-			return nil, d.errorf(n, "序号 %q is not a number", f[0])
+			return nil, d.Errorf(n, "序号 %q is not a number", f[0])
 		}
 		if v := cell(purchCol); v != "" {
 			purchaser = v
 		} else if purchCol >= 0 && purchaser == "" {
-			return nil, d.errorf(n, "购买主体 is blank and no row above gives one")
+			return nil, d.Errorf(n, "购买主体 is blank and no row above gives one")
 		}
-		it := LineItem{
+		it := model.LineItem{
 			ItemNo: no, Name: cell(nameCol), Description: cell(descCol), TargetGroup: cell(targetCol),
 			Purchaser: purchaser, RegionText: cell(regionCol), LineStart: n, LineEnd: n,
 		}
@@ -79,7 +86,7 @@ func parseTSVTable(d *Document, c Catalog) (*Parsed, error) {
 			it.RegionLine = n
 		}
 		if it.Name == "" {
-			return nil, d.errorf(n, "row %s has no project name", no)
+			return nil, d.Errorf(n, "row %s has no project name", no)
 		}
 		var err error
 		if it.Amount, err = amountOrMissing(d, n, f[amtCol], bareUnit); err != nil {
@@ -95,11 +102,11 @@ func parseTSVTable(d *Document, c Catalog) (*Parsed, error) {
 		all = append(all, p.Items[i].ItemID)
 	}
 	for n := 1; n < hl; n++ {
-		if m := unitsItemsRe.FindStringSubmatch(Normalize(d.Line(n))); m != nil {
+		if m := unitsItemsRe.FindStringSubmatch(model.Normalize(d.Line(n))); m != nil {
 			text := m[0]
 			p.Totals = append(p.Totals,
-				StatedTotal{Label: "购买主体数 " + text, Kind: "document_total", Metric: MetricUnits, Stated: atoi64(m[1]), Scope: all, Line: n, Text: text},
-				StatedTotal{Label: "项目数 " + text, Kind: "document_total", Metric: MetricItems, Stated: atoi64(m[2]), Scope: all, Line: n, Text: text},
+				model.StatedTotal{Label: "购买主体数 " + text, Kind: "document_total", Metric: model.MetricUnits, Stated: atoi64(m[1]), Scope: all, Line: n, Text: text},
+				model.StatedTotal{Label: "项目数 " + text, Kind: "document_total", Metric: model.MetricItems, Stated: atoi64(m[2]), Scope: all, Line: n, Text: text},
 			)
 		}
 	}

@@ -1,37 +1,19 @@
-package ingest
+// Package money parses the amounts documents print (元, 万元, decimals,
+// full-width digits, notes such as 最高资助 or 按实结算) into exact integer yuan,
+// and formats yuan as 万元 without floating point.
+package money
 
 import (
 	"errors"
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/width"
+	"fundscope/model"
 )
-
-// Amount is a money figure as a document prints it, parsed exactly.
-type Amount struct {
-	Yuan        *int64 // nil when the document states no amount (never 0 for "missing")
-	Text        string // as printed
-	Kind        string // fixed | cap | actuals | unknown
-	TaxIncluded *bool  // nil when not stated
-}
 
 // ErrNoAmount means a text holds no money figure at all.
 var ErrNoAmount = errors.New("no amount in text")
-
-// Normalize folds full-width digits, letters and punctuation to ASCII and
-// removes all white space (documents break numbers and notes with spaces).
-func Normalize(s string) string {
-	s = width.Fold.String(s)
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, s)
-}
 
 var (
 	moneyRe   = regexp.MustCompile(`(\d+(?:\.\d+)?)(万元|元)`)
@@ -40,13 +22,13 @@ var (
 	clauseRe  = regexp.MustCompile(`[^。；;\n、，,]*\d[\d.\s]*万?元[^。；;\n、，,]*`)
 )
 
-// ParseAmount reads the one money figure in text. bareUnit ("万元" or "元")
+// Parse reads the one money figure in text. bareUnit ("万元" or "元")
 // is the unit of a bare number, as a column header states it ("金额（万元）");
 // pass "" where bare numbers are not money. The kind is read from the notes in
 // the text (最高资助 → cap, 按实结算 → actuals) and otherwise is fixed.
-func ParseAmount(text, bareUnit string) (Amount, error) {
-	a := Amount{Text: strings.TrimSpace(text), Kind: KindUnknown}
-	n := Normalize(text)
+func Parse(text, bareUnit string) (model.Amount, error) {
+	a := model.Amount{Text: strings.TrimSpace(text), Kind: model.KindUnknown}
+	n := model.Normalize(text)
 	if n == "" {
 		return a, ErrNoAmount
 	}
@@ -80,7 +62,7 @@ func ParseAmount(text, bareUnit string) (Amount, error) {
 			}
 		}
 		if len(seen) > 1 {
-			return a, fmt.Errorf("text states %d different amounts, expected one: %q", len(seen), clip(a.Text, 80))
+			return a, fmt.Errorf("text states %d different amounts, expected one: %q", len(seen), Clip(a.Text, 80))
 		}
 	}
 	yuan, err := toYuan(num, unit)
@@ -88,7 +70,7 @@ func ParseAmount(text, bareUnit string) (Amount, error) {
 		return a, fmt.Errorf("amount %q: %w", a.Text, err)
 	}
 	a.Yuan = &yuan
-	a.Kind = KindFixed
+	a.Kind = model.KindFixed
 	if len([]rune(a.Text)) > 30 {
 		// Keep the clause that states the amount, not the whole paragraph.
 		if c := clauseRe.FindString(a.Text); c != "" {
@@ -97,9 +79,9 @@ func ParseAmount(text, bareUnit string) (Amount, error) {
 	}
 	switch {
 	case strings.Contains(n, "按实结算"):
-		a.Kind = KindActuals
+		a.Kind = model.KindActuals
 	case strings.Contains(n, "最高资助") || strings.Contains(n, "不超过") || strings.Contains(n, "以内"):
-		a.Kind = KindCap
+		a.Kind = model.KindCap
 	}
 	if strings.Contains(n, "不含税") {
 		f := false
@@ -147,10 +129,15 @@ func FormatWan(yuan int64) string {
 	return strings.TrimSuffix(s, ".")
 }
 
-func clip(s string, n int) string {
+// Clip shortens s to n runes, marking the cut with "…".
+func Clip(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
 	return string(r[:n]) + "…"
 }
+
+// IsBareNumber reports whether s (normalized) is a plain decimal number with
+// no unit, as an amount column under a unit header prints it.
+func IsBareNumber(s string) bool { return bareNumRe.MatchString(s) }

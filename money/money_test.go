@@ -1,31 +1,33 @@
-package ingest
+package money
 
 import (
 	"errors"
 	"testing"
+
+	"fundscope/model"
 )
 
-func TestParseAmount(t *testing.T) {
+func TestParse(t *testing.T) {
 	cases := []struct {
 		text, unit string
 		yuan       int64
 		kind       string
 		tax        string // "", "y", "n"
 	}{
-		{"5", "万元", 50000, KindFixed, ""},
-		{"9.577", "万元", 95770, KindFixed, ""},
-		{"42.5", "万元", 425000, KindFixed, ""},
-		{"2 万元（按实 结算）", "万元", 20000, KindActuals, ""},
-		{"２０万元", "", 200000, KindFixed, ""},       // full-width digits
-		{"1 2 . 5 万元", "", 125000, KindFixed, ""}, // spaces inside
-		{"项目资金总量15万元（含税费），项目由1家社会组织承接", "", 150000, KindFixed, "y"},
-		{"最高资助20万元", "", 200000, KindCap, ""},
-		{"3000元（不含税）", "", 3000, KindFixed, "n"},
-		{"20万", "万元", 200000, KindFixed, ""},
-		{"1.项目完成截止时间为2023年10月31日、2.项目资金总量10万元（含税费）、项目由1家社会组织承接", "", 100000, KindFixed, "y"},
+		{"5", "万元", 50000, model.KindFixed, ""},
+		{"9.577", "万元", 95770, model.KindFixed, ""},
+		{"42.5", "万元", 425000, model.KindFixed, ""},
+		{"2 万元（按实 结算）", "万元", 20000, model.KindActuals, ""},
+		{"２０万元", "", 200000, model.KindFixed, ""},       // full-width digits
+		{"1 2 . 5 万元", "", 125000, model.KindFixed, ""}, // spaces inside
+		{"项目资金总量15万元（含税费），项目由1家社会组织承接", "", 150000, model.KindFixed, "y"},
+		{"最高资助20万元", "", 200000, model.KindCap, ""},
+		{"3000元（不含税）", "", 3000, model.KindFixed, "n"},
+		{"20万", "万元", 200000, model.KindFixed, ""},
+		{"1.项目完成截止时间为2023年10月31日、2.项目资金总量10万元（含税费）、项目由1家社会组织承接", "", 100000, model.KindFixed, "y"},
 	}
 	for _, c := range cases {
-		a, err := ParseAmount(c.text, c.unit)
+		a, err := Parse(c.text, c.unit)
 		if err != nil {
 			t.Errorf("%q: %v", c.text, err)
 			continue
@@ -45,7 +47,7 @@ func TestParseAmount(t *testing.T) {
 
 func TestParseAmountRejects(t *testing.T) {
 	for _, text := range []string{"-5万元", "1e9万元", "10万元或20万元", "1.23456万元", "9999999999999万元", "约5万元左右/年"} {
-		a, err := ParseAmount(text, "")
+		a, err := Parse(text, "")
 		if text == "约5万元左右/年" {
 			// a note around one figure is fine
 			if err != nil || *a.Yuan != 50000 {
@@ -57,10 +59,10 @@ func TestParseAmountRejects(t *testing.T) {
 			t.Errorf("%q: accepted as %d yuan, want an error", text, *a.Yuan)
 		}
 	}
-	if _, err := ParseAmount("受益13万人", ""); !errors.Is(err, ErrNoAmount) {
+	if _, err := Parse("受益13万人", ""); !errors.Is(err, ErrNoAmount) {
 		t.Errorf("13万人 is not money, got %v", err)
 	}
-	if _, err := ParseAmount("", "万元"); !errors.Is(err, ErrNoAmount) {
+	if _, err := Parse("", "万元"); !errors.Is(err, ErrNoAmount) {
 		t.Errorf("empty text: %v", err)
 	}
 }

@@ -1,8 +1,10 @@
-package ingest
+package document
 
 import (
 	"regexp"
 	"strings"
+
+	"fundscope/model"
 )
 
 // Cell is one table cell of a cell-per-line document (a .docx table
@@ -21,7 +23,7 @@ type Cell struct {
 func (c Cell) Flat() string { return strings.ReplaceAll(c.Text, "\n", "") }
 
 // Blank reports whether the cell holds no text (a merged or empty cell).
-func (c Cell) Blank() bool { return strings.TrimSpace(Normalize(c.Text)) == "" }
+func (c Cell) Blank() bool { return strings.TrimSpace(model.Normalize(c.Text)) == "" }
 
 // ReadCells reads the cells of lines [from, to] (1-based, inclusive).
 // Lines before the first cell are skipped.
@@ -47,13 +49,13 @@ func ReadCells(d *Document, from, to int) []Cell {
 				line = line[1:]
 			}
 			cur = &Cell{Line: n, EndLine: n, AfterBlank: prevBlank && !rowMark}
-			if t := strings.TrimSpace(cleanLine(line[1:])); t != "" {
+			if t := strings.TrimSpace(CleanLine(line[1:])); t != "" {
 				paras = append(paras, t)
 			}
 			prevBlank = false
 			continue
 		}
-		t := strings.TrimSpace(cleanLine(line))
+		t := strings.TrimSpace(CleanLine(line))
 		prevBlank = t == ""
 		if cur != nil && t != "" {
 			paras = append(paras, t)
@@ -101,8 +103,8 @@ func SplitRowsAtBlank(cells []Cell) []Row {
 
 var bookmarkRe = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
 
-// cleanLine drops Word bookmark markers left by the extraction.
-func cleanLine(s string) string {
+// CleanLine drops Word bookmark markers left by the extraction.
+func CleanLine(s string) string {
 	if strings.Contains(s, "[bookmark:") {
 		s = bookmarkRe.ReplaceAllString(s, "")
 	}

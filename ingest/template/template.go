@@ -1,4 +1,7 @@
-package ingest
+// Package template is fundscope's onboarding template: the columns a catalog
+// entered by hand (.xlsx or .csv) has, the vocabulary its cells may use, and
+// the workbook written for a person to fill in. Loading it is the loader's job.
+package template
 
 import (
 	"bytes"
@@ -8,27 +11,27 @@ import (
 	"strings"
 )
 
-// LayoutTemplate is the layout of catalogs entered in fundscope's own
+// Layout is the layout of catalogs entered in fundscope's own
 // template (fundscope template): an .xlsx workbook or a .csv file that carry
 // their catalog's facts themselves, so they need no manifest entry.
-const LayoutTemplate = "template"
+const Layout = "template"
 
 // Template sheet names.
 const (
 	SheetInstructions = "说明 Instructions"
-	SheetCatalog      = "目录 Catalog"
+	SheetCatalog      = "目录 model.Catalog"
 	SheetItems        = "项目 Line items"
 	SheetLists        = "lists"
 )
 
-type templateField struct {
+type Field struct {
 	Key, Label string
 	Required   bool
 	Help       string
 }
 
-// catalogFields are the facts about a catalog (the 目录 sheet; leading CSV columns).
-var catalogFields = []templateField{
+// CatalogFields are the facts about a catalog (the 目录 sheet; leading CSV columns).
+var CatalogFields = []Field{
 	{"catalog_id", "目录编号", true, "stable id of letters, digits and -, e.g. wenzhou-2024-purchase"},
 	{"title", "目录标题", true, "title as published"},
 	{"publisher", "发布机关", true, "issuing body"},
@@ -42,8 +45,8 @@ var catalogFields = []templateField{
 	{"synthetic", "合成数据", false, "true only for generated test data (fundscope gen)"},
 }
 
-// itemFields are the columns of the line-items sheet.
-var itemFields = []templateField{
+// ItemFields are the columns of the line-items sheet.
+var ItemFields = []Field{
 	{"item_no", "序号", true, "number of the row as printed"},
 	{"name", "项目名称", true, "project name"},
 	{"description", "项目内容", false, "what is bought"},
@@ -114,13 +117,13 @@ func (p Problem) String() string {
 	return fmt.Sprintf("sheet %s, row %d, column %s: %s", p.Sheet, p.Row, p.Column, p.Reason)
 }
 
-// TemplateError lists every problem of a template file; nothing is loaded.
-type TemplateError struct {
+// Error lists every problem of a template file; nothing is loaded.
+type Error struct {
 	File     string
 	Problems []Problem
 }
 
-func (e *TemplateError) Error() string {
+func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d invalid cells, nothing was loaded:", e.File, len(e.Problems))
 	for i, p := range e.Problems {
@@ -133,17 +136,17 @@ func (e *TemplateError) Error() string {
 	return b.String()
 }
 
-// TemplateColumns lists the columns of the CSV template, catalog columns first.
-func TemplateColumns() []string {
+// Columns lists the columns of the CSV template, catalog columns first.
+func Columns() []string {
 	var out []string
-	for _, f := range append(append([]templateField{}, catalogFields...), itemFields...) {
+	for _, f := range append(append([]Field{}, CatalogFields...), ItemFields...) {
 		out = append(out, f.Key)
 	}
 	return out
 }
 
-// IsTemplateFile tells whether a path is a template (.xlsx or .csv) rather than a text catalog.
-func IsTemplateFile(path string) bool {
+// IsFile tells whether a path is a template (.xlsx or .csv) rather than a text catalog.
+func IsFile(path string) bool {
 	p := strings.ToLower(path)
 	return strings.HasSuffix(p, ".xlsx") || strings.HasSuffix(p, ".csv")
 }

@@ -1,4 +1,4 @@
-package ingest
+package template
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ const templateRows = 2000
 var instructions = []string{
 	"fundscope 目录录入模板 — 使用说明",
 	"",
-	"1. 在「目录 Catalog」表 B 列填写目录信息：目录编号（小写字母、数字和 -，如 wenzhou-2024-purchase）、标题、发布机关、省份、城市、区县（市级目录留空）、6 位行政区划代码（GB/T 2260）、层级（city 或 district）、年度、发布日期（YYYY-MM-DD）。",
+	"1. 在「目录 model.Catalog」表 B 列填写目录信息：目录编号（小写字母、数字和 -，如 wenzhou-2024-purchase）、标题、发布机关、省份、城市、区县（市级目录留空）、6 位行政区划代码（GB/T 2260）、层级（city 或 district）、年度、发布日期（YYYY-MM-DD）。",
 	"2. 在「项目 Line items」表每行填写一个项目。第一行是表头，请勿修改。",
 	"3. 类别、资金来源、金额性质、含税请从下拉列表中选择。资金来源留空表示文件未注明。",
 	"4. 金额一律以「万元」为单位，只填数字（最多 4 位小数），如 12.5；文件未列金额时留空（不要填 0）。",
@@ -21,11 +21,11 @@ var instructions = []string{
 	"6. 实施地区按原文填写（如 海曙区横街镇、章水镇），留空表示整个辖区。",
 	"7. 保存后运行：fundscope ingest 文件名.xlsx。任何一格不合格，整个文件都不会载入，错误会列出表名、行、列和原因。",
 	"",
-	"Fill the 目录 Catalog sheet (column B) and one row per project on 项目 Line items; amounts in 万元 as plain numbers; empty = not stated. Then: fundscope ingest FILE.xlsx",
+	"Fill the 目录 model.Catalog sheet (column B) and one row per project on 项目 Line items; amounts in 万元 as plain numbers; empty = not stated. Then: fundscope ingest FILE.xlsx",
 }
 
-// WriteTemplate writes the empty catalog template with its drop-down lists.
-func WriteTemplate(w io.Writer, v *Vocabulary) error {
+// Write writes the empty catalog template with its drop-down lists.
+func Write(w io.Writer, v *Vocabulary) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", SheetInstructions); err != nil {
@@ -42,7 +42,7 @@ func WriteTemplate(w io.Writer, v *Vocabulary) error {
 		return err
 	}
 	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"DCE6F1"}, Pattern: 1}})
-	for i, fl := range catalogFields {
+	for i, fl := range CatalogFields {
 		row := i + 1
 		label := fl.Label + " " + fl.Key
 		if fl.Required {
@@ -59,7 +59,7 @@ func WriteTemplate(w io.Writer, v *Vocabulary) error {
 	if _, err := f.NewSheet(SheetItems); err != nil {
 		return err
 	}
-	for i, fl := range itemFields {
+	for i, fl := range ItemFields {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		f.SetCellStr(SheetItems, cell, fl.Label+" "+fl.Key)
 		col, _ := excelize.ColumnNumberToName(i + 1)
@@ -69,7 +69,7 @@ func WriteTemplate(w io.Writer, v *Vocabulary) error {
 		}
 		f.SetColWidth(SheetItems, col, col, width)
 	}
-	last, _ := excelize.CoordinatesToCellName(len(itemFields), 1)
+	last, _ := excelize.CoordinatesToCellName(len(ItemFields), 1)
 	f.SetCellStyle(SheetItems, "A1", last, head)
 	f.SetPanes(SheetItems, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 
@@ -86,7 +86,7 @@ func WriteTemplate(w io.Writer, v *Vocabulary) error {
 	}
 	f.SetSheetVisible(SheetLists, false)
 	listFor := map[string]int{"category": 0, "funding": 1, "amount_kind": 2, "tax_included": 3}
-	for i, fl := range itemFields {
+	for i, fl := range ItemFields {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		sqref := fmt.Sprintf("%s2:%s%d", col, col, templateRows+1)
 		dv := excelize.NewDataValidation(true)

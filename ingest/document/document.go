@@ -1,4 +1,7 @@
-package ingest
+// Package document turns the bytes of a source file into a Document that readers
+// walk: decoded text lines, and the cells a table extracted to text leaves
+// (one tab-indented cell per line).
+package document
 
 import (
 	"bytes"
@@ -8,6 +11,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"fundscope/model"
 )
 
 // Document is a decoded text file split into lines; line n is Lines[n-1].
@@ -25,8 +30,8 @@ func (d *Document) Line(n int) string {
 	return d.Lines[n-1]
 }
 
-func (d *Document) errorf(line int, format string, args ...any) error {
-	return &ParseError{File: d.Path, Line: line, Msg: fmt.Sprintf(format, args...)}
+func (d *Document) Errorf(line int, format string, args ...any) error {
+	return &model.ParseError{File: d.Path, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Decode turns raw bytes into a Document: UTF-8 (with or without BOM),
@@ -34,10 +39,10 @@ func (d *Document) errorf(line int, format string, args ...any) error {
 // CRLF and lone CR line ends become LF.
 func Decode(path string, raw []byte) (*Document, error) {
 	if len(raw) == 0 {
-		return nil, &ParseError{File: path, Msg: "file is empty"}
+		return nil, &model.ParseError{File: path, Msg: "file is empty"}
 	}
 	if bytes.IndexByte(raw, 0) >= 0 && !bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
-		return nil, &ParseError{File: path, Msg: "file is binary (contains NUL bytes), expected a text catalog"}
+		return nil, &model.ParseError{File: path, Msg: "file is binary (contains NUL bytes), expected a text catalog"}
 	}
 	var text, enc string
 	switch {
@@ -52,7 +57,7 @@ func Decode(path string, raw []byte) (*Document, error) {
 		}
 		b, err := dec.Bytes(raw)
 		if err != nil {
-			return nil, &ParseError{File: path, Msg: "cannot decode UTF-16: " + err.Error()}
+			return nil, &model.ParseError{File: path, Msg: "cannot decode UTF-16: " + err.Error()}
 		}
 		text = string(b)
 	case utf8.Valid(raw):
@@ -60,11 +65,11 @@ func Decode(path string, raw []byte) (*Document, error) {
 	default:
 		b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
 		if err != nil || !utf8.Valid(b) {
-			return nil, &ParseError{File: path, Msg: "file is neither UTF-8 nor GB18030/GBK text"}
+			return nil, &model.ParseError{File: path, Msg: "file is neither UTF-8 nor GB18030/GBK text"}
 		}
 		text, enc = string(b), "gb18030"
 		if strings.ContainsRune(text, utf8.RuneError) {
-			return nil, &ParseError{File: path, Line: lineOf(text, strings.IndexRune(text, utf8.RuneError)), Msg: "invalid GB18030 byte sequence"}
+			return nil, &model.ParseError{File: path, Line: lineOf(text, strings.IndexRune(text, utf8.RuneError)), Msg: "invalid GB18030 byte sequence"}
 		}
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")

@@ -1,11 +1,19 @@
-package ingest
+package layouts
 
 import (
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
+	"fundscope/money"
 )
+
+func init() {
+	Register(Reader{Name: "venture-forms", Help: "summary tables per category plus one release form per project headed 项目编号：【…】 (杭州)", Read: parseVentureForms})
+}
 
 var (
 	headingRe  = regexp.MustCompile(`项目编号[:：]\s*【(\w+)】(.+?)(\d+(?:\.\d+)?)万元\s*$`)
@@ -24,10 +32,10 @@ type marker struct {
 }
 
 // scanMarkers finds the lines that open a block of a release document.
-func scanMarkers(d *Document) []marker {
+func scanMarkers(d *document.Document) []marker {
 	var ms []marker
 	for n := 1; n <= len(d.Lines); n++ {
-		raw := cleanLine(d.Line(n))
+		raw := document.CleanLine(d.Line(n))
 		if strings.HasPrefix(raw, "\t") {
 			continue
 		}
@@ -49,11 +57,11 @@ func scanMarkers(d *Document) []marker {
 }
 
 type summaryRow struct {
-	cells  []Cell
+	cells  []document.Cell
 	seq    int
-	amount Amount
-	pool   string // pool cell text, "" when blank or absent
-	middle []Cell // cells between 序号 and the amount
+	amount model.Amount
+	pool   string          // pool cell text, "" when blank or absent
+	middle []document.Cell // cells between 序号 and the amount
 	line   int
 	end    int
 }
@@ -71,7 +79,7 @@ type form struct {
 	headingAmount     string
 	headingLine       int
 	line, end         int
-	fields            map[string]Cell
+	fields            map[string]document.Cell
 }
 
 // parseVentureForms reads a venture-philanthropy release: per category a
@@ -80,7 +88,7 @@ type form struct {
 // project. Summary rows and forms are matched by order within the category and
 // checked by amount; codes come from the 项目编号 heading or, where a form has
 // none, from the table of contents by name.
-func parseVentureForms(d *Document, c Catalog) (*Parsed, error) {
+func parseVentureForms(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	ms := scanMarkers(d)
 	end := func(i int) int {
 		if i+1 < len(ms) {
@@ -88,12 +96,12 @@ func parseVentureForms(d *Document, c Catalog) (*Parsed, error) {
 		}
 		return len(d.Lines)
 	}
-	p := &Parsed{}
+	p := &model.Parsed{}
 	type section struct {
 		title string
 		line  int
 		rows  []summaryRow
-		total []Cell
+		total []document.Cell
 		forms []form
 		toc   [][]string
 	}
@@ -120,37 +128,37 @@ func parseVentureForms(d *Document, c Catalog) (*Parsed, error) {
 			pendingHeading = &mm
 		case "form":
 			if len(sections) == 0 {
-				return nil, d.errorf(m.line, "release form before any summary table (…汇总表)")
+				return nil, d.Errorf(m.line, "release form before any summary table (…汇总表)")
 			}
-			f := form{line: m.line, end: end(i), fields: map[string]Cell{}}
+			f := form{line: m.line, end: end(i), fields: map[string]document.Cell{}}
 			if pendingHeading != nil {
 				f.code, f.headingName, f.headingAmount, f.headingLine = pendingHeading.match[1], strings.TrimSpace(pendingHeading.match[2]), pendingHeading.match[3], pendingHeading.line
 				pendingHeading = nil
 			}
-			cells := ReadCells(d, m.line+1, f.end)
+			cells := document.ReadCells(d, m.line+1, f.end)
 			for k := 0; k+1 < len(cells); k++ {
-				label := Normalize(cells[k].Flat())
+				label := model.Normalize(cells[k].Flat())
 				if formLabels[label] {
 					f.fields[label] = cells[k+1]
 					k++
 				}
 			}
 			if _, ok := f.fields["项目名称"]; !ok {
-				return nil, d.errorf(m.line, "release form has no 项目名称 cell")
+				return nil, d.Errorf(m.line, "release form has no 项目名称 cell")
 			}
 			s := sections[len(sections)-1]
 			s.forms = append(s.forms, f)
 		}
 	}
 	if len(sections) == 0 {
-		return nil, d.errorf(1, "no summary table found: expected a heading line ending in 汇总表")
+		return nil, d.Errorf(1, "no summary table found: expected a heading line ending in 汇总表")
 	}
 	for _, s := range sections {
 		if err := assignCodesFromTOC(d, s.forms, s.toc); err != nil {
 			return nil, err
 		}
 		if len(s.rows) != len(s.forms) {
-			return nil, d.errorf(s.line, "summary table %s lists %d projects but %d release forms follow it", s.title, len(s.rows), len(s.forms))
+			return nil, d.Errorf(s.line, "summary table %s lists %d projects but %d release forms follow it", s.title, len(s.rows), len(s.forms))
 		}
 		cat := strings.TrimSuffix(strings.TrimSuffix(s.title, "汇总表"), "项目发布")
 		pools, err := assignPools(d, s.title, s.rows)
@@ -163,7 +171,7 @@ func parseVentureForms(d *Document, c Catalog) (*Parsed, error) {
 		for k, r := range s.rows {
 			f := s.forms[k]
 			if f.code == "" {
-				return nil, d.errorf(f.line, "release form %q has no 项目编号 heading and no table-of-contents entry", f.fields["项目名称"].Flat())
+				return nil, d.Errorf(f.line, "release form %q has no 项目编号 heading and no table-of-contents entry", f.fields["项目名称"].Flat())
 			}
 			if g := strings.TrimSpace(r.middle[0].Flat()); g != "" {
 				group = g
@@ -174,7 +182,7 @@ func parseVentureForms(d *Document, c Catalog) (*Parsed, error) {
 					printed = append(printed, t)
 				}
 			}
-			it := LineItem{
+			it := model.LineItem{
 				ItemNo:      strconv.Itoa(r.seq),
 				Code:        f.code,
 				Name:        strings.TrimSpace(f.fields["项目名称"].Flat()),
@@ -199,26 +207,26 @@ func parseVentureForms(d *Document, c Catalog) (*Parsed, error) {
 				it.RegionText, it.RegionLine = strings.TrimSpace(rc.Flat()), rc.Line
 			}
 			if pc, ok := f.fields["项目周期"]; ok {
-				it.PeriodStart, it.PeriodEnd = parsePeriod(Normalize(pc.Text))
+				it.PeriodStart, it.PeriodEnd = parsePeriod(model.Normalize(pc.Text))
 			}
 			it.ItemID = itemID(c, it)
 			ids = append(ids, it.ItemID)
 			p.Items = append(p.Items, it)
 			// The release form restates the amount twice: in its heading and in its cell.
 			if f.headingAmount != "" {
-				if a, err := ParseAmount(f.headingAmount+"万元", ""); err == nil {
-					p.Totals = append(p.Totals, StatedTotal{Label: "发布表标题 【" + f.code + "】", Kind: "crosscheck", Metric: MetricAmount, Stated: *a.Yuan, Scope: []string{it.ItemID}, Line: f.headingLine, Text: f.headingName + f.headingAmount + "万元"})
+				if a, err := money.Parse(f.headingAmount+"万元", ""); err == nil {
+					p.Totals = append(p.Totals, model.StatedTotal{Label: "发布表标题 【" + f.code + "】", Kind: "crosscheck", Metric: model.MetricAmount, Stated: *a.Yuan, Scope: []string{it.ItemID}, Line: f.headingLine, Text: f.headingName + f.headingAmount + "万元"})
 				}
 			}
 			if ac, ok := f.fields["项目最高资助资金(万元)"]; ok {
-				a, err := ParseAmount(ac.Flat(), "万元")
+				a, err := money.Parse(ac.Flat(), "万元")
 				if err != nil {
-					return nil, d.errorf(ac.Line, "release form 【%s】 最高资助资金: %v", f.code, err)
+					return nil, d.Errorf(ac.Line, "release form 【%s】 最高资助资金: %v", f.code, err)
 				}
-				p.Totals = append(p.Totals, StatedTotal{Label: "发布表 项目最高资助资金 【" + f.code + "】", Kind: "crosscheck", Metric: MetricAmount, Stated: *a.Yuan, Scope: []string{it.ItemID}, Line: ac.Line, Text: ac.Flat()})
+				p.Totals = append(p.Totals, model.StatedTotal{Label: "发布表 项目最高资助资金 【" + f.code + "】", Kind: "crosscheck", Metric: model.MetricAmount, Stated: *a.Yuan, Scope: []string{it.ItemID}, Line: ac.Line, Text: ac.Flat()})
 			}
-			if !strings.Contains(Normalize(it.AltName), Normalize(it.Name)) && !strings.Contains(Normalize(it.Name), Normalize(lastOf(printed))) {
-				p.Warnings = append(p.Warnings, Warning{r.line, fmt.Sprintf("summary row %d reads %q, its release form 【%s】 names it %q; both kept (matched by order and amount)", r.seq, it.AltName, f.code, it.Name)})
+			if !strings.Contains(model.Normalize(it.AltName), model.Normalize(it.Name)) && !strings.Contains(model.Normalize(it.Name), model.Normalize(lastOf(printed))) {
+				p.Warnings = append(p.Warnings, model.Warning{Line: r.line, Message: fmt.Sprintf("summary row %d reads %q, its release form 【%s】 names it %q; both kept (matched by order and amount)", r.seq, it.AltName, f.code, it.Name)})
 			}
 		}
 		// Pools: each states the sum of the rows the running sums gave it.
@@ -232,7 +240,7 @@ func parseVentureForms(d *Document, c Catalog) (*Parsed, error) {
 					scope = append(scope, p.Items[first+k].ItemID)
 				}
 			}
-			p.Totals = append(p.Totals, StatedTotal{Label: s.title + " 资金来源 " + pl.text, Kind: "pool", Metric: MetricAmount, Stated: *pl.amount, Scope: scope, Line: pl.line, Text: pl.text})
+			p.Totals = append(p.Totals, model.StatedTotal{Label: s.title + " 资金来源 " + pl.text, Kind: "pool", Metric: model.MetricAmount, Stated: *pl.amount, Scope: scope, Line: pl.line, Text: pl.text})
 		}
 		if s.total != nil {
 			p.Totals = append(p.Totals, totalRow(d, s.title, s.total, p.Items[first:], ids)...)
@@ -250,26 +258,26 @@ var formLabels = map[string]bool{
 
 // readSummary reads a summary table: header cells up to the first "1", then
 // rows that each begin with the next 序号, then the 合计 row.
-func readSummary(d *Document, from, to int) ([]summaryRow, []Cell, error) {
-	cells := ReadCells(d, from, to)
+func readSummary(d *document.Document, from, to int) ([]summaryRow, []document.Cell, error) {
+	cells := document.ReadCells(d, from, to)
 	h := 0
-	for h < len(cells) && Normalize(cells[h].Flat()) != "1" {
+	for h < len(cells) && model.Normalize(cells[h].Flat()) != "1" {
 		h++
 	}
 	if h == len(cells) || h < 4 {
-		return nil, nil, d.errorf(from, "summary table has no header followed by a row numbered 1")
+		return nil, nil, d.Errorf(from, "summary table has no header followed by a row numbered 1")
 	}
-	var rows [][]Cell
-	var total []Cell
+	var rows [][]document.Cell
+	var total []document.Cell
 	next := 1
 	for _, c := range cells[h:] {
-		f := Normalize(c.Flat())
+		f := model.Normalize(c.Flat())
 		switch {
 		case f == strconv.Itoa(next) && total == nil:
-			rows = append(rows, []Cell{c})
+			rows = append(rows, []document.Cell{c})
 			next++
 		case strings.HasPrefix(f, "合计"):
-			total = []Cell{c}
+			total = []document.Cell{c}
 		case total != nil:
 			total = append(total, c)
 		default:
@@ -286,19 +294,19 @@ func readSummary(d *Document, from, to int) ([]summaryRow, []Cell, error) {
 		}
 		ai := -1
 		for k := last - 1; k >= 1; k-- {
-			if bareNumRe.MatchString(Normalize(cs[k].Flat())) {
+			if money.IsBareNumber(model.Normalize(cs[k].Flat())) {
 				ai = k
 				break
 			}
 		}
 		if ai < 2 {
-			return nil, nil, d.errorf(r.line, "summary row %d has no amount cell (a number of 万元 after the project name)", r.seq)
+			return nil, nil, d.Errorf(r.line, "summary row %d has no amount cell (a number of 万元 after the project name)", r.seq)
 		}
-		a, err := ParseAmount(cs[ai].Flat(), "万元")
+		a, err := money.Parse(cs[ai].Flat(), "万元")
 		if err != nil {
-			return nil, nil, d.errorf(cs[ai].Line, "%v", err)
+			return nil, nil, d.Errorf(cs[ai].Line, "%v", err)
 		}
-		a.Kind = KindCap // the column is 最高资助资金
+		a.Kind = model.KindCap // the column is 最高资助资金
 		r.amount = a
 		r.middle = cs[1:ai]
 		out = append(out, r)
@@ -322,36 +330,36 @@ func (pa poolAssignment) distinct() []*pool {
 // ("福彩金 87万元") take consecutive rows until their running sum equals the
 // amount; a pool with no amount takes the rows up to the next pool's label.
 // When no partition fits, it fails and names the pool.
-func assignPools(d *Document, title string, rows []summaryRow) (poolAssignment, error) {
+func assignPools(d *document.Document, title string, rows []summaryRow) (poolAssignment, error) {
 	var pools []*pool
 	for i, r := range rows {
 		if r.pool == "" {
 			continue
 		}
-		text := Normalize(r.pool)
+		text := model.Normalize(r.pool)
 		pl := &pool{text: text, line: r.cells[len(r.cells)-1].Line, row: i}
 		if m := poolRe.FindStringSubmatch(text); m != nil && m[0] == text {
-			a, err := ParseAmount(m[2]+"万元", "")
+			a, err := money.Parse(m[2]+"万元", "")
 			if err != nil {
-				return nil, d.errorf(pl.line, "funding pool %q: %v", text, err)
+				return nil, d.Errorf(pl.line, "funding pool %q: %v", text, err)
 			}
 			pl.source, pl.amount = m[1], a.Yuan
 		} else if !strings.ContainsAny(text, "0123456789") {
 			pl.source = text
 		} else {
-			return nil, d.errorf(pl.line, "funding pool %q: expected a source name optionally followed by an amount in 万元", text)
+			return nil, d.Errorf(pl.line, "funding pool %q: expected a source name optionally followed by an amount in 万元", text)
 		}
 		pools = append(pools, pl)
 	}
 	if len(pools) == 0 {
-		return nil, d.errorf(rows[0].line, "summary table %s names no funding source (资金来源)", title)
+		return nil, d.Errorf(rows[0].line, "summary table %s names no funding source (资金来源)", title)
 	}
 	out := make(poolAssignment, len(rows))
 	pi := 0
 	var acc int64
 	for i, r := range rows {
 		if pi >= len(pools) {
-			return nil, d.errorf(r.line, "no funding-source pool fits: row %d is left over after the pools of %s are used up (pools: %s)", r.seq, title, poolList(pools))
+			return nil, d.Errorf(r.line, "no funding-source pool fits: row %d is left over after the pools of %s are used up (pools: %s)", r.seq, title, poolList(pools))
 		}
 		pl := pools[pi]
 		if pl.amount == nil {
@@ -365,7 +373,7 @@ func assignPools(d *Document, title string, rows []summaryRow) (poolAssignment, 
 			continue
 		}
 		if r.amount.Yuan == nil {
-			return nil, d.errorf(r.line, "row %d has no amount, so pool %s cannot be split by running sums", r.seq, pl.text)
+			return nil, d.Errorf(r.line, "row %d has no amount, so pool %s cannot be split by running sums", r.seq, pl.text)
 		}
 		acc += *r.amount.Yuan
 		switch {
@@ -373,12 +381,12 @@ func assignPools(d *Document, title string, rows []summaryRow) (poolAssignment, 
 			pi++
 			acc = 0
 		case acc > *pl.amount:
-			return nil, d.errorf(pl.line, "no funding-source partition fits: running sum reaches %s万元 at row %d, past pool %s (pools: %s)", FormatWan(acc), r.seq, pl.text, poolList(pools))
+			return nil, d.Errorf(pl.line, "no funding-source partition fits: running sum reaches %s万元 at row %d, past pool %s (pools: %s)", money.FormatWan(acc), r.seq, pl.text, poolList(pools))
 		}
 	}
 	if acc != 0 || (pi < len(pools) && pools[pi].amount != nil) {
 		pl := pools[min(pi, len(pools)-1)]
-		return nil, d.errorf(pl.line, "no funding-source partition fits: pool %s is left with rows summing to %s万元 (pools: %s)", pl.text, FormatWan(acc), poolList(pools))
+		return nil, d.Errorf(pl.line, "no funding-source partition fits: pool %s is left with rows summing to %s万元 (pools: %s)", pl.text, money.FormatWan(acc), poolList(pools))
 	}
 	return out, nil
 }
@@ -393,36 +401,36 @@ func poolList(pools []*pool) string {
 
 // totalRow turns the 合计 row into stated totals: amount, counts of groups and
 // sub-projects, and per-source amounts.
-func totalRow(d *Document, title string, cells []Cell, items []LineItem, ids []string) []StatedTotal {
-	label := Normalize(cells[0].Flat())
+func totalRow(d *document.Document, title string, cells []document.Cell, items []model.LineItem, ids []string) []model.StatedTotal {
+	label := model.Normalize(cells[0].Flat())
 	line := cells[0].Line
-	var out []StatedTotal
+	var out []model.StatedTotal
 	if m := groupsRe.FindStringSubmatch(label); m != nil {
-		out = append(out, StatedTotal{Label: title + " " + label + "（大项目数）", Kind: "document_total", Metric: MetricGroups, Stated: atoi64(m[1]), Scope: ids, Line: line, Text: label})
+		out = append(out, model.StatedTotal{Label: title + " " + label + "（大项目数）", Kind: "document_total", Metric: model.MetricGroups, Stated: atoi64(m[1]), Scope: ids, Line: line, Text: label})
 	}
 	if m := subItemsRe.FindStringSubmatch(label); m != nil {
-		out = append(out, StatedTotal{Label: title + " " + label + "（子项目数）", Kind: "document_total", Metric: MetricItems, Stated: atoi64(m[1]), Scope: ids, Line: line, Text: label})
+		out = append(out, model.StatedTotal{Label: title + " " + label + "（子项目数）", Kind: "document_total", Metric: model.MetricItems, Stated: atoi64(m[1]), Scope: ids, Line: line, Text: label})
 	}
 	for _, c := range cells[1:] {
-		f := Normalize(c.Flat())
-		if bareNumRe.MatchString(f) {
-			if a, err := ParseAmount(f, "万元"); err == nil {
-				out = append(out, StatedTotal{Label: title + " 合计金额", Kind: "document_total", Metric: MetricAmount, Stated: *a.Yuan, Scope: ids, Line: c.Line, Text: f})
+		f := model.Normalize(c.Flat())
+		if money.IsBareNumber(f) {
+			if a, err := money.Parse(f, "万元"); err == nil {
+				out = append(out, model.StatedTotal{Label: title + " 合计金额", Kind: "document_total", Metric: model.MetricAmount, Stated: *a.Yuan, Scope: ids, Line: c.Line, Text: f})
 			}
 			continue
 		}
 		for _, m := range poolRe.FindAllStringSubmatch(f, -1) {
-			a, err := ParseAmount(m[2]+"万元", "")
+			a, err := money.Parse(m[2]+"万元", "")
 			if err != nil {
 				continue
 			}
 			var scope []string
 			for _, it := range items {
-				if Normalize(it.FundingText) == m[1] {
+				if model.Normalize(it.FundingText) == m[1] {
 					scope = append(scope, it.ItemID)
 				}
 			}
-			out = append(out, StatedTotal{Label: title + " 合计 " + m[1], Kind: "document_total", Metric: MetricAmount, Stated: *a.Yuan, Scope: scope, Line: c.Line, Text: m[0]})
+			out = append(out, model.StatedTotal{Label: title + " 合计 " + m[1], Kind: "document_total", Metric: model.MetricAmount, Stated: *a.Yuan, Scope: scope, Line: c.Line, Text: m[0]})
 		}
 	}
 	return out
@@ -430,7 +438,7 @@ func totalRow(d *Document, title string, cells []Cell, items []LineItem, ids []s
 
 // assignCodesFromTOC gives a form without a 项目编号 heading the code that the
 // table of contents lists for its name.
-func assignCodesFromTOC(d *Document, forms []form, toc [][]string) error {
+func assignCodesFromTOC(d *document.Document, forms []form, toc [][]string) error {
 	used := map[string]bool{}
 	for _, f := range forms {
 		used[f.code] = true
@@ -439,15 +447,15 @@ func assignCodesFromTOC(d *Document, forms []form, toc [][]string) error {
 		if forms[i].code != "" {
 			continue
 		}
-		name := Normalize(forms[i].fields["项目名称"].Flat())
+		name := model.Normalize(forms[i].fields["项目名称"].Flat())
 		var hits []string
 		for _, e := range toc {
-			if !used[e[1]] && Normalize(e[2]) == name {
+			if !used[e[1]] && model.Normalize(e[2]) == name {
 				hits = append(hits, e[1])
 			}
 		}
 		if len(hits) != 1 {
-			return d.errorf(forms[i].line, "release form %q has no 项目编号 heading and %d unused table-of-contents entries carry its name", name, len(hits))
+			return d.Errorf(forms[i].line, "release form %q has no 项目编号 heading and %d unused table-of-contents entries carry its name", name, len(hits))
 		}
 		forms[i].code = hits[0]
 		used[hits[0]] = true
@@ -458,14 +466,14 @@ func assignCodesFromTOC(d *Document, forms []form, toc [][]string) error {
 var codeRe = regexp.MustCompile(`^(\d{4}[A-Z])(\d{3})([A-Z]?)$`)
 
 // warnCodeGaps notes codes skipped within a project (2024C002C → 2024C002E).
-func warnCodeGaps(p *Parsed, forms []form) {
+func warnCodeGaps(p *model.Parsed, forms []form) {
 	for i := 1; i < len(forms); i++ {
 		a, b := codeRe.FindStringSubmatch(forms[i-1].code), codeRe.FindStringSubmatch(forms[i].code)
 		if a == nil || b == nil || a[1] != b[1] || a[2] != b[2] || a[3] == "" || b[3] == "" {
 			continue
 		}
 		if b[3][0] != a[3][0]+1 {
-			p.Warnings = append(p.Warnings, Warning{forms[i].line, fmt.Sprintf("project code skips from %s to %s", forms[i-1].code, forms[i].code)})
+			p.Warnings = append(p.Warnings, model.Warning{Line: forms[i].line, Message: fmt.Sprintf("project code skips from %s to %s", forms[i-1].code, forms[i].code)})
 		}
 	}
 }

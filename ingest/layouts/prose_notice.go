@@ -1,9 +1,16 @@
-package ingest
+package layouts
 
 import (
 	"regexp"
 	"strings"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
 )
+
+func init() {
+	Register(Reader{Name: "prose-notice", Help: "a notice describing one project in prose: amount, place, target and funding source in labelled sentences (沙坡头)", Read: parseProseNotice})
+}
 
 var (
 	labelledRe   = regexp.MustCompile(`^[(（][一二三四五六七八九十]+[)）]([^:：。]{2,12})[:：](.+)$`)
@@ -14,15 +21,15 @@ var (
 
 // parseProseNotice reads a notice that describes one project in prose:
 // "(五)项目资金:25万元", "(二)实施地点:沙坡头区", "资金来源…由X支付".
-func parseProseNotice(d *Document, c Catalog) (*Parsed, error) {
-	it := LineItem{Amount: Amount{Kind: KindUnknown}}
+func parseProseNotice(d *document.Document, c model.Catalog) (*model.Parsed, error) {
+	it := model.LineItem{Amount: model.Amount{Kind: model.KindUnknown}}
 	fields := map[string]struct {
 		val  string
 		line int
 	}{}
 	for n := 1; n <= len(d.Lines); n++ {
 		l := strings.TrimSpace(d.Line(n))
-		nl := Normalize(l)
+		nl := model.Normalize(l)
 		if it.Name == "" {
 			if m := planTitleRe.FindStringSubmatch(nl); m != nil && !strings.ContainsAny(l, "《》") {
 				it.Name, it.LineStart, it.Section = m[1], n, l
@@ -42,9 +49,9 @@ func parseProseNotice(d *Document, c Catalog) (*Parsed, error) {
 		}
 	}
 	if it.Name == "" {
-		return nil, d.errorf(1, "no plan title found: expected a line like 'XX2025年购买…项目实施方案'")
+		return nil, d.Errorf(1, "no plan title found: expected a line like 'XX2025年购买…项目实施方案'")
 	}
-	p := &Parsed{}
+	p := &model.Parsed{}
 	get := func(keys ...string) (string, int) {
 		for _, k := range keys {
 			for label, f := range fields {
@@ -57,7 +64,7 @@ func parseProseNotice(d *Document, c Catalog) (*Parsed, error) {
 	}
 	amtText, amtLine := get("项目资金", "资金")
 	if amtLine == 0 {
-		return nil, d.errorf(it.LineStart, "no amount sentence found: expected a labelled line such as '(五)项目资金:25万元'")
+		return nil, d.Errorf(it.LineStart, "no amount sentence found: expected a labelled line such as '(五)项目资金:25万元'")
 	}
 	var err error
 	if it.Amount, err = amountOrMissing(d, amtLine, amtText, ""); err != nil {
@@ -75,11 +82,11 @@ func parseProseNotice(d *Document, c Catalog) (*Parsed, error) {
 	}
 	it.ItemNo = "1"
 	if it.PeriodStart != "" {
-		p.Warnings = append(p.Warnings, Warning{it.LineStart, "implementation period read from dates with lost characters: " + it.PeriodStart + " to " + it.PeriodEnd})
+		p.Warnings = append(p.Warnings, model.Warning{Line: it.LineStart, Message: "implementation period read from dates with lost characters: " + it.PeriodStart + " to " + it.PeriodEnd})
 	}
 	for n := 1; n < it.LineStart; n++ {
-		if m := lostDateRe.FindStringSubmatch(Normalize(d.Line(n))); m != nil {
-			p.Warnings = append(p.Warnings, Warning{n, "date " + strings.TrimSpace(d.Line(n)) + " has lost characters (年/月); the manifest's published date is used"})
+		if m := lostDateRe.FindStringSubmatch(model.Normalize(d.Line(n))); m != nil {
+			p.Warnings = append(p.Warnings, model.Warning{Line: n, Message: "date " + strings.TrimSpace(d.Line(n)) + " has lost characters (年/月); the manifest's published date is used"})
 		}
 	}
 	it.ItemID = itemID(c, it)

@@ -1,4 +1,4 @@
-package ingest
+package layouts
 
 import (
 	"strings"
@@ -6,33 +6,13 @@ import (
 	"time"
 
 	"fundscope/data"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
 )
 
 // Fuzz targets: `make fuzz` (and .ci/run) runs each for a bounded time.
 // Crashers found are fixed and stay in testdata/fuzz as regression cases.
-
-func FuzzParseAmount(f *testing.F) {
-	for _, s := range []string{"5", "9.577", "2 万元（按实 结算）", "项目资金总量15万元（含税费）", "最高资助20万元", "-5万元", "1e9万元", "２０万元", "13万人", "3000元（不含税）", "20万"} {
-		f.Add(s, "万元")
-		f.Add(s, "")
-	}
-	f.Fuzz(func(t *testing.T, text, unit string) {
-		a, err := ParseAmount(text, unit)
-		if err != nil {
-			return
-		}
-		if a.Yuan == nil || *a.Yuan < 0 {
-			t.Fatalf("%q: accepted without a non-negative amount: %+v", text, a)
-		}
-		if a.Kind != KindFixed && a.Kind != KindCap && a.Kind != KindActuals {
-			t.Fatalf("%q: kind %q", text, a.Kind)
-		}
-		back, err := ParseAmount(FormatWan(*a.Yuan)+"万元", "")
-		if err != nil || *back.Yuan != *a.Yuan {
-			t.Fatalf("%q: %d yuan does not survive FormatWan (%v)", text, *a.Yuan, err)
-		}
-	})
-}
 
 // fuzzLayout seeds a layout's fuzzer with its bundled catalog, whole and cut
 // at a few places, and checks what any input may produce.
@@ -48,14 +28,14 @@ func fuzzLayout(f *testing.F, layout, file string) {
 	}
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var p *Parsed
-		var d *Document
+		var p *model.Parsed
+		var d *document.Document
 		var err error
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			if d, err = Decode("fuzz.txt", b); err == nil {
-				p, err = Parse(d, Catalog{CatalogID: "fuzz", Layout: layout, File: "fuzz.txt"})
+			if d, err = document.Decode("fuzz.txt", b); err == nil {
+				p, err = Parse(d, model.Catalog{CatalogID: "fuzz", Layout: layout, File: "fuzz.txt"})
 			}
 		}()
 		select {
@@ -67,8 +47,8 @@ func fuzzLayout(f *testing.F, layout, file string) {
 			return
 		}
 		if err != nil {
-			if _, ok := err.(*ParseError); !ok {
-				t.Fatalf("error of type %T, want *ParseError: %v", err, err)
+			if _, ok := err.(*model.ParseError); !ok {
+				t.Fatalf("error of type %T, want *model.ParseError: %v", err, err)
 			}
 			return
 		}
@@ -79,7 +59,7 @@ func fuzzLayout(f *testing.F, layout, file string) {
 			if it.Amount.Yuan != nil && *it.Amount.Yuan < 0 {
 				t.Fatalf("%s: negative amount", it.ItemID)
 			}
-			if (it.Amount.Yuan == nil) != (it.Amount.Kind == KindUnknown) {
+			if (it.Amount.Yuan == nil) != (it.Amount.Kind == model.KindUnknown) {
 				t.Fatalf("%s: amount %v with kind %s", it.ItemID, it.Amount.Yuan, it.Amount.Kind)
 			}
 			if it.Name == "" {

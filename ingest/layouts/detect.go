@@ -1,8 +1,11 @@
-package ingest
+package layouts
 
 import (
 	"fmt"
 	"sort"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
 )
 
 // Fit is how well one known layout reads a document.
@@ -18,13 +21,13 @@ type Fit struct {
 // Detect tries every known text layout on a document and ranks them: layouts
 // that read it without error first, then by items with an amount, then items.
 func Detect(file string, raw []byte) ([]Fit, error) {
-	doc, err := Decode(file, raw)
+	doc, err := document.Decode(file, raw)
 	if err != nil {
 		return nil, err
 	}
 	var fits []Fit
-	for _, name := range LayoutNames() {
-		c := Catalog{CatalogID: "detect", Layout: name, File: file}
+	for _, name := range Names() {
+		c := model.Catalog{CatalogID: "detect", Layout: name, File: file}
 		fit := Fit{Layout: name}
 		p, err := Parse(doc, c)
 		if err != nil {

@@ -1,13 +1,15 @@
-// Package ingest reads catalog documents into line items and stated totals
-// and loads them into DuckDB, one transaction per document.
-package ingest
+// Package model is fundscope's root vocabulary: a catalog (one source
+// document), its line items, the totals it states about itself, amounts as
+// printed, and where in the source each came from. Every layer may import it;
+// it imports nothing of fundscope.
+package model
 
 import (
-	"encoding/json"
 	"fmt"
-	"io/fs"
-	"path"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
 )
 
 // Catalog is one manifest entry: the facts about a source document that the
@@ -28,42 +30,8 @@ type Catalog struct {
 	Synthetic bool    `json:"synthetic,omitempty"`
 }
 
-// Manifest lists the catalogs fundscope knows how to read.
-type Manifest struct {
-	Catalogs []Catalog `json:"catalogs"`
-}
-
-// LoadManifest reads manifest.json from fsys and validates every entry.
-func LoadManifest(fsys fs.FS) (*Manifest, error) {
-	b, err := fs.ReadFile(fsys, "manifest.json")
-	if err != nil {
-		return nil, fmt.Errorf("manifest: %w", err)
-	}
-	var m Manifest
-	dec := json.NewDecoder(strings.NewReader(string(b)))
-	dec.DisallowUnknownFields()
-	var raw struct {
-		About    string    `json:"about"`
-		Catalogs []Catalog `json:"catalogs"`
-	}
-	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("manifest.json: %w", err)
-	}
-	m.Catalogs = raw.Catalogs
-	seen := map[string]bool{}
-	for i, c := range m.Catalogs {
-		if err := c.Validate(); err != nil {
-			return nil, fmt.Errorf("manifest.json: entry %d (%s): %w", i+1, c.CatalogID, err)
-		}
-		if seen[c.CatalogID] {
-			return nil, fmt.Errorf("manifest.json: catalog_id %q appears twice", c.CatalogID)
-		}
-		seen[c.CatalogID] = true
-	}
-	return &m, nil
-}
-
-// Validate checks the fields a catalog entry must have.
+// Validate checks the facts every catalog must have (the manifest also checks
+// that a reader of its layout is registered).
 func (c Catalog) Validate() error {
 	switch {
 	case c.CatalogID == "" || strings.ContainsAny(c.CatalogID, " #/"):
@@ -79,21 +47,7 @@ func (c Catalog) Validate() error {
 	case c.File == "":
 		return fmt.Errorf("file is required")
 	}
-	if _, ok := layouts[c.Layout]; !ok && c.Layout != LayoutTemplate {
-		return fmt.Errorf("unknown layout %q (known: %s)", c.Layout, strings.Join(LayoutNames(), ", "))
-	}
 	return nil
-}
-
-// ByFile finds the manifest entry whose file has the given base name.
-func (m *Manifest) ByFile(name string) (Catalog, bool) {
-	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
-	for _, c := range m.Catalogs {
-		if path.Base(c.File) == base {
-			return c, true
-		}
-	}
-	return Catalog{}, false
 }
 
 // Amount kinds.
@@ -175,4 +129,25 @@ func (e *ParseError) Error() string {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 	}
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Amount is a money figure as a document prints it, parsed exactly.
+type Amount struct {
+	Yuan        *int64 // nil when the document states no amount (never 0 for "missing")
+	Text        string // as printed
+	Kind        string // fixed | cap | actuals | unknown
+	TaxIncluded *bool  // nil when not stated
+}
+
+// Normalize folds full-width digits, letters and punctuation to ASCII and
+// removes all white space (documents break numbers and notes with spaces).
+// Readers match on the normalized text and keep the printed text.
+func Normalize(s string) string {
+	s = width.Fold.String(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
 }

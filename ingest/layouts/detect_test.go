@@ -1,4 +1,4 @@
-package ingest
+package layouts
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 )
 
 func TestDetectFindsEachSeedsLayout(t *testing.T) {
-	for _, j := range bundledJobs(t) {
+	for _, j := range bundled(t) {
 		fits, err := Detect(j.File, j.Raw)
 		if err != nil {
 			t.Fatal(err)
