@@ -18,30 +18,36 @@ type Filter struct {
 
 func (f Filter) params() map[string]any { return queries.Params(f.City, f.Year, "") }
 
-// Dataset holds the named-query results a report shows.
+// Dataset holds the results of the named queries the reports show: the
+// headline figures and the query of every registered section.
 type Dataset struct {
-	Filter      Filter
-	Headline    *queries.Table
-	Catalogs    *queries.Table
-	CityYear    *queries.Table
-	Category    *queries.Table
-	CategoryMix *queries.Table
-	Funding     *queries.Table
-	Regions     *queries.Table
-	Coverage    *queries.Table
-	Largest     *queries.Table
-	Reconcile   *queries.Table
+	Filter  Filter
+	results map[string]*queries.Table
 }
 
-// Load runs the named queries behind the reports.
+// Table is the result of a named query the reports ran.
+func (ds *Dataset) Table(query string) *queries.Table {
+	if t, ok := ds.results[query]; ok {
+		return t
+	}
+	return &queries.Table{}
+}
+
+// headlineQuery gives the figures at the top of both reports.
+const headlineQuery = "headline"
+
+// Load runs the named queries behind the reports and checks that each result
+// has the columns its section shows.
 func Load(ctx context.Context, db *sql.DB, f Filter) (*Dataset, error) {
-	ds := &Dataset{Filter: f}
-	for name, dst := range map[string]**queries.Table{
-		"headline": &ds.Headline, "catalogs": &ds.Catalogs, "totals_by_city_year": &ds.CityYear,
-		"totals_by_category": &ds.Category, "category_mix": &ds.CategoryMix,
-		"totals_by_funding_source": &ds.Funding, "totals_by_region": &ds.Regions,
-		"coverage": &ds.Coverage, "largest_items": &ds.Largest, "reconciliation": &ds.Reconcile,
-	} {
+	ds := &Dataset{Filter: f, results: map[string]*queries.Table{}}
+	names := []string{headlineQuery}
+	for _, s := range Sections() {
+		names = append(names, s.Query)
+	}
+	for _, name := range names {
+		if _, done := ds.results[name]; done {
+			continue
+		}
 		q, err := queries.Get(name)
 		if err != nil {
 			return nil, err
@@ -58,9 +64,14 @@ func Load(ctx context.Context, db *sql.DB, f Filter) (*Dataset, error) {
 		if err != nil {
 			return nil, fmt.Errorf("query %s: %w", name, err)
 		}
-		*dst = t
+		ds.results[name] = t
 	}
-	if len(ds.Catalogs.Rows) == 0 {
+	for _, s := range Sections() {
+		if err := s.checkColumns(ds.Table(s.Query)); err != nil {
+			return nil, err
+		}
+	}
+	if len(ds.Table("catalogs").Rows) == 0 {
 		return nil, fmt.Errorf("nothing to report: no catalog matches the filter (city %q, year %d)", f.City, f.Year)
 	}
 	return ds, nil

@@ -87,13 +87,9 @@ func writeReports(t testing.TB, dbPath, dir string) (htmlPath, xlsxPath string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	ec, err := FindECharts(".")
-	if err != nil {
-		t.Fatal(err)
-	}
 	htmlPath, xlsxPath = filepath.Join(dir, "report.html"), filepath.Join(dir, "report.xlsx")
 	var h, x bytes.Buffer
-	if err := WriteHTML(&h, ds, ec, time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)); err != nil {
+	if err := WriteHTML(&h, ds, time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	if err := WriteXLSX(ctx, &x, db, ds, time.Now()); err != nil {
@@ -141,7 +137,11 @@ func TestWorkbookReopens(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{SheetSummary, SheetCategory, SheetFunding, SheetRegion, SheetDetail, SheetReconcile, SheetDictionary}
+	want := []string{SheetSummary}
+	for _, sec := range Sections() {
+		want = append(want, sec.Sheet)
+	}
+	want = append(want, SheetDetail, SheetDictionary)
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
@@ -153,7 +153,7 @@ func TestWorkbookReopens(t *testing.T) {
 	db.QueryRow(`SELECT sum(amount_yuan), count(*) FROM clean_line_item`).Scan(&totalYuan, &items)
 	db.QueryRow(`SELECT count(*) FROM reconciliation`).Scan(&recon)
 	wantWan := float64(totalYuan) / 10000
-	for _, s := range []string{SheetCategory, SheetFunding, SheetRegion} {
+	for _, s := range []string{sheetOf(t, "category"), sheetOf(t, "funding"), sheetOf(t, "regions")} {
 		if got := sumColumn(t, f, s, "合计（万元）Total"); math.Abs(got-wantWan) > 1e-6 {
 			t.Errorf("%s sums to %.4f 万元, the database to %.4f", s, got, wantWan)
 		}
@@ -168,7 +168,7 @@ func TestWorkbookReopens(t *testing.T) {
 	if int64(len(rows)-1) != items {
 		t.Errorf("detail sheet has %d rows, the database %d items", len(rows)-1, items)
 	}
-	rows, _ = f.GetRows(SheetReconcile)
+	rows, _ = f.GetRows(sheetOf(t, "reconciliation"))
 	if int64(len(rows)-1) != recon {
 		t.Errorf("reconciliation sheet has %d rows, want %d", len(rows)-1, recon)
 	}
@@ -284,10 +284,6 @@ func TestDetailSplitsAtExcelRowLimit(t *testing.T) {
 func BenchmarkReports(b *testing.B) {
 	dbPath := loadedDB(b, false)
 	db := openRO(b, dbPath)
-	ec, err := FindECharts(".")
-	if err != nil {
-		b.Fatal(err)
-	}
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -295,7 +291,7 @@ func BenchmarkReports(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := WriteHTML(io.Discard, ds, ec, time.Now()); err != nil {
+		if err := WriteHTML(io.Discard, ds, time.Now()); err != nil {
 			b.Fatal(err)
 		}
 		if err := WriteXLSX(ctx, io.Discard, db, ds, time.Now()); err != nil {
@@ -318,4 +314,16 @@ func TestDetailLimitLeavesANote(t *testing.T) {
 	if !strings.Contains(note, "95 line items exceed the workbook's detail limit of 10 rows") || !strings.Contains(note, "fundscope export") {
 		t.Errorf("note: %q", note)
 	}
+}
+
+// sheetOf is the workbook sheet of a registered section.
+func sheetOf(t *testing.T, id string) string {
+	t.Helper()
+	for _, s := range Sections() {
+		if s.ID == id {
+			return s.Sheet
+		}
+	}
+	t.Fatalf("no section %s", id)
+	return ""
 }

@@ -20,11 +20,7 @@ import (
 // Sheet names of the workbook.
 const (
 	SheetSummary    = "概览 Summary"
-	SheetCategory   = "按类别 By category"
-	SheetFunding    = "按资金来源 By funding"
-	SheetRegion     = "按地区 By region"
 	SheetDetail     = "明细 Line items"
-	SheetReconcile  = "对账 Reconciliation"
 	SheetDictionary = "数据字典 Dictionary"
 )
 
@@ -44,7 +40,9 @@ const (
 	kWan // *_yuan integer shown in 万元
 	kPct
 	kBool
-	kPlain // an integer shown without thousands separators (years, line numbers)
+	kPlain      // an integer shown without thousands separators (years, line numbers)
+	kStatus     // a reconciliation status ("ok n/n", "MISMATCH …"), flagged in the page
+	kAmountKind // fixed | cap | actuals | unknown, shown with its Chinese term
 )
 
 type column struct {
@@ -98,33 +96,15 @@ func WriteXLSX(ctx context.Context, w io.Writer, db *sql.DB, ds *Dataset, genera
 	if err := writeSummary(f, st, ds, generated); err != nil {
 		return fmt.Errorf("sheet %s: %w", SheetSummary, err)
 	}
-	sheets := []struct {
-		name string
-		t    *queries.Table
-		cols []column
-	}{
-		{SheetCategory, ds.Category, []column{{"city", "城市 City", kText}, {"year", "年份 Year", kPlain}, {"category", "类别代码 Code", kText},
-			{"category_zh", "类别 Category", kText}, {"items", "条目 Items", kInt}, {"total_yuan", "合计（万元）Total", kWan},
-			{"items_unknown_amount", "未列金额条目 Unknown", kInt}, {"cap_yuan", "其中最高资助（万元）Caps", kWan},
-			{"actuals_yuan", "其中按实结算（万元）Actual cost", kWan}, {"share_pct", "占比 Share %", kPct}}},
-		{SheetFunding, ds.Funding, []column{{"city", "城市 City", kText}, {"year", "年份 Year", kPlain}, {"funding_code", "资金来源代码 Code", kText},
-			{"funding_zh", "资金来源 Funding source", kText}, {"items", "条目 Items", kInt}, {"total_yuan", "合计（万元）Total", kWan},
-			{"items_unknown_amount", "未列金额条目 Unknown", kInt}, {"cap_yuan", "其中最高资助（万元）Caps", kWan},
-			{"actuals_yuan", "其中按实结算（万元）Actual cost", kWan}, {"share_pct", "占比 Share %", kPct}}},
-		{SheetRegion, ds.Regions, []column{{"city", "城市 City", kText}, {"year", "年份 Year", kPlain}, {"region_code", "区划代码 Code", kText},
-			{"region_name", "实施地区 Region", kText}, {"region_level", "层级 Level", kText}, {"items", "条目 Items", kInt},
-			{"total_yuan", "合计（万元）Total", kWan}, {"items_unknown_amount", "未列金额条目 Unknown", kInt},
-			{"cap_yuan", "其中最高资助（万元）Caps", kWan}, {"actuals_yuan", "其中按实结算（万元）Actual cost", kWan}, {"share_pct", "占比 Share %", kPct}}},
-	}
-	for _, s := range sheets {
-		if _, err := f.NewSheet(s.name); err != nil {
+	for _, sec := range Sections() {
+		if _, err := f.NewSheet(sec.Sheet); err != nil {
 			return err
 		}
-		if err := writeTable(f, st, s.name, 1, s.t, s.cols, true); err != nil {
-			return fmt.Errorf("sheet %s: %w", s.name, err)
+		if err := writeTable(f, st, sec.Sheet, 1, ds.Table(sec.Query), sec.Columns, true); err != nil {
+			return fmt.Errorf("sheet %s: %w", sec.Sheet, err)
 		}
 	}
-	items, _ := queries.AsInt64(value(ds.Headline, 0, "items"))
+	items, _ := queries.AsInt64(value(ds.Table(headlineQuery), 0, "items"))
 	if DetailLimit > 0 && items > int64(DetailLimit) {
 		if _, err := f.NewSheet(SheetDetail); err != nil {
 			return err
@@ -134,15 +114,6 @@ func WriteXLSX(ctx context.Context, w io.Writer, db *sql.DB, ds *Dataset, genera
 		f.SetColWidth(SheetDetail, "A", "A", 150)
 	} else if err := writeDetail(ctx, f, st, db, ds.Filter); err != nil {
 		return fmt.Errorf("sheet %s: %w", SheetDetail, err)
-	}
-	if _, err := f.NewSheet(SheetReconcile); err != nil {
-		return err
-	}
-	if err := writeTable(f, st, SheetReconcile, 1, ds.Reconcile, []column{{"catalog_id", "目录 Catalog", kText}, {"city", "城市 City", kText},
-		{"year", "年份 Year", kPlain}, {"label", "自述合计 Stated total", kText}, {"kind", "类型 Kind", kText}, {"metric", "度量 Metric", kText},
-		{"stated_value", "文件所述 Stated", kInt}, {"computed_value", "明细计算 Computed", kInt}, {"reconciled", "一致 Reconciled", kBool},
-		{"source_file", "源文件 File", kText}, {"source_line", "行 Line", kPlain}}, true); err != nil {
-		return fmt.Errorf("sheet %s: %w", SheetReconcile, err)
 	}
 	if err := writeDictionary(f, st); err != nil {
 		return fmt.Errorf("sheet %s: %w", SheetDictionary, err)
@@ -266,7 +237,7 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 	f.SetCellStr(s, "A1", "fundscope 政府购买社会组织服务资金分析 Funding allocation report")
 	f.SetCellStyle(s, "A1", "A1", st.title)
 	f.SetCellStr(s, "A2", scope(ds.Filter)+" · 生成于 Generated "+generated.Format("2006-01-02 15:04")+" · 单位：万元 (10,000 yuan)")
-	h := ds.Headline
+	h := ds.Table(headlineQuery)
 	figures := []struct {
 		label string
 		field string
@@ -296,9 +267,10 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 	// Totals by city and year, with a column chart over them.
 	top := 4 + len(figures) + 2
 	f.SetCellStr(s, fmt.Sprintf("A%d", top-1), "各城市历年合计 Totals by city and year")
-	cy := &queries.Table{Columns: append([]string{"label"}, ds.CityYear.Columns...)}
-	for _, r := range ds.CityYear.Rows {
-		label := fmt.Sprintf("%v %v", r[ds.CityYear.Col("city")], r[ds.CityYear.Col("year")])
+	cityYear := ds.Table("totals_by_city_year")
+	cy := &queries.Table{Columns: append([]string{"label"}, cityYear.Columns...)}
+	for _, r := range cityYear.Rows {
+		label := fmt.Sprintf("%v %v", r[cityYear.Col("city")], r[cityYear.Col("year")])
 		cy.Rows = append(cy.Rows, append([]any{label}, r...))
 	}
 	if err := writeTable(f, st, s, top, cy, []column{{"label", "城市·年份 City·year", kText}, {"total_yuan", "合计（万元）Total", kWan},
@@ -322,7 +294,7 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 	// Category mix: categories down, cities across (shares from the category_mix query).
 	mixTop := top + n + 3
 	f.SetCellStr(s, fmt.Sprintf("A%d", mixTop-1), "各城市类别构成（占比 %）Category mix per city (% of the city's total)")
-	cm := ds.CategoryMix
+	cm := ds.Table("category_mix")
 	cities := distinctValues(cm, "city")
 	cats := distinctValues(cm, "category_zh")
 	f.SetCellStr(s, fmt.Sprintf("A%d", mixTop), "类别 Category")

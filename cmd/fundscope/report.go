@@ -28,7 +28,7 @@ func newReportCmd(o *options) *cobra.Command {
                按地区, 明细 Line items, 对账 Reconciliation, 数据字典 Data dictionary
 
 Every number comes from the named queries (fundscope query list). ECharts is
-read from node_modules/echarts, installed by 'npm ci' from package-lock.json.`,
+built into the binary: the page opens offline, with no request to anywhere.`,
 		Example: `  fundscope report
   fundscope report --format html --out /tmp/reports --city 杭州市 --year 2024`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -55,12 +55,8 @@ read from node_modules/echarts, installed by 'npm ci' from package-lock.json.`,
 			}
 			now := time.Now()
 			if want["html"] {
-				ec, err := reports.FindECharts(".")
-				if err != nil {
-					return err
-				}
 				path := filepath.Join(outDir, "report.html")
-				if err := writeFile(path, func(f *os.File) error { return reports.WriteHTML(f, ds, ec, now) }); err != nil {
+				if err := writeFile(path, func(f *os.File) error { return reports.WriteHTML(f, ds, now) }); err != nil {
 					return err
 				}
 				fmt.Fprintln(cmd.OutOrStdout(), "wrote "+path)

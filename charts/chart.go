@@ -1,0 +1,156 @@
+// Package charts builds the report charts with go-echarts from the results
+// of the named queries. Charts only lay out what SQL computed: no totals are
+// added up here. Money arrives as integer yuan and is shown in 万元 by moving
+// the decimal point (exact text, never float arithmetic).
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"fundscope/queries"
+
+	"fundscope/money"
+)
+
+// Chart is one built chart with the note printed under it.
+type Chart struct {
+	ID       string
+	Title    string // Chinese
+	Subtitle string // English
+	Footnote string
+	Height   int // pixels
+	options  interface{ JSON() map[string]interface{} }
+}
+
+// Option returns the ECharts option object of the chart.
+func (c Chart) Option() map[string]interface{} {
+	if v, ok := c.options.(interface{ Validate() }); ok {
+		v.Validate()
+	}
+	return c.options.JSON()
+}
+
+// Unit notes shared by the charts.
+const (
+	NoteWan     = "单位：万元（10,000 元）。Unit: 10,000 yuan."
+	NoteKinds   = "杭州公益创投金额为最高资助额（cap）；按实结算项目按核定金额计（settled on actual cost）。Caps and actual-cost amounts are included at their stated value."
+	NoteUnknown = "未列金额的项目不计入合计，数量另列。Items without a stated amount are not summed; they are counted separately."
+)
+
+// palette has a distinct colour for each of the eleven categories.
+var palette = opts.Colors{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#17becf", "#8c564b"}
+
+func title(zh, en string) charts.GlobalOpts {
+	return charts.WithTitleOpts(opts.Title{Title: zh, Subtitle: en, Left: "center"})
+}
+
+// Spec is a chart that lays out the rows of one named query. Each chart
+// lives in its own file and registers itself in init(); a report section
+// names the chart it shows by ID.
+type Spec struct {
+	ID      string
+	Columns []string // the query columns the chart reads (checked before building)
+	Build   func(t *queries.Table) Chart
+}
+
+var registry = map[string]Spec{}
+
+// Register makes a chart available by its ID; a duplicate ID panics.
+func Register(s Spec) {
+	if _, dup := registry[s.ID]; dup || s.ID == "" || s.Build == nil {
+		panic("charts: bad or duplicate registration " + s.ID)
+	}
+	registry[s.ID] = s
+}
+
+// IDs lists the registered charts in order.
+func IDs() []string {
+	var ids []string
+	for id := range registry {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Build lays out chart id from t, after checking that t has every column the
+// chart reads: a renamed SQL column fails here, never as "<nil>" on a page.
+func Build(id string, t *queries.Table) (Chart, error) {
+	s, ok := registry[id]
+	if !ok {
+		return Chart{}, fmt.Errorf("no chart %q (registered: %s)", id, strings.Join(IDs(), ", "))
+	}
+	for _, c := range s.Columns {
+		if t.Col(c) < 0 {
+			return Chart{}, fmt.Errorf("chart %s needs column %q, the query gives %s", id, c, strings.Join(t.Columns, ", "))
+		}
+	}
+	return s.Build(t), nil
+}
+
+// distinct lists the values of a column in first-seen order, as text.
+func distinct(t *queries.Table, col string) []string {
+	var out []string
+	seen := map[string]bool{}
+	c := t.Col(col)
+	for _, r := range t.Rows {
+		v := fmt.Sprint(r[c])
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// shorten cuts a long printed name for an axis label.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func find(t *queries.Table, col1, v1, col2, v2 string) int {
+	a, b := t.Col(col1), t.Col(col2)
+	for i, r := range t.Rows {
+		if fmt.Sprint(r[a]) == v1 && fmt.Sprint(r[b]) == v2 {
+			return i
+		}
+	}
+	return -1
+}
+
+func index(list []string, v string) int {
+	for i, x := range list {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+func yuanOf(v any) (int64, bool) { return queries.AsInt64(v) }
+
+func intOf(v any) int {
+	y, _ := yuanOf(v)
+	return int(y)
+}
+
+// wan renders yuan as an exact 万元 JSON number, or "-" (missing) for NULL.
+func wan(v any) any {
+	y, ok := yuanOf(v)
+	if !ok {
+		return "-"
+	}
+	return json.Number(formatWan(y))
+}
+
+func formatWan(y int64) string { return money.FormatWan(y) }

@@ -1,0 +1,50 @@
+package charts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"fundscope/queries"
+)
+
+func init() {
+	Register(Spec{ID: "funding", Columns: []string{"city", "year", "funding_zh", "total_yuan"}, Build: FundingTreemap})
+}
+
+// FundingTreemap: funding sources per city and year (query totals_by_funding_source).
+func FundingTreemap(t *queries.Table) Chart {
+	var nodes []opts.TreeMapNode
+	var missing []string
+	for i := range t.Rows {
+		key := fmt.Sprint(t.Rows[i][t.Col("city")]) + " " + fmt.Sprint(t.Rows[i][t.Col("year")])
+		y, ok := yuanOf(t.Rows[i][t.Col("total_yuan")])
+		if !ok {
+			missing = append(missing, key+" "+fmt.Sprint(t.Rows[i][t.Col("funding_zh")]))
+			continue
+		}
+		if len(nodes) == 0 || nodes[len(nodes)-1].Name != key {
+			nodes = append(nodes, opts.TreeMapNode{Name: key})
+		}
+		last := &nodes[len(nodes)-1]
+		last.Children = append(last.Children, opts.TreeMapNode{Name: fmt.Sprint(t.Rows[i][t.Col("funding_zh")]), Value: int(y)})
+	}
+	tm := charts.NewTreeMap()
+	tm.SetGlobalOptions(
+		title("各城市资金来源构成", "Funding sources per city and year (size = amount)"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)
+	tm.AddSeries("资金来源", nodes).SetSeriesOptions(charts.WithTreeMapOpts(opts.TreeMapChart{
+		Animation: opts.Bool(false), Roam: opts.Bool(false), LeafDepth: 2, Top: "70", Bottom: "50",
+		UpperLabel: &opts.UpperLabel{Show: opts.Bool(true)},
+		Label:      &opts.Label{Show: opts.Bool(true)},
+	}))
+	note := "面积与金额成正比（元）。Area is proportional to the amount. 未注明 = the catalog names no funding source."
+	if len(missing) > 0 {
+		note += " 无金额、未绘出 Not drawn (no amounts): " + strings.Join(missing, "、") + "。"
+	}
+	return Chart{ID: "funding", Title: "各城市资金来源构成", Subtitle: "Funding sources per city and year", Footnote: note, Height: 460, options: tm}
+}
