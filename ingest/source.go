@@ -67,7 +67,7 @@ func FileJobs(paths []string, m *manifest.Manifest) ([]Job, error) {
 	for _, f := range files {
 		c, ok := m.ByFile(f)
 		if !ok {
-			return nil, fmt.Errorf("%s: no manifest entry for this file; add one to data/manifest.json (run `fundscope detect %s` to see which layout fits)", f, f)
+			return nil, &NoEntryError{File: f}
 		}
 		raw, err := os.ReadFile(f)
 		if err != nil {
@@ -95,4 +95,12 @@ func Run(ctx context.Context, db *sql.DB, jobs []Job, progress func(i, n int, jo
 		results = append(results, res)
 	}
 	return results, errs
+}
+
+// NoEntryError means a file given on the command line has no manifest entry.
+// The command says where the manifest to edit is.
+type NoEntryError struct{ File string }
+
+func (e *NoEntryError) Error() string {
+	return fmt.Sprintf("%s: no manifest entry for this file (run `fundscope detect %s` to see which layout fits)", e.File, e.File)
 }

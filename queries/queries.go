@@ -159,3 +159,34 @@ func contains(s []string, v string) bool {
 	}
 	return false
 }
+
+// Filter narrows queries, reports and exports to a place, a year and a
+// category (zero values: everything). Every consumer turns it into the same
+// named parameters.
+type Filter struct {
+	City     string // a city or a district, as loaded
+	Year     int
+	Category string // a unified category code or its Chinese label
+}
+
+// Params is the filter as named-query parameters.
+func (f Filter) Params() map[string]any { return Params(f.City, f.Year, f.Category) }
+
+// String describes the filter in a file name or a footnote: "all" or
+// "city=杭州市 year=2024".
+func (f Filter) String() string {
+	var parts []string
+	if f.City != "" {
+		parts = append(parts, "city="+f.City)
+	}
+	if f.Year != 0 {
+		parts = append(parts, fmt.Sprintf("year=%d", f.Year))
+	}
+	if f.Category != "" {
+		parts = append(parts, "category="+f.Category)
+	}
+	if len(parts) == 0 {
+		return "all"
+	}
+	return strings.Join(parts, " ")
+}

@@ -10,13 +10,8 @@ import (
 	"fundscope/queries"
 )
 
-// Filter narrows a report to one city and/or year (zero values: everything).
-type Filter struct {
-	City string
-	Year int
-}
-
-func (f Filter) params() map[string]any { return queries.Params(f.City, f.Year, "") }
+// Filter narrows a report (zero values: everything).
+type Filter = queries.Filter
 
 // Dataset holds the results of the named queries the reports show: the
 // headline figures and the query of every registered section.
@@ -53,7 +48,7 @@ func Load(ctx context.Context, db *sql.DB, f Filter) (*Dataset, error) {
 			return nil, err
 		}
 		params := map[string]any{}
-		for k, v := range f.params() {
+		for k, v := range f.Params() {
 			for _, p := range q.Params {
 				if p == k {
 					params[k] = v

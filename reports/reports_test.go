@@ -16,58 +16,20 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"fundscope/data"
-	"fundscope/ingest"
+	"fundscope/internal/testdb"
 	"fundscope/store"
-	"fundscope/transform"
-
-	"fundscope/ingest/manifest"
-	"fundscope/model"
 )
 
-// Hostile names planted in a test catalog: markup, and cell text that a
-// spreadsheet would take for a formula.
-var hostile = []string{
-	`<script>alert(1)</script>`,
-	`=HYPERLINK("http://evil.example","click")`,
-	`+1+1`,
-	`-2+3`,
-	`@SUM(A1:A2)`,
-}
+var hostile = testdb.Hostile
 
-// loadedDB builds a database from the bundled catalogs; with hostile, a
-// further catalog whose project names are the strings above.
+func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
+
+// loadedDB is the shared prepared database (read it only).
 func loadedDB(t testing.TB, withHostile bool) string {
-	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "r.duckdb")
-	db, err := store.Open(ctx, path, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	m, _ := manifest.Load(data.FS)
-	jobs, _ := ingest.BundledJobs(data.FS, m)
-	if _, errs := ingest.Run(ctx, db, jobs, nil); errs != nil {
-		t.Fatal(errs)
-	}
 	if withHostile {
-		district := "普陀区"
-		c := model.Catalog{CatalogID: "hostile-2022", Title: "<b>hostile</b> 测试目录", Publisher: "测试", Province: "浙江省", City: "舟山市",
-			District: &district, AdminCode: "330903", Level: "district", Year: 2022, Layout: "tsv-table", File: "hostile.txt"}
-		var b strings.Builder
-		b.WriteString("序号\t购买主体\t项目名称\t服务内容\t服务对象\t金额（万元）\n")
-		for i, h := range hostile {
-			b.WriteString(strconv.Itoa(i+1) + "\t" + h + "\t" + h + "\t" + h + "\t" + h + "\t" + strconv.Itoa(100+i) + "\n")
-		}
-		if _, err := ingest.IngestFile(ctx, db, "hostile.txt", []byte(b.String()), c); err != nil {
-			t.Fatal(err)
-		}
+		return testdb.BundledHostile(t)
 	}
-	if err := transform.Run(ctx, db, data.FS); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return testdb.Bundled(t)
 }
 
 func openRO(t testing.TB, path string) *sql.DB {

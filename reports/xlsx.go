@@ -15,6 +15,8 @@ import (
 	"fundscope/queries"
 
 	"fundscope/money"
+
+	"fundscope/tables"
 )
 
 // Sheet names of the workbook.
@@ -363,7 +365,7 @@ func distinctValues(t *queries.Table, col string) []string {
 // yuan number formats, widths fitted to Chinese text. Past Excel's row limit
 // it continues on "明细 Line items (2)" and so on.
 func writeDetail(ctx context.Context, f *excelize.File, st styles, db *sql.DB, flt Filter) error {
-	fields, err := FieldsOf("line_items")
+	fields, err := tables.FieldsOf("line_items")
 	if err != nil {
 		return err
 	}
@@ -372,7 +374,7 @@ func writeDetail(ctx context.Context, f *excelize.File, st styles, db *sql.DB, f
 		return err
 	}
 	defer conn.Close()
-	rows, err := openExport(ctx, conn, "line_items", flt, "")
+	rows, err := tables.Open(ctx, conn, "line_items", flt)
 	if err != nil {
 		return err
 	}
@@ -485,7 +487,7 @@ func writeDetail(ctx context.Context, f *excelize.File, st styles, db *sql.DB, f
 	return closeSheet()
 }
 
-func detailCell(v any, fl Field, st styles) any {
+func detailCell(v any, fl tables.Field, st styles) any {
 	switch x := v.(type) {
 	case nil:
 		return nil
@@ -518,7 +520,7 @@ func writeDictionary(f *excelize.File, st styles) error {
 	if _, err := f.NewSheet(SheetDictionary); err != nil {
 		return err
 	}
-	fields, err := Dictionary()
+	fields, err := tables.Dictionary()
 	if err != nil {
 		return err
 	}

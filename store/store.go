@@ -70,12 +70,32 @@ func Open(ctx context.Context, path string, readOnly bool) (*sql.DB, error) {
 	return db, nil
 }
 
-// OpenWait is Open that, while another process holds the database, retries
-// until wait has passed.
-func OpenWait(ctx context.Context, path string, readOnly bool, wait time.Duration) (*sql.DB, error) {
+// Mode says how a command may use the database.
+type Mode int
+
+const (
+	ReadWrite Mode = iota // ingest, transform: creates the file and the schema
+	ReadOnly              // catalogs, check, export: reads, may write files through COPY
+	Sandboxed             // sql, query, report: reads only, no file, extension or ATTACH access
+)
+
+// OpenMode opens the database at path in the given mode.
+func OpenMode(ctx context.Context, path string, mode Mode) (*sql.DB, error) {
+	switch mode {
+	case Sandboxed:
+		return OpenSandboxed(ctx, path)
+	case ReadOnly:
+		return Open(ctx, path, true)
+	}
+	return Open(ctx, path, false)
+}
+
+// OpenWait is OpenMode that, while another process holds the database,
+// retries until wait has passed.
+func OpenWait(ctx context.Context, path string, mode Mode, wait time.Duration) (*sql.DB, error) {
 	deadline := time.Now().Add(wait)
 	for {
-		db, err := Open(ctx, path, readOnly)
+		db, err := OpenMode(ctx, path, mode)
 		if !errors.Is(err, ErrLocked) || !time.Now().Before(deadline) {
 			if err != nil && wait > 0 && errors.Is(err, ErrLocked) {
 				err = fmt.Errorf("%w (still locked after waiting %s)", err, wait)

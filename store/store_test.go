@@ -133,10 +133,10 @@ func TestWaitForLock(t *testing.T) {
 	holder := holdFor(t, path, 1500*time.Millisecond)
 	defer holder.Process.Kill()
 	start := time.Now()
-	if _, err := OpenWait(context.Background(), path, false, 300*time.Millisecond); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "still locked after waiting") {
+	if _, err := OpenWait(context.Background(), path, ReadWrite, 300*time.Millisecond); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "still locked after waiting") {
 		t.Fatalf("short wait: %v", err)
 	}
-	db, err := OpenWait(context.Background(), path, false, 20*time.Second)
+	db, err := OpenWait(context.Background(), path, ReadWrite, 20*time.Second)
 	if err != nil {
 		t.Fatalf("long wait: %v", err)
 	}

@@ -1,15 +1,19 @@
 // Command fundscope loads Chinese cities' funding catalogs into DuckDB and
-// compares them. The commands here only parse flags and call the packages.
+// compares them. It only wires the process to package command.
 package main
 
 import (
 	"fmt"
 	"os"
+
+	"fundscope/cmdutil"
+	"fundscope/command"
 )
 
 func main() {
-	if err := newRoot().Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "fundscope: "+err.Error())
-		os.Exit(exitCode(err))
+	f := &cmdutil.Factory{IO: cmdutil.System()}
+	if err := command.NewCmdRoot(f).Execute(); err != nil {
+		fmt.Fprintln(f.IO.ErrOut, "fundscope: "+err.Error())
+		os.Exit(cmdutil.ExitCode(err))
 	}
 }

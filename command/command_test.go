@@ -1,4 +1,4 @@
-package main
+package command
 
 import (
 	"bytes"
@@ -8,19 +8,29 @@ import (
 	"strings"
 	"testing"
 
+	"fundscope/cmdutil"
 	"fundscope/data"
+	"io"
 )
 
 // run executes the CLI in-process and returns stdout and the error.
 func run(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	root := newRoot()
-	var out bytes.Buffer
+	out, _, err := runIO(t, args...)
+	return out, err
+}
+
+// runIO executes the CLI in-process and returns stdout, stderr and the error.
+func runIO(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	f := &cmdutil.Factory{IO: cmdutil.Test(&out, &errOut)}
+	root := NewCmdRoot(f)
 	root.SetOut(&out)
-	root.SetErr(&out)
+	root.SetErr(&errOut)
 	root.SetArgs(args)
 	err := root.Execute()
-	return out.String(), err
+	return out.String(), errOut.String(), err
 }
 
 func TestIngestCatalogsCheck(t *testing.T) {
@@ -117,7 +127,7 @@ func TestQueryAndSQL(t *testing.T) {
 }
 
 func TestHelpTeaches(t *testing.T) {
-	for _, c := range newRoot().Commands() {
+	for _, c := range NewCmdRoot(&cmdutil.Factory{IO: cmdutil.Test(io.Discard, io.Discard)}).Commands() {
 		if c.Name() == "help" || c.Name() == "completion" {
 			continue
 		}

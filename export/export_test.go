@@ -1,4 +1,4 @@
-package reports
+package export
 
 import (
 	"bytes"
@@ -17,8 +17,12 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
+	"fundscope/internal/testdb"
+	"fundscope/queries"
 	"fundscope/store"
 )
+
+func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
 type dbTotals struct {
 	items, yuan, catalogs, totals int64
@@ -60,7 +64,7 @@ func countRows(t *testing.T, reader string) int64 {
 
 // openExportDB opens read-only with file access, as `fundscope export` does.
 func openExportDB(t *testing.T) *sql.DB {
-	db, err := store.Open(context.Background(), loadedDB(t, false), true)
+	db, err := store.Open(context.Background(), testdb.Bundled(t), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,10 +72,10 @@ func openExportDB(t *testing.T) *sql.DB {
 	return db
 }
 
-func export(t *testing.T, db *sql.DB, format string, f Filter) string {
+func exportTo(t *testing.T, db *sql.DB, format string, f queries.Filter) string {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := Export(context.Background(), db, ExportOptions{Format: format, Dir: dir, Filter: f, Now: time.Now(), ExcelBOM: format == "csv"}); err != nil {
+	if _, err := Export(context.Background(), db, Options{Format: format, Dir: dir, Filter: f, Now: time.Now(), ExcelBOM: format == "csv"}); err != nil {
 		t.Fatalf("%s: %v", format, err)
 	}
 	return dir
@@ -82,7 +86,7 @@ func TestExportRoundTrips(t *testing.T) {
 	want := totalsOf(t, db, "")
 	q := func(s string) string { return "'" + s + "'" }
 
-	dir := export(t, db, "csv", Filter{})
+	dir := exportTo(t, db, "csv", queries.Filter{})
 	raw, _ := os.ReadFile(filepath.Join(dir, "line_items.csv"))
 	if !bytes.HasPrefix(raw, []byte("\ufeff")) {
 		t.Error("--excel-bom: no BOM")
@@ -97,7 +101,7 @@ func TestExportRoundTrips(t *testing.T) {
 		t.Errorf("csv stated totals: %d, want %d", n, want.totals)
 	}
 
-	dir = export(t, db, "parquet", Filter{})
+	dir = exportTo(t, db, "parquet", queries.Filter{})
 	glob := filepath.Join(dir, "line_items", "**", "*.parquet")
 	if n, y := readBack(t, "read_parquet("+q(glob)+", hive_partitioning = true)"); n != want.items || y != want.yuan {
 		t.Errorf("parquet: %d rows %d yuan, want %d %d", n, y, want.items, want.yuan)
@@ -119,12 +123,12 @@ func TestExportRoundTrips(t *testing.T) {
 		t.Errorf("parquet footer provenance: %q", table)
 	}
 
-	dir = export(t, db, "jsonl", Filter{})
+	dir = exportTo(t, db, "jsonl", queries.Filter{})
 	if n, y := readBack(t, "read_json("+q(filepath.Join(dir, "line_items.jsonl"))+")"); n != want.items || y != want.yuan {
 		t.Errorf("jsonl: %d rows %d yuan", n, y)
 	}
 
-	dir = export(t, db, "arrow", Filter{})
+	dir = exportTo(t, db, "arrow", queries.Filter{})
 	n, y := readArrow(t, filepath.Join(dir, "line_items.arrow"))
 	if n != want.items || y != want.yuan {
 		t.Errorf("arrow: %d rows %d yuan, want %d %d", n, y, want.items, want.yuan)
@@ -164,7 +168,7 @@ func readArrow(t *testing.T, path string) (rows, yuan int64) {
 
 func TestExportFilter(t *testing.T) {
 	db := openExportDB(t)
-	dir := export(t, db, "csv", Filter{City: "杭州市", Year: 2024})
+	dir := exportTo(t, db, "csv", queries.Filter{City: "杭州市", Year: 2024})
 	if n, y := readBack(t, "read_csv('"+filepath.Join(dir, "line_items.csv")+"', header = true)"); n != 43 || y != 9490000 {
 		t.Errorf("杭州 2024: %d rows %d yuan", n, y)
 	}
@@ -174,7 +178,7 @@ func TestExportFilter(t *testing.T) {
 // declared field, in order, with values of the declared type.
 func TestDataPackageValidates(t *testing.T) {
 	db := openExportDB(t)
-	dir := export(t, db, "csv", Filter{})
+	dir := exportTo(t, db, "csv", queries.Filter{})
 	var pkg struct {
 		Profile   string `json:"profile"`
 		Resources []struct {

@@ -1,4 +1,4 @@
-package main
+package command
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"fundscope/cmdutil"
 	"fundscope/data"
 )
 
@@ -103,7 +104,7 @@ func TestBrokenCorpus(t *testing.T) {
 			t.Errorf("%s: accepted", b.label)
 		case strings.HasPrefix(err.Error(), "panic"):
 			t.Errorf("%s: %v", b.label, err)
-		case exitCode(err) == 0:
+		case cmdutil.ExitCode(err) == 0:
 			t.Errorf("%s: exit code 0", b.label)
 		}
 	}
@@ -150,15 +151,8 @@ func TestBrokenCorpus(t *testing.T) {
 	}
 }
 
-// runStderr runs the CLI and captures what it writes to stderr.
+// runStderr runs the CLI and returns what it wrote to stderr.
 func runStderr(t *testing.T, args ...string) (string, error) {
-	r, w, _ := os.Pipe()
-	old := os.Stderr
-	os.Stderr = w
-	_, err := run(t, args...)
-	w.Close()
-	os.Stderr = old
-	var b bytes.Buffer
-	b.ReadFrom(r)
-	return b.String(), err
+	_, errOut, err := runIO(t, args...)
+	return errOut, err
 }

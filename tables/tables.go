@@ -1,4 +1,7 @@
-package reports
+// Package tables defines the published tables of the cleaned dataset: their
+// columns (data/dictionary.csv) and the SQL that selects each (sql/NAME.sql).
+// The workbook's detail and dictionary sheets and every export read them here.
+package tables
 
 import (
 	"context"
@@ -8,6 +11,8 @@ import (
 	"fmt"
 
 	"fundscope/data"
+
+	"fundscope/queries"
 )
 
 //go:embed sql/*.sql
@@ -23,8 +28,8 @@ type Field struct {
 	DescriptionEN           string
 }
 
-// Tables are the exported tables, in order.
-var Tables = []string{"line_items", "catalogs", "stated_totals"}
+// Names are the published tables, in order.
+var Names = []string{"line_items", "catalogs", "stated_totals"}
 
 // Dictionary reads the field definitions of every exported table.
 func Dictionary() ([]Field, error) {
@@ -65,8 +70,8 @@ func FieldsOf(table string) ([]Field, error) {
 	return out, nil
 }
 
-// ExportQuery returns the SQL (reports/sql/TABLE.sql) that selects an exported table.
-func ExportQuery(table string) (string, error) {
+// Query returns the SQL (tables/sql/TABLE.sql) that selects an exported table.
+func Query(table string) (string, error) {
 	b, err := exportSQL.ReadFile("sql/" + table + ".sql")
 	if err != nil {
 		return "", fmt.Errorf("no export query for table %q", table)
@@ -74,22 +79,22 @@ func ExportQuery(table string) (string, error) {
 	return string(b), nil
 }
 
-// setExportParams fills the one-row temp table export_params that the export
+// SetParams fills the one-row temp table export_params that the export
 // queries filter by (COPY cannot take parameters, so the filter is data).
-func setExportParams(ctx context.Context, conn *sql.Conn, f Filter, category string) error {
+func SetParams(ctx context.Context, conn *sql.Conn, f queries.Filter) error {
 	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE export_params AS
 		SELECT CAST($city AS VARCHAR) AS p_city, CAST($year AS INTEGER) AS p_year, CAST($category AS VARCHAR) AS p_category`,
-		sql.Named("city", nilIfEmpty(f.City)), sql.Named("year", nilIfZero(f.Year)), sql.Named("category", nilIfEmpty(category)))
+		sql.Named("city", nilIfEmpty(f.City)), sql.Named("year", nilIfZero(f.Year)), sql.Named("category", nilIfEmpty(f.Category)))
 	return err
 }
 
-// openExport runs the export query of a table with the filter's parameters.
-func openExport(ctx context.Context, conn *sql.Conn, table string, f Filter, category string) (*sql.Rows, error) {
-	q, err := ExportQuery(table)
+// Open runs the export query of a table with the filter's parameters.
+func Open(ctx context.Context, conn *sql.Conn, table string, f queries.Filter) (*sql.Rows, error) {
+	q, err := Query(table)
 	if err != nil {
 		return nil, err
 	}
-	if err := setExportParams(ctx, conn, f, category); err != nil {
+	if err := SetParams(ctx, conn, f); err != nil {
 		return nil, err
 	}
 	return conn.QueryContext(ctx, q)

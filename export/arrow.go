@@ -1,20 +1,31 @@
 //go:build duckdb_arrow
 
-package reports
+package export
 
 import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"os"
+	"path/filepath"
 
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
 
+func init() {
+	Register(Format{Name: "arrow", MediaType: "application/vnd.apache.arrow.file", Write: writeArrow,
+		Help: "Arrow IPC file, record batches straight from DuckDB"})
+}
+
+func writeArrow(ctx context.Context, conn *sql.Conn, staged, table, dir string, o Options) ([]string, error) {
+	name := table + ".arrow"
+	return []string{name}, writeArrowFile(ctx, conn, staged, filepath.Join(dir, name))
+}
+
 // writeArrow writes a staged table as an Arrow IPC file, record batch by
 // record batch straight from DuckDB's Arrow results.
-func writeArrow(ctx context.Context, conn *sql.Conn, staged, path string) error {
+func writeArrowFile(ctx context.Context, conn *sql.Conn, staged, path string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err

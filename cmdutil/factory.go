@@ -1,0 +1,53 @@
+package cmdutil
+
+import (
+	"context"
+	"database/sql"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fundscope/data"
+	"fundscope/store"
+)
+
+// Factory gives commands their dependencies, made when first asked for.
+// The root command's persistent flags fill DBPath, Wait and DataDir.
+type Factory struct {
+	IO      *IOStreams
+	DBPath  string
+	Wait    time.Duration
+	DataDir string
+}
+
+// DataFS is the data folder: --data, ./data when it has a manifest (a
+// checkout or a workspace from `fundscope init`), else the copy built into
+// the binary.
+func (f *Factory) DataFS() fs.FS {
+	if f.DataDir != "" {
+		return os.DirFS(f.DataDir)
+	}
+	if _, err := os.Stat(filepath.Join("data", "manifest.json")); err == nil {
+		return os.DirFS("data")
+	}
+	return data.FS
+}
+
+// DataLocation says where DataFS comes from, for messages that tell a user
+// which file to edit.
+func (f *Factory) DataLocation() string {
+	if f.DataDir != "" {
+		return f.DataDir
+	}
+	if _, err := os.Stat(filepath.Join("data", "manifest.json")); err == nil {
+		return "data"
+	}
+	return ""
+}
+
+// DB opens the database in the mode the command needs, waiting up to --wait
+// while another process holds it. Every command opens it here.
+func (f *Factory) DB(ctx context.Context, mode store.Mode) (*sql.DB, error) {
+	return store.OpenWait(ctx, f.DBPath, mode, f.Wait)
+}

@@ -1,0 +1,158 @@
+package command
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"fundscope/cmdutil"
+	"fundscope/ingest"
+	"fundscope/ingest/manifest"
+	"fundscope/ingest/template"
+	"fundscope/store"
+)
+
+// IngestOptions are the inputs of `fundscope ingest`.
+type IngestOptions struct {
+	Factory     *cmdutil.Factory
+	Ctx         context.Context
+	Paths       []string
+	Quiet       bool
+	NoTransform bool
+}
+
+// NewCmdIngest builds `fundscope ingest`; runF replaces ingestRun in tests.
+func NewCmdIngest(f *cmdutil.Factory, runF func(*IngestOptions) error) *cobra.Command {
+	opts := &IngestOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "ingest [FILE|DIR ...]",
+		Short: "Load catalogs into the database (default: every catalog of the data folder)",
+		Long: `Load catalog documents into the DuckDB database.
+
+With no arguments, every catalog listed in the data folder's manifest.json is
+loaded (the catalogs built into the binary, or those of ./data or --data).
+Files and directories given as arguments must each have a manifest entry
+(matched by file name) that says which layout the document uses; ` + "`fundscope init`" + `
+makes a workspace whose data/manifest.json you can edit.
+
+Each document is loaded in one transaction: a document that does not fit its
+layout is reported with its file and line and leaves the database as it was;
+the other documents are still loaded. Loading the same file again changes
+nothing; a changed file replaces that catalog's rows. Every total the document
+states about itself is reconciled, and mismatches are printed loudly (exit 3).
+
+Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+
+Catalogs entered in the fundscope template (.xlsx from 'fundscope template', or
+.csv with the same columns) carry their own catalog facts and need no manifest
+entry; every row is validated first and any invalid cell loads nothing.`,
+		Example: `  fundscope ingest
+  fundscope ingest data/raw/zhoushan-putuo-2023-purchase-summary.txt --db /tmp/putuo.duckdb
+  fundscope ingest data/raw/
+  fundscope ingest wenzhou-2024.xlsx`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Ctx, opts.Paths = cmd.Context(), args
+			if runF != nil {
+				return runF(opts)
+			}
+			return ingestRun(opts)
+		},
+	}
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print only the per-document summary and errors")
+	cmd.Flags().BoolVar(&opts.NoTransform, "no-transform", false, "skip the transforms (when loading many files, run `fundscope transform` once at the end)")
+	return cmd
+}
+
+func ingestRun(opts *IngestOptions) error {
+	f, ctx, io := opts.Factory, opts.Ctx, opts.Factory.IO
+	m, err := manifest.Load(f.DataFS())
+	if err != nil {
+		return err
+	}
+	var jobs []ingest.Job
+	var templates, texts []string
+	for _, a := range opts.Paths {
+		if template.IsFile(a) {
+			templates = append(templates, a)
+		} else {
+			texts = append(texts, a)
+		}
+	}
+	switch {
+	case len(opts.Paths) == 0:
+		jobs, err = ingest.BundledJobs(f.DataFS(), m)
+	case len(texts) > 0:
+		jobs, err = ingest.FileJobs(texts, m)
+	}
+	var noEntry *ingest.NoEntryError
+	if errors.As(err, &noEntry) {
+		if loc := f.DataLocation(); loc != "" {
+			return fmt.Errorf("%w; add an entry to %s/manifest.json", err, loc)
+		}
+		return fmt.Errorf("%w; this fundscope uses the data built into it: run `fundscope init` for a workspace whose data/manifest.json you can edit, then add the entry there", err)
+	}
+	if err != nil {
+		return err
+	}
+	var vocab *template.Vocabulary
+	if len(templates) > 0 {
+		if vocab, err = template.LoadVocabulary(f.DataFS()); err != nil {
+			return err
+		}
+	}
+	db, err := f.DB(ctx, store.ReadWrite)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	progress := io.ShowProgress() && !opts.Quiet
+	results, errs := ingest.Run(ctx, db, jobs, func(i, n int, j ingest.Job, res *ingest.Result, err error) {
+		if progress {
+			fmt.Fprintf(io.ErrOut, "[%d/%d] %s\n", i, n, j.File)
+		}
+	})
+	for _, t := range templates {
+		rs, err := ingest.IngestTemplateFile(ctx, db, t, vocab)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		results = append(results, rs...)
+	}
+	mismatched := 0
+	for _, r := range results {
+		status := fmt.Sprintf("%d totals reconcile", len(r.Totals))
+		if len(r.Totals) == 0 {
+			status = "no stated totals"
+		}
+		if mm := r.Mismatches(); len(mm) > 0 {
+			mismatched += len(mm)
+			status = fmt.Sprintf("%d of %d stated totals DO NOT RECONCILE", len(mm), len(r.Totals))
+		}
+		fmt.Fprintf(io.Out, "%-9s %-38s %3d items  %s\n", r.Action, r.CatalogID, r.Items, status)
+		for _, t := range r.Mismatches() {
+			fmt.Fprintf(io.ErrOut, "MISMATCH %s:%d %s: stated %d, computed %d (%s)\n", r.File, t.Line, t.Label, t.Stated, t.Computed, t.Metric)
+		}
+		if !opts.Quiet {
+			for _, w := range r.Warnings {
+				fmt.Fprintf(io.ErrOut, "warning: %s:%d: %s\n", r.File, w.Line, w.Message)
+			}
+		}
+	}
+	if len(results) > 0 && !opts.NoTransform {
+		if err := runTransform(ctx, f, db); err != nil {
+			return fmt.Errorf("transform after ingest: %w", err)
+		}
+	}
+	for _, e := range errs {
+		fmt.Fprintln(io.ErrOut, "error: "+e.Error())
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%d of %d documents failed and were not loaded", len(errs), len(jobs)+len(templates))
+	}
+	if mismatched > 0 {
+		return cmdutil.Mismatchf("stated totals do not reconcile: %d (see MISMATCH lines above)", mismatched)
+	}
+	return nil
+}

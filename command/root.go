@@ -1,0 +1,75 @@
+// Package command holds fundscope's commands, one file each, built the way
+// cli/cli builds them: an options struct, NewCmdX(f, runF) that parses flags
+// into it, and xRun(opts) that does the work. Tests call NewCmdX with a runF
+// to check flag parsing alone, or run the whole command against IO buffers.
+package command
+
+import (
+	"github.com/spf13/cobra"
+
+	"fundscope/cmdutil"
+)
+
+// NewCmdRoot is the fundscope command with every subcommand.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "fundscope",
+		Short: "Compare public funding catalogs across Chinese cities",
+		Long: `fundscope loads the catalogs of services that cities and districts buy from
+social organizations (政府向社会组织购买服务项目目录, 公益创投项目发布表, 征集指南)
+into a DuckDB database, every row traceable to its source line and every total
+a document states about itself reconciled, and produces tables, reports and
+exports that compare allocations across cities, categories and years.
+
+The binary carries everything it needs (reference data, the bundled catalogs,
+ECharts for the offline page): copy it anywhere and run it.
+
+Typical session:
+  fundscope init myfunds && cd myfunds   # an editable workspace (optional)
+  fundscope ingest              # load the catalogs into fundscope.duckdb
+  fundscope catalogs            # what is loaded, and whether it reconciles
+  fundscope check               # reconciliation and data tests; non-zero exit on failure
+  fundscope query list          # the named analytical queries
+  fundscope report              # out/report.html (offline dashboard) and out/report.xlsx
+  fundscope export --format parquet --out export/   # the cleaned dataset for research
+
+A new city: fundscope detect FILE (a text catalog in a known layout, then an
+entry in the workspace's data/manifest.json), or fundscope template to enter
+it in Excel.
+
+Exit status: 0 success, 1 error, 2 wrong usage, 3 stated totals or data tests
+that do not reconcile.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.UsageError{Err: err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&f.DBPath, "db", "fundscope.duckdb", "DuckDB database file")
+	pf.DurationVar(&f.Wait, "wait", 0, "when another fundscope holds the database, wait up to this long (e.g. 30s) instead of failing at once")
+	pf.StringVar(&f.DataDir, "data", "", "data folder with manifest.json, raw/ and ref/ (default: ./data if present, else the copy built into the binary)")
+	root.AddCommand(
+		NewCmdInit(f, nil),
+		NewCmdIngest(f, nil),
+		NewCmdTransform(f, nil),
+		NewCmdCatalogs(f, nil),
+		NewCmdCheck(f, nil),
+		NewCmdQuery(f, nil),
+		NewCmdSQL(f, nil),
+		NewCmdReport(f, nil),
+		NewCmdExport(f, nil),
+		NewCmdTemplate(f, nil),
+		NewCmdDetect(f, nil),
+		NewCmdGen(f, nil),
+	)
+	return root
+}
+
+// exactArgs is cobra.ExactArgs reporting a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
+			return &cmdutil.UsageError{Err: err}
+		}
+		return nil
+	}
+}

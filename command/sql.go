@@ -1,0 +1,100 @@
+package command
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"fundscope/cmdutil"
+	"fundscope/money"
+	"fundscope/queries"
+	"fundscope/store"
+)
+
+// SQLOptions are the inputs of `fundscope sql`.
+type SQLOptions struct {
+	Factory   *cmdutil.Factory
+	Ctx       context.Context
+	Statement string
+	Format    string
+}
+
+// NewCmdSQL builds `fundscope sql`.
+func NewCmdSQL(f *cmdutil.Factory, runF func(*SQLOptions) error) *cobra.Command {
+	opts := &SQLOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   `sql "SELECT …"`,
+		Short: "Run ad-hoc read-only SQL against the database",
+		Long: `Run one read-only statement (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN).
+The database is opened read-only with external access off: statements that
+write, ATTACH other databases, COPY to files, read local files or INSTALL
+extensions are refused. Tables: catalog, line_item, stated_total,
+reconciliation, clean_line_item, mart_* (see README).`,
+		Example: `  fundscope sql "SELECT city, sum(amount_yuan) FROM clean_line_item GROUP BY city"
+  fundscope sql "DESCRIBE clean_line_item" --format csv`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Ctx = cmd.Context()
+			opts.Statement = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(args[0]), ";"))
+			if err := checkFormat(opts.Format); err != nil {
+				return err
+			}
+			if err := checkReadOnly(opts.Statement); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return sqlRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "table (*_yuan columns in 万元), csv or json")
+	return cmd
+}
+
+var readOnlyStart = regexp.MustCompile(`(?is)^\s*(SELECT|WITH|FROM|VALUES|TABLE|DESCRIBE|SHOW|SUMMARIZE|EXPLAIN)\b`)
+
+// checkReadOnly refuses anything but one read-only statement before the
+// database is opened (the sandboxed connection refuses writes as well).
+func checkReadOnly(stmt string) error {
+	if !readOnlyStart.MatchString(stmt) {
+		return cmdutil.Usagef("only read-only statements are allowed (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); got %q", money.Clip(stmt, 40))
+	}
+	if strings.Contains(stmt, ";") {
+		return cmdutil.Usagef("one statement at a time, please (found ';')")
+	}
+	return nil
+}
+
+func sqlRun(opts *SQLOptions) error {
+	db, err := opts.Factory.DB(opts.Ctx, store.Sandboxed)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	out := opts.Factory.IO.Out
+	if opts.Format != "table" {
+		return refused(queries.Stream(opts.Ctx, db, out, opts.Format, opts.Statement))
+	}
+	t, err := queries.Select(opts.Ctx, db, opts.Statement)
+	if err != nil {
+		return refused(err)
+	}
+	return t.Write(out, opts.Format)
+}
+
+// refused explains the sandbox's refusals in plain words.
+func refused(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "disabled by configuration") || strings.Contains(msg, "read-only mode") || strings.Contains(msg, "READ_ONLY") {
+		first, _, _ := strings.Cut(msg, "\n")
+		return fmt.Errorf("refused: fundscope sql and query only read the database; they cannot write, read or write files, attach databases or install extensions (%s)", first)
+	}
+	return err
+}
