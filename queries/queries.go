@@ -93,7 +93,7 @@ func parse(text string) (Query, error) {
 		}
 	}
 	if q.Name == "" || q.Description == "" {
-		return q, fmt.Errorf("header needs -- name: and -- description:")
+		return q, fmt.Errorf("header needs the lines -- name and -- description")
 	}
 	q.SQL = text
 	return q, nil

@@ -28,8 +28,12 @@ func (ds *Dataset) Table(query string) *queries.Table {
 	return &queries.Table{}
 }
 
-// headlineQuery gives the figures at the top of both reports.
+// headlineQuery gives the figures at the top of both reports, which read
+// these columns of it.
 const headlineQuery = "headline"
+
+var headlineColumns = []string{"total_yuan", "cap_yuan", "actuals_yuan", "items", "items_unknown_amount",
+	"unknown_share_pct", "catalogs", "cities", "years", "first_year", "last_year"}
 
 // Load runs the named queries behind the reports and checks that each result
 // has the columns its section shows.
@@ -61,7 +65,11 @@ func Load(ctx context.Context, db *sql.DB, f Filter) (*Dataset, error) {
 		}
 		ds.results[name] = t
 	}
-	for _, s := range Sections() {
+	headline := Section{ID: "headline", Query: headlineQuery}
+	for _, c := range headlineColumns {
+		headline.Columns = append(headline.Columns, column{field: c})
+	}
+	for _, s := range append(Sections(), headline) {
 		if err := s.checkColumns(ds.Table(s.Query)); err != nil {
 			return nil, err
 		}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Go, from Debian's packages, when missing:
-# headless Chromium (the HTML report is checked as a person sees it) and a CJK font.
+# headless Chromium (the HTML report is checked as a person sees it), a CJK font,
+# and the npm packages pinned by package-lock.json (the embedded ECharts is
+# compared with them).
 set -euo pipefail
 need=()
 for pkg in chromium fonts-noto-cjk; do
@@ -12,3 +14,4 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
+scripts/npm-deps.sh

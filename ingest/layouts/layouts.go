@@ -86,7 +86,6 @@ func itemID(c model.Catalog, it model.LineItem) string {
 }
 
 var (
-	dateRe      = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日`)
 	periodRe    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日?\s*[-—–至到~]+\s*(\d{4})年(\d{1,2})月(\d{1,2})日`)
 	isoPeriodRe = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})\s*[-—–至到~]+\s*(\d{4})-(\d{1,2})-(\d{1,2})`)
 	deadlineRe  = regexp.MustCompile(`(?:截止时间为|完成时间为?|截止于)(\d{4})年(\d{1,2})月(\d{1,2})日`)
