@@ -10,8 +10,11 @@ import (
 
 	"fundscope/cmdutil"
 	"fundscope/data"
+	"fundscope/internal/testdb"
 	"io"
 )
+
+func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
 // run executes the CLI in-process and returns stdout and the error.
 func run(t *testing.T, args ...string) (string, error) {
@@ -95,10 +98,7 @@ func TestBadFileOnTheCommandLine(t *testing.T) {
 }
 
 func TestQueryAndSQL(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "cli.duckdb")
-	if _, err := run(t, "ingest", "--db", db, "-q"); err != nil {
-		t.Fatal(err)
-	}
+	db := testdb.Bundled(t)
 	out, err := run(t, "query", "totals_by_funding_source", "--db", db, "--city", "杭州市")
 	if err != nil || !strings.Contains(out, "572") || !strings.Contains(out, "福利彩票公益金") {
 		t.Errorf("query: %v\n%s", err, out)

@@ -4,34 +4,19 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"path/filepath"
+	"os"
 	"strings"
 	"testing"
 
-	"fundscope/data"
-	"fundscope/ingest"
+	"fundscope/internal/testdb"
 	"fundscope/store"
-	"fundscope/transform"
-
-	"fundscope/ingest/manifest"
 )
+
+func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
 func TestEveryQueryRuns(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "q.duckdb")
-	db, err := store.Open(ctx, path, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := manifest.Load(data.FS)
-	jobs, _ := ingest.BundledJobs(data.FS, m)
-	if _, errs := ingest.Run(ctx, db, jobs, nil); errs != nil {
-		t.Fatal(errs)
-	}
-	if err := transform.Run(ctx, db, data.FS); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	path := testdb.Bundled(t)
 	ro, err := store.Open(ctx, path, true)
 	if err != nil {
 		t.Fatal(err)

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"fundscope/data"
@@ -15,28 +17,70 @@ import (
 	"fundscope/ingest/manifest"
 )
 
+var (
+	prepareOnce sync.Once
+	prepared    string // the bundled catalogs ingested and transformed, once per test binary
+	prepareErr  error
+	prepareDir  string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if prepareDir != "" {
+		os.RemoveAll(prepareDir)
+	}
+	os.Exit(code)
+}
+
+// loaded is a writable copy of the database prepared once for this package.
+// (Other packages use internal/testdb, which imports this one.)
 func loaded(t testing.TB) *sql.DB {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.duckdb"), false)
+	prepareOnce.Do(func() {
+		if prepareDir, prepareErr = os.MkdirTemp("", "fundscope-transform-test-"); prepareErr != nil {
+			return
+		}
+		prepared = filepath.Join(prepareDir, "t.duckdb")
+		prepareErr = func() error {
+			db, err := store.Open(ctx, prepared, false)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			m, err := manifest.Load(data.FS)
+			if err != nil {
+				return err
+			}
+			jobs, err := ingest.BundledJobs(data.FS, m)
+			if err != nil {
+				return err
+			}
+			if _, errs := ingest.Run(ctx, db, jobs, nil); len(errs) > 0 {
+				return errs[0]
+			}
+			if err := Run(ctx, db, data.FS); err != nil {
+				return err
+			}
+			return db.Close()
+		}()
+	})
+	if prepareErr != nil {
+		t.Fatal(prepareErr)
+	}
+	copyPath := filepath.Join(t.TempDir(), "t.duckdb")
+	b, err := os.ReadFile(prepared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copyPath, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(ctx, copyPath, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	m, err := manifest.Load(data.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	jobs, err := ingest.BundledJobs(data.FS, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, errs := ingest.Run(ctx, db, jobs, nil); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	if err := Run(ctx, db, data.FS); err != nil {
-		t.Fatal(err)
-	}
 	return db
 }
 
