@@ -51,3 +51,18 @@ func (f *Factory) DataLocation() string {
 func (f *Factory) DB(ctx context.Context, mode store.Mode) (*sql.DB, error) {
 	return store.OpenWait(ctx, f.DBPath, mode, f.Wait)
 }
+
+// DerivedDB is DB for commands that read the cleaned tables and marts
+// (query, report, export): it refuses, naming the fix, when they were built
+// from an older state of the raw tables than the one loaded now.
+func (f *Factory) DerivedDB(ctx context.Context, mode store.Mode) (*sql.DB, error) {
+	db, err := f.DB(ctx, mode)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.CheckFresh(ctx, db, f.DBPath); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}

@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"errors"
 	"fundscope/cmdutil"
 	"fundscope/data"
 	"fundscope/internal/testdb"
+	"fundscope/store"
 	"io"
 )
 
@@ -194,5 +196,50 @@ func TestTemplateDetectExportReport(t *testing.T) {
 	}
 	if _, err := run(t, "report", "--db", db, "--out", rep, "--city", "火星市"); err == nil || !strings.Contains(err.Error(), "nothing to report") {
 		t.Errorf("report on an unknown city: %v", err)
+	}
+}
+
+// Derived data never silently lags the raw data: after a load without the
+// transforms, query, report and export refuse and check fails; a transform
+// makes them whole again.
+func TestStaleDerivedTablesAreRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "stale.duckdb")
+	if _, err := run(t, "ingest", "--db", db, "-q", "--no-transform"); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"query", "headline"},
+		{"report", "--out", t.TempDir()},
+		{"export", "--out", t.TempDir()},
+	} {
+		_, err := run(t, append(args, "--db", db)...)
+		var stale *store.StaleError
+		if !errors.As(err, &stale) || !strings.Contains(err.Error(), "fundscope transform") {
+			t.Errorf("%v on a database never transformed: %v", args, err)
+		}
+	}
+	out, err := run(t, "check", "--db", db)
+	if cmdutil.ExitCode(err) != cmdutil.ExitMismatch || !strings.Contains(out, "FAIL  derived_up_to_date") {
+		t.Errorf("check on stale data: %v\n%s", err, out)
+	}
+	if _, err := run(t, "transform", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := run(t, "check", "--db", db); err != nil {
+		t.Fatalf("check after transform: %v\n%s", err, out)
+	}
+	// A changed catalog loaded without the transforms makes the derived tables stale again.
+	dir := t.TempDir()
+	raw, _ := data.FS.ReadFile("raw/zhoushan-putuo-2023-purchase-summary.txt")
+	changed := filepath.Join(dir, "zhoushan-putuo-2023-purchase-summary.txt")
+	os.WriteFile(changed, append(raw, '\n'), 0o644)
+	if out, err := run(t, "ingest", "--db", db, "--no-transform", changed); err != nil || !strings.Contains(out, "replaced") {
+		t.Fatalf("replacing a catalog: %v\n%s", err, out)
+	}
+	if _, err := run(t, "query", "headline", "--db", db); err == nil || !strings.Contains(err.Error(), "1 load(s) since the last transform") {
+		t.Errorf("query after a load without transform: %v", err)
+	}
+	if _, err := run(t, "sql", "--db", db, "SELECT 1"); err != nil {
+		t.Errorf("ad-hoc SQL on stale data should still run (with a warning): %v", err)
 	}
 }

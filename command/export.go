@@ -72,7 +72,7 @@ are replaced, nothing else in the folder is touched.`,
 }
 
 func exportRun(opts *ExportOptions) error {
-	db, err := opts.Factory.DB(opts.Ctx, store.ReadOnly)
+	db, err := opts.Factory.DerivedDB(opts.Ctx, store.ReadOnly)
 	if err != nil {
 		return err
 	}

@@ -142,7 +142,7 @@ func ingestRun(opts *IngestOptions) error {
 	}
 	if len(results) > 0 && !opts.NoTransform {
 		if err := runTransform(ctx, f, db); err != nil {
-			return fmt.Errorf("transform after ingest: %w", err)
+			return fmt.Errorf("the catalogs above were loaded, but rebuilding the cleaned tables failed: %w; queries, reports and exports refuse the stale tables until `fundscope transform` succeeds", err)
 		}
 	}
 	for _, e := range errs {

@@ -72,7 +72,7 @@ func queryRun(opts *QueryOptions) error {
 	if err != nil {
 		return &cmdutil.UsageError{Err: err}
 	}
-	db, err := opts.Factory.DB(opts.Ctx, store.Sandboxed)
+	db, err := opts.Factory.DerivedDB(opts.Ctx, store.Sandboxed)
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ written beside their target and moved into place when complete.`,
 func reportRun(opts *ReportOptions) error {
 	ctx, out := opts.Ctx, opts.Factory.IO.Out
 	reports.DetailLimit = opts.DetailLimit
-	db, err := opts.Factory.DB(ctx, store.Sandboxed)
+	db, err := opts.Factory.DerivedDB(ctx, store.Sandboxed)
 	if err != nil {
 		return err
 	}

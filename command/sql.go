@@ -2,6 +2,7 @@ package command
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -75,6 +76,12 @@ func sqlRun(opts *SQLOptions) error {
 		return err
 	}
 	defer db.Close()
+	var stale *store.StaleError
+	if err := store.CheckFresh(opts.Ctx, db, opts.Factory.DBPath); errors.As(err, &stale) {
+		fmt.Fprintln(opts.Factory.IO.ErrOut, "warning: "+err.Error()+"; clean_line_item and the marts do not show the latest loads")
+	} else if err != nil {
+		return err
+	}
 	out := opts.Factory.IO.Out
 	if opts.Format != "table" {
 		return refused(queries.Stream(opts.Ctx, db, out, opts.Format, opts.Statement))

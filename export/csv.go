@@ -9,12 +9,13 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
 func init() {
 	Register(Format{Name: "csv", MediaType: "text/csv", Write: writeCSV,
-		Help: "UTF-8 CSV with a header row; NULL is an empty field (--excel-bom for Excel)"})
+		Help: "UTF-8 CSV with a header row; NULL is an empty field (--excel-bom for Excel: a BOM, and text starting with = + - @ prefixed with an apostrophe so that it is never a formula)"})
 }
 
 // writeCSV writes a staged table as UTF-8 CSV with a header; NULL is an empty field.
@@ -53,6 +54,9 @@ func writeCSVFile(ctx context.Context, conn *sql.Conn, staged, path string, bom 
 		}
 		for i, v := range vals {
 			rec[i] = csvValue(v)
+			if _, isText := v.(string); isText && bom {
+				rec[i] = formulaSafe(rec[i])
+			}
 		}
 		if err := w.Write(rec); err != nil {
 			return err
@@ -86,4 +90,16 @@ func csvValue(v any) string {
 		return x.String()
 	}
 	return fmt.Sprint(v)
+}
+
+// formulaSafe keeps a text cell from being taken for a formula by a
+// spreadsheet (OWASP CSV injection): text beginning with = + - @, a tab or a
+// carriage return gets a leading apostrophe, which Excel shows as text and
+// hides. Only for --excel-bom output, which is meant to be opened in Excel;
+// plain CSV keeps every value exactly as loaded.
+func formulaSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

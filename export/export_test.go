@@ -251,3 +251,39 @@ func TestDataPackageValidates(t *testing.T) {
 		}
 	}
 }
+
+// CSV meant for Excel (--excel-bom) never carries a formula: text starting
+// with = + - @ is prefixed with an apostrophe. Plain CSV keeps text exactly.
+func TestExcelCSVIsFormulaSafe(t *testing.T) {
+	db, err := store.Open(context.Background(), testdb.BundledHostile(t), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, bom := range []bool{true, false} {
+		dir := t.TempDir()
+		if _, err := Export(context.Background(), db, Options{Format: "csv", Dir: dir, ExcelBOM: bom, Now: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, "line_items.csv"))
+		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]bool{}
+		for _, r := range recs[1:] {
+			for _, v := range r {
+				names[v] = true
+			}
+		}
+		for _, h := range testdb.Hostile {
+			risky := strings.ContainsAny(h[:1], "=+-@")
+			switch {
+			case bom && risky && (names[h] || !names["'"+h]):
+				t.Errorf("excel CSV: %q should be written as %q", h, "'"+h)
+			case !bom && !names[h]:
+				t.Errorf("plain CSV: %q should be exported exactly", h)
+			}
+		}
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"fundscope/ingest/document"
 	"fundscope/ingest/layouts"
 	"fundscope/model"
+	"fundscope/store"
 )
 
 // Reconciliation is one stated total next to its recomputed value.
@@ -178,6 +179,9 @@ func replaceCatalogs(ctx context.Context, conn *sql.Conn, replaced []string, fir
 		}
 	}
 	if err = write(); err != nil {
+		return err
+	}
+	if err = store.BumpRaw(ctx, conn); err != nil {
 		return err
 	}
 	if beforeCommit != nil {

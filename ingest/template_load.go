@@ -183,7 +183,10 @@ func plainCSV(file string, raw []byte, out *os.File) error {
 // 目录 sheet on every row and the sheet row number in _row. It returns the
 // row of each catalog fact on the 目录 sheet, to report problems there.
 func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
-	f, err := excelize.OpenReader(strings.NewReader(string(raw)))
+	if err := document.CheckZip(file, raw); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: document.MaxUnzipBytes, UnzipXMLSizeLimit: document.MaxMemberInMemory})
 	if err != nil {
 		return nil, &model.ParseError{File: file, Msg: "not an .xlsx workbook: " + err.Error()}
 	}

@@ -104,3 +104,13 @@ FROM stated_total t
 LEFT JOIN line_item li
        ON li.catalog_id = t.catalog_id AND list_contains(t.scope, li.item_id)
 GROUP BY t.catalog_id, t.total_no, t.label, t.kind, t.metric, t.stated_value, t.source_line, t.source_text;
+
+-- Generations: every ingest transaction that changes a catalog adds one to
+-- raw_generation; a transform records the raw generation it was built from
+-- in derived_generation, in its own transaction. Queries, reports and exports
+-- refuse to read cleaned tables whose generation lags the raw one.
+CREATE TABLE IF NOT EXISTS fundscope_state (
+    key   VARCHAR PRIMARY KEY,
+    value BIGINT  NOT NULL
+);
+INSERT OR IGNORE INTO fundscope_state VALUES ('raw_generation', 0), ('derived_generation', 0);

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"fundscope/store"
 )
 
 //go:embed models/*.sql tests/*.sql
@@ -59,7 +61,14 @@ func RunWithProgress(ctx context.Context, db *sql.DB, dataFS fs.FS, progress fun
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
-	if err := run(ctx, conn, dataFS, progress); err != nil {
+	raw, _, err := store.Generations(ctx, conn)
+	if err == nil {
+		err = run(ctx, conn, dataFS, progress)
+	}
+	if err == nil {
+		err = store.MarkDerived(ctx, conn, raw)
+	}
+	if err != nil {
 		_, _ = conn.ExecContext(context.Background(), "ROLLBACK")
 		return err
 	}

@@ -3,17 +3,40 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"fundscope/cmdutil"
 	"fundscope/command"
 )
 
 func main() {
+	os.Exit(run())
+}
+
+// run executes the command line. Ctrl-C or SIGTERM cancels the command's
+// context: running SQL stops, temporary files are removed by the code that
+// made them, and nothing half-written replaces an earlier output. A second
+// signal ends the process at once.
+func run() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // the next signal takes the default action
+	}()
 	f := &cmdutil.Factory{IO: cmdutil.System()}
-	if err := command.NewCmdRoot(f).Execute(); err != nil {
-		fmt.Fprintln(f.IO.ErrOut, "fundscope: "+err.Error())
-		os.Exit(cmdutil.ExitCode(err))
+	err := command.NewCmdRoot(f).ExecuteContext(ctx)
+	if err == nil {
+		return 0
 	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(f.IO.ErrOut, "fundscope: interrupted: the step under way was rolled back or discarded, nothing half-written was left ("+err.Error()+")")
+		return 130
+	}
+	fmt.Fprintln(f.IO.ErrOut, "fundscope: "+err.Error())
+	return cmdutil.ExitCode(err)
 }
