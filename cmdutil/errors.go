@@ -18,6 +18,9 @@ type UsageError struct{ Err error }
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
+// UsageErrorf is Usagef; both names read well at their call sites.
+func UsageErrorf(format string, args ...any) error { return Usagef(format, args...) }
+
 // Usagef makes a UsageError.
 func Usagef(format string, args ...any) error {
 	return &UsageError{fmt.Errorf(format, args...)}

@@ -17,8 +17,9 @@ import (
 type Factory struct {
 	IO      *IOStreams
 	DBPath  string
-	Wait    time.Duration
-	DataDir string
+	Wait        time.Duration
+	DataDir     string
+	MemoryLimit string // DuckDB memory_limit, e.g. "2GB"; "" leaves DuckDB's default (80% of RAM)
 }
 
 // DataFS is the data folder: --data, ./data when it has a manifest (a
@@ -49,7 +50,17 @@ func (f *Factory) DataLocation() string {
 // DB opens the database in the mode the command needs, waiting up to --wait
 // while another process holds it. Every command opens it here.
 func (f *Factory) DB(ctx context.Context, mode store.Mode) (*sql.DB, error) {
-	return store.OpenWait(ctx, f.DBPath, mode, f.Wait)
+	db, err := store.OpenWait(ctx, f.DBPath, mode, f.Wait)
+	if err != nil || f.MemoryLimit == "" {
+		return db, err
+	}
+	// memory_limit is a setting of the database instance, so one SET covers
+	// every connection of the pool; past it DuckDB spills or fails the query.
+	if _, err := db.ExecContext(ctx, "SET memory_limit = ?", f.MemoryLimit); err != nil {
+		db.Close()
+		return nil, UsageErrorf("--memory-limit %q: %v", f.MemoryLimit, err)
+	}
+	return db, nil
 }
 
 // DerivedDB is DB for commands that read the cleaned tables and marts

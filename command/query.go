@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -19,6 +20,7 @@ type QueryOptions struct {
 	Name    string
 	Format  string
 	Filter  queries.Filter
+	Timeout time.Duration
 }
 
 // NewCmdQuery builds `fundscope query`.
@@ -49,6 +51,7 @@ exact decimals for people (--format table) and in integer yuan for machines
 	cmd.Flags().StringVar(&opts.Filter.City, "city", "", "city or district, e.g. 杭州市")
 	cmd.Flags().IntVar(&opts.Filter.Year, "year", 0, "year, e.g. 2024")
 	cmd.Flags().StringVar(&opts.Filter.Category, "category", "", "category code or Chinese label, e.g. elderly or 养老服务")
+	cmd.Flags().DurationVar(&opts.Timeout, "timeout", 0, "stop the query after this long (e.g. 30s); 0 = no limit (Ctrl-C always stops it)")
 	return cmd
 }
 
@@ -72,16 +75,23 @@ func queryRun(opts *QueryOptions) error {
 	if err != nil {
 		return &cmdutil.UsageError{Err: err}
 	}
-	db, err := opts.Factory.DerivedDB(opts.Ctx, store.Sandboxed)
+	ctx, cancel := withTimeout(opts.Ctx, opts.Timeout)
+	defer cancel()
+	return timedOut(ctx, opts.Timeout, runNamed(ctx, opts, q))
+}
+
+func runNamed(ctx context.Context, opts *QueryOptions, q queries.Query) error {
+	out := opts.Factory.IO.Out
+	db, err := opts.Factory.DerivedDB(ctx, store.Sandboxed)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	params := opts.Filter.Params()
 	if opts.Format != "table" {
-		return queries.RunTo(opts.Ctx, db, q, params, out, opts.Format)
+		return queries.RunTo(ctx, db, q, params, out, opts.Format)
 	}
-	t, err := queries.Run(opts.Ctx, db, q, params)
+	t, err := queries.Run(ctx, db, q, params)
 	if err != nil {
 		return err
 	}

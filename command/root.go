@@ -46,6 +46,7 @@ that do not reconcile.`,
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.DBPath, "db", "fundscope.duckdb", "DuckDB database file")
 	pf.DurationVar(&f.Wait, "wait", 0, "when another fundscope holds the database, wait up to this long (e.g. 30s) instead of failing at once")
+	pf.StringVar(&f.MemoryLimit, "memory-limit", "4GB", "most memory DuckDB may use (e.g. 2GB); past it large work spills to disk or fails with a message, never takes the machine")
 	pf.StringVar(&f.DataDir, "data", "", "data folder with manifest.json, raw/ and ref/ (default: ./data if present, else the copy built into the binary)")
 	root.AddCommand(
 		NewCmdInit(f, nil),

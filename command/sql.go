@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +22,7 @@ type SQLOptions struct {
 	Ctx       context.Context
 	Statement string
 	Format    string
+	Timeout   time.Duration
 }
 
 // NewCmdSQL builds `fundscope sql`.
@@ -53,40 +55,57 @@ reconciliation, clean_line_item, mart_* (see README).`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "table (*_yuan columns in 万元), csv or json")
+	cmd.Flags().DurationVar(&opts.Timeout, "timeout", 0, "stop the statement after this long (e.g. 30s); 0 = no limit (Ctrl-C always stops it)")
 	return cmd
 }
 
 var readOnlyStart = regexp.MustCompile(`(?is)^\s*(SELECT|WITH|FROM|VALUES|TABLE|DESCRIBE|SHOW|SUMMARIZE|EXPLAIN)\b`)
 
+var explainPrefix = regexp.MustCompile(`(?is)^\s*EXPLAIN\s+(ANALY[SZ]E\s+)?`)
+
 // checkReadOnly refuses anything but one read-only statement before the
 // database is opened (the sandboxed connection refuses writes as well).
+// EXPLAIN ANALYZE runs its statement, so that statement is checked too.
 func checkReadOnly(stmt string) error {
-	if !readOnlyStart.MatchString(stmt) {
-		return cmdutil.Usagef("only read-only statements are allowed (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); got %q", money.Clip(stmt, 40))
-	}
 	if strings.Contains(stmt, ";") {
 		return cmdutil.Usagef("one statement at a time, please (found ';')")
+	}
+	if m := explainPrefix.FindString(stmt); m != "" {
+		if inner := stmt[len(m):]; !readOnlyStart.MatchString(inner) || explainPrefix.MatchString(inner) {
+			return cmdutil.Usagef("EXPLAIN runs only over a read-only statement; got %q", money.Clip(inner, 40))
+		}
+		return nil
+	}
+	if !readOnlyStart.MatchString(stmt) {
+		return cmdutil.Usagef("only read-only statements are allowed (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); got %q", money.Clip(stmt, 40))
 	}
 	return nil
 }
 
 func sqlRun(opts *SQLOptions) error {
-	db, err := opts.Factory.DB(opts.Ctx, store.Sandboxed)
+	ctx, cancel := withTimeout(opts.Ctx, opts.Timeout)
+	defer cancel()
+	err := sqlExec(ctx, opts)
+	return timedOut(ctx, opts.Timeout, err)
+}
+
+func sqlExec(ctx context.Context, opts *SQLOptions) error {
+	db, err := opts.Factory.DB(ctx, store.Sandboxed)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	var stale *store.StaleError
-	if err := store.CheckFresh(opts.Ctx, db, opts.Factory.DBPath); errors.As(err, &stale) {
+	if err := store.CheckFresh(ctx, db, opts.Factory.DBPath); errors.As(err, &stale) {
 		fmt.Fprintln(opts.Factory.IO.ErrOut, "warning: "+err.Error()+"; clean_line_item and the marts do not show the latest loads")
 	} else if err != nil {
 		return err
 	}
 	out := opts.Factory.IO.Out
 	if opts.Format != "table" {
-		return refused(queries.Stream(opts.Ctx, db, out, opts.Format, opts.Statement))
+		return refused(queries.Stream(ctx, db, out, opts.Format, opts.Statement))
 	}
-	t, err := queries.Select(opts.Ctx, db, opts.Statement)
+	t, err := queries.Select(ctx, db, opts.Statement)
 	if err != nil {
 		return refused(err)
 	}
@@ -102,6 +121,22 @@ func refused(err error) error {
 	if strings.Contains(msg, "disabled by configuration") || strings.Contains(msg, "read-only mode") || strings.Contains(msg, "READ_ONLY") {
 		first, _, _ := strings.Cut(msg, "\n")
 		return fmt.Errorf("refused: fundscope sql and query only read the database; they cannot write, read or write files, attach databases or install extensions (%s)", first)
+	}
+	return err
+}
+
+// withTimeout bounds ctx by d when d > 0.
+func withTimeout(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d > 0 {
+		return context.WithTimeout(ctx, d)
+	}
+	return context.WithCancel(ctx)
+}
+
+// timedOut says plainly that --timeout stopped the statement.
+func timedOut(ctx context.Context, d time.Duration, err error) error {
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("stopped after %s (--timeout); narrow the query or raise --timeout", d)
 	}
 	return err
 }

@@ -2,10 +2,12 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -14,12 +16,7 @@ import (
 // node_modules, no data folder, no checkout within reach.
 func TestBinaryOutsideTheCheckout(t *testing.T) {
 	work := t.TempDir()
-	bin := filepath.Join(work, "fundscope")
-	build := exec.Command("go", "build", "-tags=duckdb_arrow", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=1")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	empty := filepath.Join(work, "elsewhere")
 	if err := os.MkdirAll(empty, 0o755); err != nil {
 		t.Fatal(err)
@@ -110,4 +107,39 @@ func TestBinaryOutsideTheCheckout(t *testing.T) {
 	if out, code := run("ingest", "-q", "--db", "m.duckdb", "--data", filepath.Join(empty, "ws", "data")); code != 3 || !strings.Contains(out, "MISMATCH") {
 		t.Errorf("a catalog whose stated total does not reconcile: exit %d, want 3\n%s", code, out)
 	}
+}
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+	buildDir  string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
+}
+
+// binary builds fundscope once per test run, as a user would (no npm step).
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		if buildDir, buildErr = os.MkdirTemp("", "fundscope-bin-"); buildErr != nil {
+			return
+		}
+		builtBin = filepath.Join(buildDir, "fundscope")
+		build := exec.Command("go", "build", "-tags=duckdb_arrow", "-o", builtBin, ".")
+		build.Env = append(os.Environ(), "CGO_ENABLED=1")
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
 }

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"fundscope/internal/testdb"
+	"fundscope/store"
+)
+
+// TestHelperHoldLock is not a test: run as a child process, it holds the
+// database named by FUNDSCOPE_HOLD_DB for FUNDSCOPE_HOLD_FOR.
+func TestHelperHoldLock(t *testing.T) {
+	path := os.Getenv("FUNDSCOPE_HOLD_DB")
+	if path == "" {
+		return
+	}
+	d, _ := time.ParseDuration(os.Getenv("FUNDSCOPE_HOLD_FOR"))
+	db, err := store.Open(context.Background(), path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Stdout.WriteString("ready\n")
+	time.Sleep(d)
+	db.Close()
+}
+
+func holdLock(t *testing.T, path string, d time.Duration) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperHoldLock$")
+	cmd.Env = append(os.Environ(), "FUNDSCOPE_HOLD_DB="+path, "FUNDSCOPE_HOLD_FOR="+d.String())
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if line, _ := bufio.NewReader(out).ReadString('\n'); strings.TrimSpace(line) != "ready" {
+		t.Fatalf("lock holder said %q", line)
+	}
+	return cmd
+}
+
+func exitCode(err error) int {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
+}
+
+// Every command that opens the database honours --wait; without it, a held
+// database fails at once naming the holder.
+func TestWaitForEveryCommand(t *testing.T) {
+	bin := binary(t)
+	for _, args := range [][]string{
+		{"sql", "SELECT count(*) FROM catalog"},
+		{"query", "headline"},
+		{"report", "--format", "html"},
+		{"catalogs"},
+		{"export"},
+		{"check"},
+		{"transform"},
+	} {
+		dir := t.TempDir()
+		db := testdb.Copy(t, testdb.Bundled(t))
+		holder := holdLock(t, db, 1500*time.Millisecond)
+		cmd := exec.Command(bin, append(args, "--db", db)...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if exitCode(err) != 1 || !strings.Contains(string(out), "locked by process") {
+			t.Errorf("%v on a held database without --wait: exit %d\n%s", args, exitCode(err), out)
+		}
+		start := time.Now()
+		cmd = exec.Command(bin, append(args, "--db", db, "--wait", "20s")...)
+		cmd.Dir = dir
+		out, err = cmd.CombinedOutput()
+		if err != nil {
+			t.Errorf("%v --wait 20s: %v\n%s", args, err, out)
+		} else if time.Since(start) < time.Second {
+			t.Errorf("%v --wait finished before the holder let go", args)
+		}
+		holder.Wait()
+	}
+}
+
+// --timeout stops a long statement with a plain message; Ctrl-C stops it too.
+func TestTimeoutAndInterruptStopSQL(t *testing.T) {
+	bin := binary(t)
+	db := testdb.Bundled(t)
+	slow := "SELECT count(*) FROM range(100000) a, range(1000000) b WHERE a.range + b.range = 7"
+	start := time.Now()
+	out, err := exec.Command(bin, "sql", "--db", db, "--timeout", "1s", slow).CombinedOutput()
+	if exitCode(err) != 1 || !strings.Contains(string(out), "stopped after 1s (--timeout)") || time.Since(start) > 10*time.Second {
+		t.Errorf("--timeout: exit %d after %s\n%s", exitCode(err), time.Since(start), out)
+	}
+	cmd := exec.Command(bin, "sql", "--db", db, slow)
+	var buf strings.Builder
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	err = cmd.Wait()
+	if exitCode(err) != 130 || !strings.Contains(buf.String(), "interrupted") {
+		t.Errorf("Ctrl-C on a long statement: exit %d\n%s", exitCode(err), buf.String())
+	}
+}
+
+// An interrupted report leaves neither a partial report beside the earlier
+// one nor excelize's temporary files.
+func TestInterruptedReportLeavesNothing(t *testing.T) {
+	bin := binary(t)
+	work := t.TempDir()
+	tmp := filepath.Join(work, "tmp")
+	os.MkdirAll(tmp, 0o755)
+	csv := filepath.Join(work, "synthetic.csv")
+	db := filepath.Join(work, "big.duckdb")
+	for _, args := range [][]string{
+		{"gen", "--cities", "60", "--years", "2", "--items", "1500", "--out", csv},
+		{"ingest", "-q", "--db", db, csv},
+	} {
+		if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+	}
+	out := filepath.Join(work, "out")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "report.xlsx"), []byte("the earlier workbook"), 0o644)
+	cmd := exec.Command(bin, "report", "--db", db, "--out", out, "--format", "xlsx", "--detail-limit", "0")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	var buf strings.Builder
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	if exitCode(err) != 130 || !strings.Contains(buf.String(), "interrupted") {
+		t.Fatalf("SIGTERM during report: exit %d (the report may have finished first; make it larger)\n%s", exitCode(err), buf.String())
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "report.xlsx")); string(b) != "the earlier workbook" {
+		t.Error("the earlier workbook was replaced by an interrupted one")
+	}
+	for _, d := range []string{out, tmp} {
+		entries, _ := os.ReadDir(d)
+		for _, e := range entries {
+			if e.Name() != "report.xlsx" {
+				t.Errorf("left behind in %s: %s", d, e.Name())
+			}
+		}
+	}
+}
