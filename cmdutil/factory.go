@@ -15,8 +15,8 @@ import (
 // Factory gives commands their dependencies, made when first asked for.
 // The root command's persistent flags fill DBPath, Wait and DataDir.
 type Factory struct {
-	IO      *IOStreams
-	DBPath  string
+	IO          *IOStreams
+	DBPath      string
 	Wait        time.Duration
 	DataDir     string
 	MemoryLimit string // DuckDB memory_limit, e.g. "2GB"; "" leaves DuckDB's default (80% of RAM)

@@ -62,7 +62,7 @@ func TestIngestCatalogsCheck(t *testing.T) {
 			t.Errorf("fangshan total should be null: %v", c["total_yuan"])
 		}
 	}
-	if out, err := run(t, "check", "--db", db); err != nil || !strings.Contains(out, "8 of 8 data tests pass") {
+	if out, err := run(t, "check", "--db", db); err != nil || !strings.Contains(out, "9 of 9 data tests pass") {
 		t.Errorf("check: %v\n%s", err, out)
 	}
 	out, err = run(t, "ingest", "--db", db, "-q")
@@ -221,6 +221,9 @@ func TestStaleDerivedTablesAreRefused(t *testing.T) {
 	out, err := run(t, "check", "--db", db)
 	if cmdutil.ExitCode(err) != cmdutil.ExitMismatch || !strings.Contains(out, "FAIL  derived_up_to_date") {
 		t.Errorf("check on stale data: %v\n%s", err, out)
+	}
+	if err == nil || strings.Contains(err.Error(), "stated totals") || !strings.Contains(err.Error(), "derived_up_to_date") {
+		t.Errorf("check should name the test that failed, not blame the stated totals: %v", err)
 	}
 	if _, err := run(t, "transform", "--db", db); err != nil {
 		t.Fatal(err)

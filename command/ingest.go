@@ -82,7 +82,11 @@ func ingestRun(opts *IngestOptions) error {
 	}
 	switch {
 	case len(opts.Paths) == 0:
-		jobs, err = ingest.BundledJobs(f.DataFS(), m)
+		root := f.DataLocation()
+		if root == "" {
+			root = "data" // the copy built into the binary, laid out as a checkout's data/
+		}
+		jobs, err = ingest.BundledJobs(f.DataFS(), m, root)
 	case len(texts) > 0:
 		jobs, err = ingest.FileJobs(texts, m)
 	}

@@ -6,11 +6,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"fundscope/ingest/manifest"
 	"fundscope/model"
 )
 
@@ -229,5 +232,44 @@ func TestFailureInsideTransactionRollsBack(t *testing.T) {
 	}
 	if snapshot(t, db) != before {
 		t.Error("a failed transaction left rows behind")
+	}
+}
+
+// A manifest path outside the data folder is refused by name, and a file that
+// is a symbolic link leading outside the folder is not read.
+func TestManifestPathsStayInsideTheDataFolder(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	os.WriteFile(outside, []byte("序号\t项目名称\t金额（万元）\n1\t外部\t5\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "raw"), 0o755)
+	entry := func(file string) string {
+		return `{"catalogs": [{"catalog_id": "x-2024", "title": "t", "publisher": "p", "province": "浙江省", "city": "温州市",
+			"district": null, "admin_code": "330300", "level": "city", "year": 2024, "published": null, "layout": "tsv-table", "file": "` + file + `"}]}`
+	}
+	for _, bad := range []string{"../secret.txt", "/etc/passwd", "raw/../../x.txt"} {
+		os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(entry(bad)), 0o644)
+		if _, err := manifest.Load(os.DirFS(dir)); err == nil || !strings.Contains(err.Error(), "inside the data folder") {
+			t.Errorf("manifest path %q: %v", bad, err)
+		}
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "raw", "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(entry("raw/link.txt")), 0o644)
+	m, err := manifest.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = BundledJobs(os.DirFS(dir), m, dir)
+	if err == nil || !strings.Contains(err.Error(), "outside the data folder") || !strings.Contains(err.Error(), filepath.Join(dir, "raw", "link.txt")) {
+		t.Errorf("a symlink leading outside: %v", err)
+	}
+	// A link that stays inside the folder is fine, and the recorded path names the folder given.
+	os.Remove(filepath.Join(dir, "raw", "link.txt"))
+	os.WriteFile(filepath.Join(dir, "raw", "real.txt"), []byte("x"), 0o644)
+	os.Symlink("real.txt", filepath.Join(dir, "raw", "link.txt"))
+	jobs, err := BundledJobs(os.DirFS(dir), m, dir)
+	if err != nil || jobs[0].File != filepath.Join(dir, "raw", "link.txt") {
+		t.Errorf("a link inside the folder: %v %v", jobs, err)
 	}
 }

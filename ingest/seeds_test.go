@@ -30,7 +30,7 @@ func bundledJobs(t testing.TB) []Job {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobs, err := BundledJobs(data.FS, m)
+	jobs, err := BundledJobs(data.FS, m, "data")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -21,17 +22,58 @@ type Job struct {
 	Catalog model.Catalog
 }
 
-// BundledJobs lists every catalog of the manifest, read from fsys.
-func BundledJobs(fsys fs.FS, m *manifest.Manifest) ([]Job, error) {
+// BundledJobs lists every catalog of the manifest, read from fsys (the data
+// folder); root is how the folder is named in messages and in the recorded
+// source path (e.g. "data" or the --data folder). A file that is a symbolic
+// link pointing outside the data folder is refused.
+func BundledJobs(fsys fs.FS, m *manifest.Manifest, root string) ([]Job, error) {
 	var jobs []Job
 	for _, c := range m.Catalogs {
+		shown := filepath.Join(root, filepath.FromSlash(c.File))
+		if err := insideFolder(fsys, c.File); err != nil {
+			return nil, fmt.Errorf("manifest entry %s: %s: %w", c.CatalogID, shown, err)
+		}
 		raw, err := fs.ReadFile(fsys, c.File)
 		if err != nil {
 			return nil, fmt.Errorf("manifest entry %s points at %s: %w", c.CatalogID, c.File, err)
 		}
-		jobs = append(jobs, Job{File: filepath.Join("data", c.File), Raw: raw, Catalog: c})
+		jobs = append(jobs, Job{File: shown, Raw: raw, Catalog: c})
 	}
 	return jobs, nil
+}
+
+// insideFolder refuses a path whose symbolic links lead outside fsys.
+func insideFolder(fsys fs.FS, name string) error { return insideFolderDepth(fsys, name, 0) }
+
+func insideFolderDepth(fsys fs.FS, name string, depth int) error {
+	if depth > 32 {
+		return fmt.Errorf("has too many levels of symbolic links")
+	}
+	lfs, ok := fsys.(fs.ReadLinkFS)
+	if !ok {
+		return nil // an embedded folder has no links
+	}
+	dir := ""
+	for _, part := range strings.Split(name, "/") {
+		p := path.Join(dir, part)
+		info, err := lfs.Lstat(p)
+		if err != nil {
+			return nil // a missing file is reported when it is read
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			target, err := lfs.ReadLink(p)
+			if err != nil {
+				return err
+			}
+			resolved := path.Clean(path.Join(dir, filepath.ToSlash(target)))
+			if filepath.IsAbs(target) || !fs.ValidPath(resolved) {
+				return fmt.Errorf("is a symbolic link to %s, outside the data folder; copy the document into the folder instead", target)
+			}
+			return insideFolderDepth(fsys, path.Join(resolved, strings.TrimPrefix(strings.TrimPrefix(name, p), "/")), depth+1)
+		}
+		dir = p
+	}
+	return nil
 }
 
 // FileJobs resolves files and directories given on the command line. Each

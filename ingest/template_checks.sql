@@ -78,8 +78,9 @@ SELECT row_no, 'amount_wan',
        CASE WHEN starts_with(amount_wan, '-') THEN '"' || amount_wan || '" is negative'
             WHEN ends_with(amount_wan, '万元') OR ends_with(amount_wan, '万') THEN '"' || amount_wan || '": write the number only; the column is already in 万元'
             WHEN ends_with(amount_wan, '元') THEN '"' || amount_wan || '" is in 元; the column is in 万元 (divide by 10,000)'
+            WHEN regexp_full_match(amount_wan, '[0-9]{10,}(\.[0-9]{1,4})?') THEN '"' || amount_wan || '" is too large: more than 999,999,999 万元 (about 10 万亿 yuan) in one line item'
             ELSE '"' || amount_wan || '" is not a number of 万元 with at most 4 decimals' END
-FROM t WHERE amount_wan <> '' AND NOT regexp_full_match(amount_wan, '[0-9]{1,12}(\.[0-9]{1,4})?')
+FROM t WHERE amount_wan <> '' AND NOT regexp_full_match(amount_wan, '[0-9]{1,9}(\.[0-9]{1,4})?')
 UNION ALL
 SELECT row_no, 'amount_kind',
        CASE WHEN amount_kind NOT IN ('fixed', '定额', 'cap', '最高资助', 'actuals', '按实结算', 'unknown', '未列')
@@ -100,4 +101,8 @@ FROM t WHERE period_start <> '' AND (NOT regexp_full_match(period_start, '[0-9]{
 UNION ALL
 SELECT row_no, 'period_end', '"' || period_end || '" is not a date YYYY-MM-DD'
 FROM t WHERE period_end <> '' AND (NOT regexp_full_match(period_end, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(period_end AS DATE) IS NULL)
+UNION ALL
+SELECT row_no, column_name, 'contains a control character (such as NUL, U+0000); remove it'
+FROM (UNPIVOT tpl ON COLUMNS(* EXCLUDE (row_no)) INTO NAME column_name VALUE value)
+WHERE regexp_matches(value, '[\x00-\x08\x0B\x0C\x0E-\x1F]')
 ORDER BY row_no, column_name

@@ -64,7 +64,7 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 	sheet := "csv"
 	isXLSX := strings.HasSuffix(strings.ToLower(file), ".xlsx")
 	csvPath := path
-	if isXLSX || path == "" || !utf8.Valid(raw) || bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
+	if isXLSX || path == "" || !utf8.Valid(raw) || bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) || bytes.IndexByte(raw, '\r') >= 0 {
 		tmp, err := os.CreateTemp("", "fundscope-template-*.csv")
 		if err != nil {
 			return nil, err
@@ -161,10 +161,11 @@ func loadedCatalogs(ctx context.Context, conn *sql.Conn) (map[string][2]string, 
 	return out, rows.Err()
 }
 
-// plainCSV writes the CSV as UTF-8 for DuckDB, decoding GB18030/UTF-16 and
-// dropping a byte-order mark.
+// plainCSV writes the CSV as UTF-8 with LF line ends for DuckDB, decoding
+// GB18030/UTF-16, dropping a byte-order mark and turning CRLF and bare CR
+// (mixed line ends, a CR inside a quoted cell) into LF.
 func plainCSV(file string, raw []byte, out *os.File) error {
-	if utf8.Valid(raw) && !bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
+	if utf8.Valid(raw) && !bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) && bytes.IndexByte(raw, '\r') < 0 {
 		if len(raw) == 0 {
 			return &model.ParseError{File: file, Msg: "file is empty"}
 		}

@@ -182,3 +182,36 @@ func TestTemplateCSVWithTwoCatalogs(t *testing.T) {
 		t.Errorf("bad csv: %v", err)
 	}
 }
+
+// Template CSVs as other tools write them: mixed CRLF/LF line ends and a bare
+// CR inside a quoted cell load; an amount too large for any catalog and a
+// control character are refused naming the row and column.
+func TestTemplateCSVEdgeCases(t *testing.T) {
+	head := "catalog_id,title,publisher,province,city,admin_code,level,year,item_no,name,category,amount_wan"
+	row := func(no, name, amount string) string {
+		return "xx-2024,t,p,浙江省,温州市,330300,city,2024," + no + "," + name + ",elderly," + amount
+	}
+	v := vocabulary(t)
+	for _, c := range []struct {
+		label, body string
+		items       int
+		problem     string
+	}{
+		{"mixed line ends", head + "\r\n" + row("1", "甲", "5") + "\n" + row("2", "乙", "6") + "\r\n", 2, ""},
+		{"bare CR in a quoted cell", head + "\n" + row("1", "\"甲\r乙\"", "5") + "\n", 1, ""},
+		{"huge amount", head + "\n" + row("1", "甲", "10000000000") + "\n", 0, "row 2, column amount_wan: \"10000000000\" is too large"},
+		{"NUL in a name", head + "\n" + row("1", "甲\x00乙", "5") + "\n", 0, "row 2, column name: contains a control character"},
+	} {
+		db := openTestDB(t)
+		res, err := IngestTemplate(context.Background(), db, c.label+".csv", []byte(c.body), v)
+		if c.problem != "" {
+			if err == nil || !strings.Contains(err.Error(), c.problem) {
+				t.Errorf("%s: want %q, got %v", c.label, c.problem, err)
+			}
+			continue
+		}
+		if err != nil || len(res) != 1 || res[0].Items != c.items {
+			t.Errorf("%s: %v %+v", c.label, err, res)
+		}
+	}
+}

@@ -60,10 +60,14 @@ func (m *Manifest) ByFile(name string) (model.Catalog, bool) {
 	return model.Catalog{}, false
 }
 
-// validate checks an entry's facts and that a reader of its layout is registered.
+// validate checks an entry's facts, that its file lies inside the data
+// folder, and that a reader of its layout is registered.
 func validate(c model.Catalog) error {
 	if err := c.Validate(); err != nil {
 		return err
+	}
+	if !fs.ValidPath(c.File) {
+		return fmt.Errorf("file %q must be a path inside the data folder, such as raw/NAME.txt (no leading /, no ..)", c.File)
 	}
 	if !layouts.Known(c.Layout) && c.Layout != template.Layout {
 		return fmt.Errorf("unknown layout %q (known: %s)", c.Layout, strings.Join(layouts.Names(), ", "))

@@ -112,7 +112,7 @@ func build(path string, withHostile bool) error {
 	if err != nil {
 		return err
 	}
-	jobs, err := ingest.BundledJobs(data.FS, m)
+	jobs, err := ingest.BundledJobs(data.FS, m, "data")
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,11 @@ SELECT code,
        nullif(parent_code, '')   AS parent_code,
        province_code,
        nullif(city_code, '')     AS city_code
-FROM ref_regions;
+FROM ref_regions
+-- One row per code: a prefecture-level city without counties (儋州市, 东莞市,
+-- 中山市, 嘉峪关市) is listed again as its own county-level unit under the same
+-- code; keep the higher level, or every join on the code doubles the rows.
+QUALIFY row_number() OVER (PARTITION BY code ORDER BY CASE level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END) = 1;
 
 CREATE OR REPLACE TABLE catalog_region AS
 SELECT c.catalog_id,

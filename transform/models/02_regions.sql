@@ -49,7 +49,8 @@ WITH candidate AS (
     UNION ALL
     SELECT rp.catalog_id, rp.region_text, rp.part_no, 2, r.code, 'exact', 'name ' || r.name, NULL
     FROM region_part rp
-    JOIN region r ON r.name = rp.key AND r.province_code = rp.province_code AND r.level IN ('city', 'county')
+    JOIN region r ON (r.name = rp.key OR r.name = rp.part) -- some units are named with their city (常德市西洞庭管理区)
+                 AND r.province_code = rp.province_code AND r.level IN ('city', 'county')
     UNION ALL
     SELECT rp.catalog_id, rp.region_text, rp.part_no, 3, t.county_code, 'town', 'town ' || t.name, NULL
     FROM region_part rp
