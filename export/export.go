@@ -83,7 +83,8 @@ func Export(ctx context.Context, db *sql.DB, o Options) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	stage, err := os.MkdirTemp(dir, ".fundscope-export-")
+	removeAbandonedStages(dir)
+	stage, err := os.MkdirTemp(dir, stagePrefix)
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +136,21 @@ func Export(ctx context.Context, db *sql.DB, o Options) ([]Result, error) {
 		return nil, err
 	}
 	return results, nil
+}
+
+// stagePrefix names the staging folders Export makes inside the export folder.
+const stagePrefix = ".fundscope-export-"
+
+// removeAbandonedStages removes staging folders an export killed outright
+// (SIGKILL, power loss) left behind; a folder still being written by another
+// export is younger than an hour and stays.
+func removeAbandonedStages(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && e.IsDir() && strings.HasPrefix(e.Name(), stagePrefix) && time.Since(info.ModTime()) > time.Hour {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // publish moves what was staged into dir. Files a previous export wrote (as

@@ -287,3 +287,42 @@ func TestExcelCSVIsFormulaSafe(t *testing.T) {
 		}
 	}
 }
+
+// A re-export replaces the files of the previous one (as its datapackage.json
+// lists them) and nothing else: a file the user put in line_items/ stays, and
+// no partition of an earlier, wider export lingers.
+func TestReExportReplacesOnlyItsOwnFiles(t *testing.T) {
+	db, err := store.Open(context.Background(), testdb.Bundled(t), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	dir := t.TempDir()
+	run := func(f queries.Filter) {
+		if _, err := Export(context.Background(), db, Options{Format: "parquet", Dir: dir, Filter: f, Now: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(queries.Filter{})
+	mine := filepath.Join(dir, "line_items", "README-mine.txt")
+	os.WriteFile(mine, []byte("mine"), 0o644)
+	run(queries.Filter{City: "杭州市"})
+	if b, _ := os.ReadFile(mine); string(b) != "mine" {
+		t.Error("the user's file in line_items/ was removed")
+	}
+	var parts []string
+	filepath.Walk(filepath.Join(dir, "line_items"), func(p string, info os.FileInfo, err error) error {
+		if err == nil && strings.HasSuffix(p, ".parquet") {
+			parts = append(parts, p)
+		}
+		return nil
+	})
+	for _, p := range parts {
+		if !strings.Contains(p, "city_code=330100") {
+			t.Errorf("a partition of the earlier export lingers: %s", p)
+		}
+	}
+	if len(parts) == 0 {
+		t.Error("no partition written")
+	}
+}

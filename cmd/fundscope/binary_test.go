@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"fundscope/internal/testdb"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -117,7 +118,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := testdb.Run(m)
 	if buildDir != "" {
 		os.RemoveAll(buildDir)
 	}

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -123,16 +125,7 @@ func TestInterruptedReportLeavesNothing(t *testing.T) {
 	work := t.TempDir()
 	tmp := filepath.Join(work, "tmp")
 	os.MkdirAll(tmp, 0o755)
-	csv := filepath.Join(work, "synthetic.csv")
-	db := filepath.Join(work, "big.duckdb")
-	for _, args := range [][]string{
-		{"gen", "--cities", "60", "--years", "2", "--items", "1500", "--out", csv},
-		{"ingest", "-q", "--db", db, csv},
-	} {
-		if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-			t.Fatalf("%v: %v\n%s", args, err, out)
-		}
-	}
+	db := generatedDB(t)
 	out := filepath.Join(work, "out")
 	os.MkdirAll(out, 0o755)
 	os.WriteFile(filepath.Join(out, "report.xlsx"), []byte("the earlier workbook"), 0o644)
@@ -158,6 +151,83 @@ func TestInterruptedReportLeavesNothing(t *testing.T) {
 			if e.Name() != "report.xlsx" {
 				t.Errorf("left behind in %s: %s", d, e.Name())
 			}
+		}
+	}
+}
+
+var (
+	genOnce sync.Once
+	genDB   string
+	genErr  error
+)
+
+// generatedDB is a database of 180,000 synthetic line items, made once, large
+// enough that reports and exports take seconds.
+func generatedDB(t *testing.T) string {
+	bin := binary(t)
+	genOnce.Do(func() {
+		dir := filepath.Join(buildDir, "generated")
+		os.MkdirAll(dir, 0o755)
+		csv := filepath.Join(dir, "synthetic.csv")
+		genDB = filepath.Join(dir, "big.duckdb")
+		for _, args := range [][]string{
+			{"gen", "--cities", "60", "--years", "2", "--items", "1500", "--out", csv},
+			{"ingest", "-q", "--db", genDB, csv},
+		} {
+			if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+				genErr = fmt.Errorf("%v: %v\n%s", args, err, out)
+				return
+			}
+		}
+	})
+	if genErr != nil {
+		t.Fatal(genErr)
+	}
+	return genDB
+}
+
+// An export killed outright (SIGKILL: no clean-up runs) leaves the previous
+// export whole; the next export clears what the killed one abandoned.
+func TestKilledExportKeepsThePreviousOne(t *testing.T) {
+	bin := binary(t)
+	db := generatedDB(t)
+	out := filepath.Join(t.TempDir(), "export")
+	if b, err := exec.Command(bin, "export", "--db", db, "--format", "csv", "--out", out).CombinedOutput(); err != nil {
+		t.Fatalf("first export: %v\n%s", err, b)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "line_items.csv"))
+	pkg, _ := os.ReadFile(filepath.Join(out, "datapackage.json"))
+	cmd := exec.Command(bin, "export", "--db", db, "--format", "csv", "--out", out)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(400 * time.Millisecond)
+	cmd.Process.Kill()
+	cmd.Wait()
+	after, _ := os.ReadFile(filepath.Join(out, "line_items.csv"))
+	pkgAfter, _ := os.ReadFile(filepath.Join(out, "datapackage.json"))
+	if len(before) == 0 || string(after) != string(before) || string(pkg) != string(pkgAfter) {
+		t.Fatalf("the killed export changed the previous one (%d → %d bytes)", len(before), len(after))
+	}
+	// Age what the killed export left, as if an hour had passed; the next export removes it.
+	entries, _ := os.ReadDir(out)
+	old, abandoned := time.Now().Add(-2*time.Hour), 0
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".fundscope-export-") {
+			os.Chtimes(filepath.Join(out, e.Name()), old, old)
+			abandoned++
+		}
+	}
+	if abandoned == 0 {
+		t.Fatal("the kill did not land during the export (no staging folder left): make the export larger")
+	}
+	if b, err := exec.Command(bin, "export", "--db", db, "--format", "csv", "--out", out).CombinedOutput(); err != nil {
+		t.Fatalf("export after the kill: %v\n%s", err, b)
+	}
+	entries, _ = os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".fundscope-export-") {
+			t.Errorf("abandoned staging folder %s still there", e.Name())
 		}
 	}
 }
