@@ -133,7 +133,7 @@ func TestBadInputLeavesDatabaseUnchanged(t *testing.T) {
 		{"negative amount", badAmount, "negative"},
 		{"row with a missing cell", badRow, "line 35"},
 		{"empty file", empty, "empty"},
-		{"binary file", binary, "binary"},
+		{"binary file (a cut-off zip)", binary, "damaged or cut short"},
 	}
 	for _, c := range cases {
 		_, err := ingestJob(db, c.j)

@@ -62,21 +62,30 @@ var beforeCommit func(catalogID string) error
 // changed bytes replace the catalog's rows. All writes for the document happen
 // in one transaction: on any error the database is left as it was.
 func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c model.Catalog) (*Result, error) {
-	res, err := ingestDocument(ctx, db, file, raw, c.CatalogID, func() ([]Part, string, error) {
-		doc, err := document.Decode(file, raw)
+	res, err := ingestDocument(ctx, db, file, raw, c.CatalogID, func() ([]Part, Source, error) {
+		doc, err := document.Open(file, raw)
 		if err != nil {
-			return nil, "", err
+			return nil, Source{}, err
 		}
 		p, err := layouts.Parse(doc, c)
 		if err != nil {
-			return nil, "", err
+			return nil, Source{}, err
 		}
-		return []Part{{c, p}}, doc.Encoding, nil
+		for _, n := range doc.Notes {
+			p.Warnings = append(p.Warnings, model.Warning{Message: n})
+		}
+		return []Part{{c, p}}, Source{Encoding: doc.Encoding, Format: doc.Format, Conversion: doc.Conversion}, nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return res[0], nil
+}
+
+// Source is how a document was read: its format (text, docx, xlsx, html),
+// any conversion (LibreOffice) and the text encoding where there is one.
+type Source struct {
+	Encoding, Format, Conversion string
 }
 
 // Part is one catalog of a document with what was read of it.
@@ -87,14 +96,14 @@ type Part struct {
 
 // ingestDocument loads every catalog a document holds in one transaction.
 // Catalogs whose bytes and manifest entry are loaded already are left alone.
-func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, logID string, parse func() ([]Part, string, error)) ([]*Result, error) {
+func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, logID string, parse func() ([]Part, Source, error)) ([]*Result, error) {
 	started := time.Now()
 	sha := sha256Hex(raw)
 	fail := func(id string, err error) ([]*Result, error) {
 		logIngest(ctx, db, started, file, sha, id, "failed", 0, err.Error())
 		return nil, err
 	}
-	parts, encoding, err := parse()
+	parts, src, err := parse()
 	if err != nil {
 		return fail(logID, err)
 	}
@@ -123,7 +132,7 @@ func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, lo
 		results = append(results, res)
 	}
 	if len(changed) > 0 {
-		if err := write(ctx, db, file, sha, encoding, changed, replaced); err != nil {
+		if err := write(ctx, db, file, sha, src, changed, replaced); err != nil {
 			return fail(logID, fmt.Errorf("%s: writing to the database: %w (nothing was changed)", file, err))
 		}
 	}
@@ -143,14 +152,14 @@ func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, lo
 }
 
 // write replaces the catalogs of parts in one transaction.
-func write(ctx context.Context, db *sql.DB, file, sha, encoding string, parts []Part, replaced []string) error {
+func write(ctx context.Context, db *sql.DB, file, sha string, src Source, parts []Part, replaced []string) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
 	return replaceCatalogs(ctx, conn, replaced, parts[0].Catalog.CatalogID, func() error {
-		if err := insertCatalogs(ctx, conn, file, sha, encoding, parts); err != nil {
+		if err := insertCatalogs(ctx, conn, file, sha, src, parts); err != nil {
 			return err
 		}
 		return conn.Raw(func(dc any) error {
@@ -194,7 +203,7 @@ func replaceCatalogs(ctx context.Context, conn *sql.Conn, replaced []string, fir
 }
 
 // insertCatalogs appends the catalog rows of parts.
-func insertCatalogs(ctx context.Context, conn *sql.Conn, file, sha, encoding string, parts []Part) error {
+func insertCatalogs(ctx context.Context, conn *sql.Conn, file, sha string, src Source, parts []Part) error {
 	now := time.Now().UTC()
 	return conn.Raw(func(dc any) error {
 		a, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", "catalog")
@@ -211,7 +220,7 @@ func insertCatalogs(ctx context.Context, conn *sql.Conn, file, sha, encoding str
 				published = date(*c.Published)
 			}
 			if err := a.AppendRow(c.CatalogID, c.Title, c.Publisher, c.Province, c.City, district, c.AdminCode, c.Level, int32(c.Year),
-				published, file, sha, fingerprint(c), c.Layout, encoding, c.Synthetic, now); err != nil {
+				published, file, sha, fingerprint(c), c.Layout, src.Encoding, c.Synthetic, now, null(src.Format), null(src.Conversion)); err != nil {
 				a.Close()
 				return fmt.Errorf("catalog %s: %w", c.CatalogID, err)
 			}
@@ -265,7 +274,7 @@ func appendRows(dc driver.Conn, parts []Part) error {
 				null(it.Purchaser), null(it.TargetGroup), null(it.RegionText), nullInt(it.RegionLine),
 				null(it.FundingText), nullInt(it.FundingLine), yuan(it.Amount.Yuan), null(it.Amount.Text), it.Amount.Kind,
 				boolOrNil(it.Amount.TaxIncluded), date(it.PeriodStart), date(it.PeriodEnd), int32(it.LineStart), int32(it.LineEnd),
-				nullInt(it.DetailStart), nullInt(it.DetailEnd))
+				nullInt(it.DetailStart), nullInt(it.DetailEnd), null(it.SourceLocation))
 			if err != nil {
 				items.Close()
 				return fmt.Errorf("line item %s: %w", it.ItemID, err)
@@ -285,7 +294,7 @@ func appendRows(dc driver.Conn, parts []Part) error {
 			for k, s := range t.Scope {
 				scope[k] = s
 			}
-			if err := totals.AppendRow(part.Catalog.CatalogID, int32(i+1), t.Label, t.Kind, t.Metric, t.Stated, scope, int32(t.Line), null(t.Text)); err != nil {
+			if err := totals.AppendRow(part.Catalog.CatalogID, int32(i+1), t.Label, t.Kind, t.Metric, t.Stated, scope, int32(t.Line), null(t.Text), null(t.SourceLocation)); err != nil {
 				totals.Close()
 				return fmt.Errorf("stated total %q: %w", t.Label, err)
 			}
@@ -300,7 +309,7 @@ func appendRows(dc driver.Conn, parts []Part) error {
 	}
 	for _, part := range parts {
 		for _, w := range part.Parsed.Warnings {
-			if err := warns.AppendRow(part.Catalog.CatalogID, nullInt(w.Line), w.Message); err != nil {
+			if err := warns.AppendRow(part.Catalog.CatalogID, nullInt(w.Line), w.Message, null(w.Location)); err != nil {
 				warns.Close()
 				return err
 			}

@@ -400,7 +400,11 @@ func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats [
 				parts = append(parts, Part{Catalog: c})
 			}
 		}
-		if err := insertCatalogs(ctx, conn, file, sha, "template", parts); err != nil {
+		format := "template csv"
+		if strings.HasSuffix(strings.ToLower(file), ".xlsx") {
+			format = "template xlsx"
+		}
+		if err := insertCatalogs(ctx, conn, file, sha, Source{Encoding: "template", Format: format}, parts); err != nil {
 			return err
 		}
 		_, err := conn.ExecContext(ctx, templateInsertSQL, sql.Named("section", template.SheetItems))

@@ -83,6 +83,9 @@ type LineItem struct {
 	LineEnd     int
 	DetailStart int // release form or prose that details the item, 0 when none
 	DetailEnd   int
+	// SourceLocation is where the item is in a structured source, in its own
+	// terms ("table 1 rows 3–4", "sheet 项目 A5:F5"); "" for text sources.
+	SourceLocation string
 }
 
 // Metrics a stated total can speak of.
@@ -102,12 +105,15 @@ type StatedTotal struct {
 	Scope  []string // item ids
 	Line   int
 	Text   string
+	// SourceLocation is where the figure is printed in a structured source.
+	SourceLocation string
 }
 
 // Warning is something odd about a line that did not stop the ingest.
 type Warning struct {
-	Line    int
-	Message string
+	Line     int
+	Message  string
+	Location string // in a structured source: where, in its own terms
 }
 
 // Parsed is what a layout reader makes of one document.

@@ -114,3 +114,13 @@ CREATE TABLE IF NOT EXISTS fundscope_state (
     value BIGINT  NOT NULL
 );
 INSERT OR IGNORE INTO fundscope_state VALUES ('raw_generation', 0), ('derived_generation', 0);
+
+-- Added with the document formats (docx, xlsx, html, legacy via LibreOffice):
+-- the format read, any conversion, and locations in the format's own terms
+-- ("table 1 rows 3–4", "sheet 项目 B3:B5"); NULL for text sources, whose
+-- line numbers are the location.
+ALTER TABLE catalog        ADD COLUMN IF NOT EXISTS source_format   VARCHAR;
+ALTER TABLE catalog        ADD COLUMN IF NOT EXISTS conversion      VARCHAR;
+ALTER TABLE line_item      ADD COLUMN IF NOT EXISTS source_location VARCHAR;
+ALTER TABLE stated_total   ADD COLUMN IF NOT EXISTS source_location VARCHAR;
+ALTER TABLE ingest_warning ADD COLUMN IF NOT EXISTS location        VARCHAR;

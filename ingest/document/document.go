@@ -17,9 +17,20 @@ import (
 
 // Document is a decoded text file split into lines; line n is Lines[n-1].
 type Document struct {
-	Path     string
-	Encoding string // utf-8, utf-8-bom, utf-16le, utf-16be or gb18030
+	Path       string
+	Format     string   // text, docx, xlsx, html (after any conversion)
+	Conversion string   // e.g. "LibreOffice 7.4 doc → docx", "" when read as published
+	Encoding   string   // of a text or HTML source: utf-8, utf-8-bom, utf-16le, utf-16be or gb18030
+	Notes      []string // what the decoder saw and did not read (hidden sheets, rows …)
+
+	// Blocks are the structure of a docx, xlsx or HTML source, in reading order.
+	Blocks []Block
+
+	// Lines are the text a reader walks: the file itself for text sources, or
+	// the blocks rendered in the reader's convention; LineLocs[n-1] is where
+	// line n came from in a structured source (nil for text sources).
 	Lines    []string
+	LineLocs []Location
 }
 
 // Line returns line n (1-based), or "" past the end.
@@ -75,7 +86,7 @@ func Decode(path string, raw []byte) (*Document, error) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.TrimSuffix(text, "\n")
-	return &Document{Path: path, Encoding: enc, Lines: strings.Split(text, "\n")}, nil
+	return &Document{Path: path, Format: "text", Encoding: enc, Lines: strings.Split(text, "\n")}, nil
 }
 
 func lineOf(text string, offset int) int {
@@ -83,4 +94,15 @@ func lineOf(text string, offset int) int {
 		return 0
 	}
 	return strings.Count(text[:offset], "\n") + 1
+}
+
+// LocationOf is where lines [from, to] of a rendered document came from, as a
+// person reads it ("table 1 rows 3–4"); "" for text sources, whose line
+// numbers are the location.
+func (d *Document) LocationOf(from, to int) string {
+	if len(d.LineLocs) == 0 || from < 1 || from > len(d.LineLocs) {
+		return ""
+	}
+	to = min(max(to, from), len(d.LineLocs))
+	return Span(d.LineLocs[from-1], d.LineLocs[to-1]).String()
 }

@@ -26,7 +26,7 @@ const MaxMemberInMemory int64 = 16 << 20
 func CheckZip(file string, raw []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
-		return &model.ParseError{File: file, Msg: "not a valid zip container (.xlsx/.docx): " + err.Error()}
+		return &model.ParseError{File: file, Msg: "a zip container (.docx/.xlsx) that is damaged or cut short: " + err.Error()}
 	}
 	var total uint64
 	for _, f := range zr.File {

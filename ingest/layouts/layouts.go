@@ -3,6 +3,7 @@
 package layouts
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -20,6 +21,9 @@ import (
 type Reader struct {
 	Name string // the layout name a manifest entry uses
 	Help string // one line: what documents this reader fits
+	// Text is the convention the reader walks (document.Cells or
+	// document.TSV): a docx, xlsx or HTML source is rendered in it first.
+	Text string
 	Read func(d *document.Document, c model.Catalog) (*model.Parsed, error)
 }
 
@@ -56,9 +60,23 @@ func Parse(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	if !ok {
 		return nil, &model.ParseError{File: d.Path, Msg: fmt.Sprintf("unknown layout %q", c.Layout)}
 	}
+	convention := l.Text
+	if convention == "" {
+		convention = document.Cells
+	}
+	d = d.Render(convention)
 	p, err := l.Read(d, c)
 	if err != nil {
-		return nil, err
+		return nil, located(d, err)
+	}
+	for i := range p.Items {
+		p.Items[i].SourceLocation = d.LocationOf(p.Items[i].LineStart, p.Items[i].LineEnd)
+	}
+	for i := range p.Totals {
+		p.Totals[i].SourceLocation = d.LocationOf(p.Totals[i].Line, p.Totals[i].Line)
+	}
+	for i := range p.Warnings {
+		p.Warnings[i].Location = d.LocationOf(p.Warnings[i].Line, p.Warnings[i].Line)
 	}
 	if len(p.Items) == 0 {
 		return nil, &model.ParseError{File: d.Path, Msg: fmt.Sprintf("no line items found for layout %s (%s)", c.Layout, l.Help)}
@@ -156,4 +174,16 @@ func columnIndex(header []string, keywords ...string) int {
 		}
 	}
 	return -1
+}
+
+// located rewrites a reader's error on a rendered line of a structured source
+// to name the place in the source's own terms.
+func located(d *document.Document, err error) error {
+	var pe *model.ParseError
+	if errors.As(err, &pe) && pe.Line > 0 {
+		if loc := d.LocationOf(pe.Line, pe.Line); loc != "" {
+			return &model.ParseError{File: pe.File, Msg: loc + ": " + pe.Msg}
+		}
+	}
+	return err
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	Register(Reader{Name: "tsv-table", Help: "tab-separated table with a header row; blank cells carried down from the row above (普陀)", Read: parseTSVTable})
+	Register(Reader{Name: "tsv-table", Text: document.TSV, Help: "tab-separated table with a header row; blank cells carried down from the row above (普陀)", Read: parseTSVTable})
 }
 
 var unitsItemsRe = regexp.MustCompile(`共(\d+)个单位[、，,]?(\d+)个项目`)

@@ -1,0 +1,123 @@
+package document
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"fundscope/model"
+)
+
+// .xlsx: excelize reads every sheet in order with raw cell values (a cached
+// formula value, not its display format: 9.577 stays 9.577 under a "0.00"
+// format), merged ranges become spanning cells, and hidden sheets and rows are
+// read but noted. Rows before a sheet's first row of two or more cells (the
+// title area) are paragraphs; the rest is the sheet's table.
+func init() {
+	RegisterDecoder(Decoder{Name: "xlsx", Order: 11, Sniff: func(raw []byte) bool { return zipHas(raw, "xl/workbook.xml") }, Decode: decodeXLSX})
+}
+
+func decodeXLSX(path string, raw []byte) (*Document, error) {
+	if err := CheckZip(path, raw); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxUnzipBytes, UnzipXMLSizeLimit: MaxMemberInMemory})
+	if err != nil {
+		return nil, &model.ParseError{File: path, Msg: "not a readable .xlsx workbook: " + err.Error()}
+	}
+	defer f.Close()
+	doc := &Document{Path: path, Format: "xlsx"}
+	tables := 0
+	for _, sheet := range f.GetSheetList() {
+		if visible, _ := f.GetSheetVisible(sheet); !visible {
+			doc.Notes = append(doc.Notes, fmt.Sprintf("sheet %s is hidden (read all the same)", sheet))
+		}
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, &model.ParseError{File: path, Msg: fmt.Sprintf("sheet %s: %v", sheet, err)}
+		}
+		merges, _ := f.GetMergeCells(sheet)
+		// span[r][c] = rows, cols of a merged range starting at (r, c); covered slots are skipped.
+		type span struct{ rows, cols int }
+		starts := map[[2]int]span{}
+		covered := map[[2]int]bool{}
+		for _, m := range merges {
+			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+			if err1 != nil || err2 != nil {
+				continue
+			}
+			starts[[2]int{r1 - 1, c1 - 1}] = span{r2 - r1 + 1, c2 - c1 + 1}
+			for r := r1 - 1; r < r2; r++ {
+				for c := c1 - 1; c < c2; c++ {
+					if r != r1-1 || c != c1-1 {
+						covered[[2]int{r, c}] = true
+					}
+				}
+			}
+		}
+		filled := func(r int) int {
+			n := 0
+			for c, v := range rows[r] {
+				if strings.TrimSpace(v) != "" && !covered[[2]int{r, c}] {
+					n++
+				}
+			}
+			return n
+		}
+		first := len(rows)
+		for r := range rows {
+			if filled(r) >= 2 {
+				first = r
+				break
+			}
+		}
+		for r := 0; r < first; r++ {
+			if text := strings.TrimSpace(strings.Join(rows[r], " ")); text != "" {
+				doc.Blocks = append(doc.Blocks, Block{Kind: Paragraph, Text: text, Loc: Location{Sheet: sheet, Cell: cellName(0, r)}})
+			}
+		}
+		if first == len(rows) {
+			continue
+		}
+		tables++
+		t := &Table{Loc: Location{Sheet: sheet, Table: tables}}
+		width := 0
+		for r := first; r < len(rows); r++ {
+			width = max(width, len(rows[r]))
+		}
+		for k, sp := range starts {
+			if k[0] >= first {
+				width = max(width, k[1]+sp.cols)
+			}
+		}
+		for r := first; r < len(rows); r++ {
+			if visible, _ := f.GetRowVisible(sheet, r+1); !visible {
+				doc.Notes = append(doc.Notes, fmt.Sprintf("sheet %s row %d is hidden (read all the same)", sheet, r+1))
+			}
+			var cells []*TableCell
+			for c := 0; c < width; c++ {
+				if covered[[2]int{r, c}] {
+					continue
+				}
+				v := ""
+				if c < len(rows[r]) {
+					v = rows[r][c]
+				}
+				sp := starts[[2]int{r, c}]
+				cells = append(cells, &TableCell{Text: strings.TrimSpace(v), Row: r - first, Col: c, RowSpan: max(1, sp.rows), ColSpan: max(1, sp.cols),
+					Loc: Location{Sheet: sheet, Cell: cellName(c, r)}})
+			}
+			t.Rows = append(t.Rows, cells)
+		}
+		doc.Blocks = append(doc.Blocks, Block{Kind: TableKind, Table: t, Loc: t.Loc})
+	}
+	return doc, nil
+}
+
+func cellName(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	return s
+}
