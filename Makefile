@@ -9,7 +9,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export GOFLAGS := $(GOFLAGS) -tags=duckdb_arrow
 export CGO_ENABLED := 1
 
-.PHONY: run test build lint test-deps bench fuzz clean refresh-regions embed-echarts
+.PHONY: run test build lint test-deps bench fuzz clean refresh-regions embed-echarts fixtures
 
 ## run: build, load the bundled catalogs (ingest → transform) and write the reports to $(OUT)/
 run: build
@@ -61,3 +61,7 @@ embed-echarts:
 refresh-regions:
 	scripts/npm-deps.sh
 	$(GO) run ./scripts/regions
+
+## fixtures: rebuild ingest/testdata/formats (each bundled catalog as .html, GBK .html, .docx, and through LibreOffice .doc/.xlsx/.xls); commit the result
+fixtures:
+	$(GO) run ./scripts/fixtures

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Go, from Debian's packages, when missing:
 # headless Chromium (the HTML report is checked as a person sees it), a CJK font,
+# LibreOffice (legacy .doc/.xls are converted by it, and tests read such fixtures),
 # and the npm packages pinned by package-lock.json (the embedded ECharts is
 # compared with them).
 set -euo pipefail
 need=()
-for pkg in chromium fonts-noto-cjk; do
+for pkg in chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

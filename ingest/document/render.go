@@ -11,8 +11,9 @@ const (
 	// covered by a vertical merge is a blank cell ("\t"), as Word's text
 	// extraction gives it. Paragraphs are followed by a blank line.
 	Cells = "cells"
-	// TSV: one line per table row, cells separated by tabs (a cell's line
-	// breaks become spaces; merged slots are empty fields); one line per paragraph.
+	// TSV: one line per table row, one tab-separated field per cell (a cell's
+	// line breaks become spaces; a cell spanning columns is one field; a slot
+	// under a vertical merge is an empty field); one line per paragraph.
 	TSV = "tsv"
 )
 
@@ -76,13 +77,14 @@ func renderTable(t *Table, convention string, add func(string, Location)) {
 			var fields []string
 			for col := 0; col < width; col++ {
 				c := covered[r][col]
-				if c != nil && c.Row == r && c.Col == col {
+				switch {
+				case c != nil && c.Row == r && c.Col == col:
 					fields = append(fields, flatTabs(strings.Join(cellLines(c), " ")))
-				} else {
-					fields = append(fields, "")
+				case c != nil && c.Row < r && c.Col == col:
+					fields = append(fields, "") // under a vertical merge: an empty field, as a sheet exports it
 				}
 			}
-			add(strings.TrimRight(strings.Join(fields, "\t"), "\t"), rowLoc)
+			add(strings.Join(fields, "\t"), rowLoc)
 		default:
 			add("", rowLoc)
 			for col := 0; col < width; col++ {

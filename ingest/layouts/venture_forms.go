@@ -17,7 +17,9 @@ func init() {
 
 var (
 	headingRe  = regexp.MustCompile(`项目编号[:：]\s*【(\w+)】(.+?)(\d+(?:\.\d+)?)万元\s*$`)
-	tocEntryRe = regexp.MustCompile(`^\s*项目编号[:：]\s*【(\w+)】(.+?)(\d+(?:\.\d+)?)万元\s*\t\s*\d+\s*$`)
+	// A table-of-contents entry: the heading, then its page number after a
+	// tab, dot leaders or spaces (Word's text has a tab; HTML and PDF do not).
+	tocEntryRe = regexp.MustCompile(`^\s*项目编号[:：]\s*【(\w+)】(.+?)(\d+(?:\.\d+)?)万元[\s.…·]+\d+\s*$`)
 	formTitle  = regexp.MustCompile(`^\d{4}年.*项目发布表$`)
 	groupsRe   = regexp.MustCompile(`(\d+)个大项目`)
 	subItemsRe = regexp.MustCompile(`(\d+)个(?:子|小)项目`)

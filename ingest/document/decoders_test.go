@@ -1,0 +1,263 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func zipOf(t *testing.T, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+
+func para(text string) string { return `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p>` }
+
+func cell(props, body string) string {
+	return `<w:tc><w:tcPr>` + props + `</w:tcPr>` + body + `</w:tc>`
+}
+
+// A docx table as Word writes merged cells: gridSpan across, vMerge down,
+// gridBefore, a nested table, a content control around a row's cell,
+// tracked changes and automatic numbering in the 序号 column.
+func TestDocxTableStructure(t *testing.T) {
+	numbered := `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:p>`
+	body := `<w:document ` + wNS + `><w:body>` +
+		`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>购买服务目录</w:t></w:r></w:p>` +
+		para(`单位：万元`) +
+		`<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
+		`<w:tr>` + cell(``, para(`序号`)) + cell(``, para(`项目名称`)) + cell(``, para(`金额`)) + `</w:tr>` +
+		`<w:tr>` + cell(``, numbered) + cell(`<w:vMerge w:val="restart"/>`, para(`居家养老`)+para(`第二段`)) + cell(``, para(`15`)) + `</w:tr>` +
+		`<w:tr>` + cell(``, numbered) + cell(`<w:vMerge/>`, `<w:p/>`) + `<w:sdt><w:sdtContent>` + cell(``, `<w:p><w:r><w:t>2</w:t></w:r><w:del><w:r><w:delText>99</w:delText></w:r></w:del><w:ins><w:r><w:t>0</w:t></w:r></w:ins></w:p>`) + `</w:sdtContent></w:sdt></w:tr>` +
+		`<w:tr>` + cell(`<w:gridSpan w:val="2"/>`, para(`合计`)) + cell(``, para(`35`)) + `</w:tr>` +
+		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>` + cell(``, `<w:tbl><w:tr>`+cell(``, para(`内表`))+`</w:tr></w:tbl>`+para(`外`)) + cell(``, para(`x`)) + `</w:tr>` +
+		`</w:tbl>` +
+		`<w:p><w:r><w:t>注：</w:t></w:r><w:r><w:pict><w:txbxContent>` + para(`文本框`) + `</w:txbxContent></w:pict></w:r></w:p>` +
+		`</w:body></w:document>`
+	numbering := `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>`
+	raw := zipOf(t, map[string]string{"[Content_Types].xml": "<Types/>", "word/document.xml": body, "word/numbering.xml": numbering})
+	d, err := Open("t.docx", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Format != "docx" || len(d.Blocks) != 4 {
+		t.Fatalf("format %s, %d blocks: %+v", d.Format, len(d.Blocks), d.Blocks)
+	}
+	if d.Blocks[0].Kind != Heading || d.Blocks[0].Text != "购买服务目录" {
+		t.Errorf("heading: %+v", d.Blocks[0])
+	}
+	if d.Blocks[3].Text != "注：\n文本框" {
+		t.Errorf("text box: %q", d.Blocks[3].Text)
+	}
+	tb := d.Blocks[2].Table
+	got := func(r, i int) *TableCell { return tb.Rows[r][i] }
+	if got(1, 0).Text != "1" || got(2, 0).Text != "2" {
+		t.Errorf("automatic numbering: %q %q", got(1, 0).Text, got(2, 0).Text)
+	}
+	if c := got(1, 1); c.RowSpan != 2 || c.Text != "居家养老\n第二段" {
+		t.Errorf("vMerge: %+v", c)
+	}
+	if len(tb.Rows[2]) != 2 || got(2, 1).Text != "20" || got(2, 1).Col != 2 {
+		t.Errorf("row under a vertical merge, sdt and tracked changes: %+v %+v", tb.Rows[2][0], tb.Rows[2][1])
+	}
+	if c := got(3, 0); c.ColSpan != 2 || got(3, 1).Col != 2 {
+		t.Errorf("gridSpan: %+v", c)
+	}
+	if c := got(4, 0); c.Col != 1 || len(c.Nested) != 1 || c.Nested[0].Rows[0][0].Text != "内表" || c.Text != "外" {
+		t.Errorf("gridBefore and nested table: %+v", c)
+	}
+	if got(1, 1).Loc.String() != "table 1 row 2 col 2" {
+		t.Errorf("location: %s", got(1, 1).Loc)
+	}
+	// Rendered as Word's text extraction gives it: the merged cell below is blank.
+	r := d.Render(Cells)
+	text := strings.Join(r.Lines, "\n")
+	for _, want := range []string{"\n\t1\n\t居家养老\n第二段\n\t15\n", "\n\t2\n\t\n\t20\n", "\n\t合计\n\t35\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("rendered cells lack %q:\n%s", want, text)
+		}
+	}
+	if len(r.Lines) != len(r.LineLocs) {
+		t.Fatal("a rendered line without a location")
+	}
+	tsv := strings.Join(d.Render(TSV).Lines, "\n")
+	if !strings.Contains(tsv, "1\t居家养老 第二段\t15\n2\t\t20\n合计\t35") {
+		t.Errorf("rendered TSV:\n%s", tsv)
+	}
+}
+
+// Strict OOXML uses another namespace; elements are read by local name.
+func TestDocxStrictNamespace(t *testing.T) {
+	body := `<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body>` + para("严格") + `</w:body></w:document>`
+	d, err := Open("s.docx", zipOf(t, map[string]string{"word/document.xml": body}))
+	if err != nil || len(d.Blocks) != 1 || d.Blocks[0].Text != "严格" {
+		t.Fatalf("%v %+v", err, d)
+	}
+}
+
+// HTML: rowspan and colspan by the table-slot algorithm, <br> inside cells,
+// and a GBK page with no charset declared.
+func TestHTMLTablesAndCharset(t *testing.T) {
+	page := `<html><body><h2>公示</h2><p>现将 <b>结果</b> 公示如下：</p>
+<table><tr><th>序号</th><th>项目</th><th>金额（万元）</th></tr>
+<tr><td rowspan="2">1</td><td>甲<br>说明</td><td>5</td></tr>
+<tr><td>乙</td><td>6</td></tr>
+<tr><td colspan="2">合计</td><td>11</td></tr></table><p>尾注</p></body></html>`
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, raw := range [][]byte{[]byte(page), gbk} {
+		d, err := Open("p.html", raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Blocks) != 4 || d.Blocks[0].Kind != Heading || d.Blocks[1].Text != "现将 结果 公示如下：" {
+			t.Fatalf("%s: blocks %+v", d.Encoding, d.Blocks)
+		}
+		tb := d.Blocks[2].Table
+		if tb.Rows[1][0].RowSpan != 2 || tb.Rows[2][0].Col != 1 || tb.Rows[2][0].Text != "乙" || tb.Rows[3][0].ColSpan != 2 || tb.Rows[1][1].Text != "甲\n说明" {
+			t.Errorf("%s: table %+v %+v %+v", d.Encoding, tb.Rows[1], tb.Rows[2], tb.Rows[3])
+		}
+	}
+	if d, _ := Open("p.html", gbk); d.Encoding != "gb18030" {
+		t.Errorf("GBK without a charset read as %s", d.Encoding)
+	}
+}
+
+// xlsx: merged ranges, a formula's cached value, a hidden sheet noted, the
+// title row before the table as a paragraph.
+func TestXLSXSheets(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "2024年项目表")
+	f.SetSheetRow("Sheet1", "A2", &[]any{"序号", "项目", "金额"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{1, "甲", 9.577})
+	f.SetSheetRow("Sheet1", "A4", &[]any{2, "乙", 5})
+	f.SetCellFormula("Sheet1", "C5", "SUM(C3:C4)")
+	f.SetCellValue("Sheet1", "C5", 14.577)
+	f.SetCellStr("Sheet1", "A5", "合计")
+	f.MergeCell("Sheet1", "A5", "B5")
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00
+	f.SetCellStyle("Sheet1", "C3", "C5", style)
+	f.NewSheet("hidden")
+	f.SetCellStr("hidden", "A1", "x")
+	f.SetSheetVisible("hidden", false)
+	var buf bytes.Buffer
+	f.Write(&buf)
+	d, err := Open("w.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Blocks[0].Kind != Paragraph || d.Blocks[0].Text != "2024年项目表" {
+		t.Errorf("title: %+v", d.Blocks[0])
+	}
+	tb := d.Blocks[1].Table
+	if tb.Rows[1][2].Text != "9.577" {
+		t.Errorf("raw value under a 0.00 format: %q", tb.Rows[1][2].Text)
+	}
+	if tb.Rows[3][0].ColSpan != 2 || tb.Rows[3][1].Text != "14.577" || tb.Rows[3][1].Loc.String() != "sheet Sheet1 C5" {
+		t.Errorf("merge and formula: %+v %+v", tb.Rows[3][0], tb.Rows[3][1])
+	}
+	if len(d.Notes) == 0 || !strings.Contains(d.Notes[0], "hidden") {
+		t.Errorf("hidden sheet not noted: %v", d.Notes)
+	}
+}
+
+// The bytes decide the format, never the name; what cannot be read is named.
+func TestSniffingAndRefusals(t *testing.T) {
+	cases := []struct {
+		name string
+		raw  []byte
+		want string
+	}{
+		{"catalog.docx", []byte("序号\t项目\n1\t甲\n"), "format text"},
+		{"catalog.xls", []byte("<html><table><tr><td>1</td></tr></table></html>"), "format html"},
+		{"catalog.txt", []byte("%PDF-1.7\n..."), "PDF is not read yet"},
+		{"catalog.docx", zipOf(t, map[string]string{"other.xml": "x"}), "neither .docx, .xlsx"},
+		{"secret.docx", oleWith(t, "EncryptedPackage"), "password-protected"},
+		{"empty.docx", nil, "empty"},
+	}
+	for _, c := range cases {
+		d, err := Open(c.name, c.raw)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		} else {
+			got = "format " + d.Format
+		}
+		if !strings.Contains(got, c.want) || (err != nil && !strings.Contains(got, c.name)) {
+			t.Errorf("%s: got %q, want %q naming the file", c.name, got, c.want)
+		}
+	}
+}
+
+// oleWith builds a minimal OLE2 compound file (one FAT sector, one directory
+// sector) holding one empty stream of the given name.
+func oleWith(t *testing.T, stream string) []byte {
+	t.Helper()
+	le32 := func(b []byte, off int, v uint32) {
+		b[off], b[off+1], b[off+2], b[off+3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+	}
+	le16 := func(b []byte, off int, v uint16) { b[off], b[off+1] = byte(v), byte(v>>8) }
+	const end, free, fatSect, noStream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+	out := make([]byte, 512*3)
+	h := out[:512]
+	copy(h, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+	le16(h, 24, 0x3E)
+	le16(h, 26, 3)
+	le16(h, 28, 0xFFFE)
+	le16(h, 30, 9)
+	le16(h, 32, 6)
+	le32(h, 44, 1)      // FAT sectors
+	le32(h, 48, 1)      // first directory sector
+	le32(h, 56, 0x1000) // mini stream cutoff
+	le32(h, 60, end)
+	le32(h, 68, end)
+	le32(h, 76, 0) // DIFAT[0]: the FAT is sector 0
+	for i := 1; i < 109; i++ {
+		le32(h, 76+4*i, free)
+	}
+	fat := out[512:1024]
+	for i := 0; i < 128; i++ {
+		le32(fat, 4*i, free)
+	}
+	le32(fat, 0, fatSect)
+	le32(fat, 4, end)
+	dir := out[1024:]
+	entry := func(i int, name string, typ byte, child uint32) {
+		e := dir[128*i : 128*(i+1)]
+		u := []rune(name)
+		for k, r := range u {
+			le16(e, 2*k, uint16(r))
+		}
+		if name != "" {
+			le16(e, 64, uint16(2*(len(u)+1)))
+		}
+		e[66], e[67] = typ, 1
+		le32(e, 68, noStream)
+		le32(e, 72, noStream)
+		le32(e, 76, child)
+		le32(e, 116, end)
+	}
+	entry(0, "Root Entry", 5, 1)
+	entry(1, stream, 2, noStream)
+	entry(2, "", 0, noStream)
+	entry(3, "", 0, noStream)
+	return out
+}
