@@ -16,7 +16,7 @@ func init() {
 }
 
 var (
-	headingRe  = regexp.MustCompile(`项目编号[:：]\s*【(\w+)】(.+?)(\d+(?:\.\d+)?)万元\s*$`)
+	headingRe = regexp.MustCompile(`项目编号[:：]\s*【(\w+)】(.+?)(\d+(?:\.\d+)?)万元\s*$`)
 	// A table-of-contents entry: the heading, then its page number after a
 	// tab, dot leaders or spaces (Word's text has a tab; HTML and PDF do not).
 	tocEntryRe = regexp.MustCompile(`^\s*项目编号[:：]\s*【(\w+)】(.+?)(\d+(?:\.\d+)?)万元[\s.…·]+\d+\s*$`)
