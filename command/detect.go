@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"fundscope/cmdutil"
+	"fundscope/ingest/document"
 	"fundscope/ingest/layouts"
 )
 
@@ -23,11 +24,15 @@ func NewCmdDetect(f *cmdutil.Factory, runF func(*DetectOptions) error) *cobra.Co
 	opts := &DetectOptions{Factory: f}
 	return &cobra.Command{
 		Use:   "detect FILE",
-		Short: "Tell which known layout fits a text catalog",
-		Long: `Try every known layout on a text catalog and show, for each, whether it reads
-the file and its evidence: how many line items it found, how many with an
-amount, how many stated totals — or why it does not fit. The best fit comes
-first; put its name in the file's manifest.json entry (fundscope init makes a
+		Short: "Tell a document's format, its structure and which known layout reads it",
+		Long: `Open a document in any format fundscope reads (text, .docx, .xlsx, .html;
+.doc/.wps/.xls/.et/.rtf/.odt/.ods through LibreOffice), chosen from its bytes,
+and show the format, any conversion, the blocks found (headings, paragraphs,
+tables with their size and first row) and what the decoder noted (hidden
+sheets or rows). Then try every known layout on it and show, for each,
+whether it reads the file and its evidence: line items, how many with an
+amount, stated totals — or why it does not fit. The best fit comes first;
+put its name in the file's manifest.json entry (fundscope init makes a
 workspace with one).`,
 		Example: `  fundscope detect data/raw/zhoushan-putuo-2023-purchase-summary.txt`,
 		Args:    exactArgs(1),
@@ -46,11 +51,23 @@ func detectRun(opts *DetectOptions) error {
 	if err != nil {
 		return err
 	}
-	fits, err := layouts.Detect(opts.File, raw)
+	doc, err := document.Open(opts.File, raw)
 	if err != nil {
 		return err
 	}
 	out := opts.Factory.IO.Out
+	fmt.Fprintf(out, "format: %s", doc.Format)
+	if doc.Conversion != "" {
+		fmt.Fprintf(out, " (converted: %s)", doc.Conversion)
+	}
+	fmt.Fprintln(out)
+	for _, s := range doc.Summary() {
+		fmt.Fprintln(out, "  "+s)
+	}
+	for _, n := range doc.Notes {
+		fmt.Fprintln(out, "  note: "+n)
+	}
+	fits := layouts.DetectDocument(doc)
 	for _, f := range fits {
 		mark := "no "
 		if f.Fits {

@@ -72,23 +72,15 @@ func ingestRun(opts *IngestOptions) error {
 		return err
 	}
 	var jobs []ingest.Job
-	var templates, texts []string
-	for _, a := range opts.Paths {
-		if template.IsFile(a) {
-			templates = append(templates, a)
-		} else {
-			texts = append(texts, a)
-		}
-	}
-	switch {
-	case len(opts.Paths) == 0:
+	var templates []string
+	if len(opts.Paths) == 0 {
 		root := f.DataLocation()
 		if root == "" {
 			root = "data" // the copy built into the binary, laid out as a checkout's data/
 		}
 		jobs, err = ingest.BundledJobs(f.DataFS(), m, root)
-	case len(texts) > 0:
-		jobs, err = ingest.FileJobs(texts, m)
+	} else {
+		jobs, templates, err = ingest.FileJobs(opts.Paths, m, template.IsFile)
 	}
 	var noEntry *ingest.NoEntryError
 	if errors.As(err, &noEntry) {

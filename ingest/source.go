@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -76,14 +77,20 @@ func insideFolderDepth(fsys fs.FS, name string, depth int) error {
 	return nil
 }
 
-// FileJobs resolves files and directories given on the command line. Each
-// file must have a manifest entry (matched by base name).
-func FileJobs(paths []string, m *manifest.Manifest) ([]Job, error) {
+// DocumentExtensions are the file names a folder given to ingest is searched
+// for (the format itself is read from the bytes).
+var DocumentExtensions = []string{".txt", ".tsv", ".docx", ".doc", ".wps", ".rtf", ".odt", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".csv"}
+
+// FileJobs resolves files and folders given on the command line. A file with
+// a manifest entry (matched by base name) is a document in any format; an
+// .xlsx or .csv without one is a fundscope template (returned apart); any
+// other file without an entry is a NoEntryError.
+func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool) (jobs []Job, templates []string, err error) {
 	var files []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+			return nil, nil, fmt.Errorf("%s: %w", p, err)
 		}
 		if !st.IsDir() {
 			files = append(files, p)
@@ -91,33 +98,37 @@ func FileJobs(paths []string, m *manifest.Manifest) ([]Job, error) {
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var found []string
 		for _, e := range entries {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".txt") {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && slices.Contains(DocumentExtensions, ext) {
 				found = append(found, filepath.Join(p, e.Name()))
 			}
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .txt catalogs in this directory", p)
+			return nil, nil, fmt.Errorf("%s: no catalog documents in this folder (%s)", p, strings.Join(DocumentExtensions, " "))
 		}
 		sort.Strings(found)
 		files = append(files, found...)
 	}
-	var jobs []Job
 	for _, f := range files {
 		c, ok := m.ByFile(f)
 		if !ok {
-			return nil, &NoEntryError{File: f}
+			if isTemplate(f) {
+				templates = append(templates, f)
+				continue
+			}
+			return nil, nil, &NoEntryError{File: f}
 		}
 		raw, err := os.ReadFile(f)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		jobs = append(jobs, Job{File: f, Raw: raw, Catalog: c})
 	}
-	return jobs, nil
+	return jobs, templates, nil
 }
 
 // Run ingests every job, each in its own transaction. A failing document does

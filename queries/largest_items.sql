@@ -3,7 +3,8 @@
 -- params: city, year, category
 SELECT item_id, city, jurisdiction, year, name, category_zh, funding_zh, region_name,
        amount_yuan, amount_kind, source_file, line_start, line_end,
-       source_file || ':' || line_start || CASE WHEN line_end > line_start THEN '–' || line_end ELSE '' END AS source_ref
+       coalesce(source_file || ' ' || source_location,
+                source_file || ':' || line_start || CASE WHEN line_end > line_start THEN '–' || line_end ELSE '' END) AS source_ref
 FROM clean_line_item
 WHERE amount_yuan IS NOT NULL
   AND ($city IS NULL OR city = $city OR district = $city)

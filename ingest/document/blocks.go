@@ -125,3 +125,39 @@ type Block struct {
 	Table *Table
 	Loc   Location
 }
+
+// Summary describes the blocks for a person: how many paragraphs, list
+// items and headings, and each table with its size and first row.
+func (d *Document) Summary() []string {
+	if len(d.Blocks) == 0 {
+		return []string{fmt.Sprintf("%d lines of text (%s)", len(d.Lines), d.Encoding)}
+	}
+	counts := map[string]int{}
+	var out []string
+	for _, b := range d.Blocks {
+		counts[b.Kind]++
+		if b.Kind != TableKind {
+			continue
+		}
+		cols := 0
+		for _, r := range b.Table.Rows {
+			cols = max(cols, len(r))
+		}
+		var head []string
+		if len(b.Table.Rows) > 0 {
+			for _, c := range b.Table.Rows[0] {
+				head = append(head, strings.ReplaceAll(c.Text, "\n", ""))
+			}
+		}
+		out = append(out, fmt.Sprintf("%s: %d rows × %d columns, first row: %s", b.Loc, len(b.Table.Rows), cols, clipText(strings.Join(head, " | "), 100)))
+	}
+	return append([]string{fmt.Sprintf("%d headings, %d paragraphs, %d list items, %d tables", counts[Heading], counts[Paragraph], counts[ListItem], counts[TableKind])}, out...)
+}
+
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

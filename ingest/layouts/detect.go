@@ -18,13 +18,20 @@ type Fit struct {
 	Evidence   string
 }
 
-// Detect tries every known text layout on a document and ranks them: layouts
-// that read it without error first, then by items with an amount, then items.
+// Detect opens a document in any format and tries every known layout on it,
+// ranking them: layouts that read it without error first, then by items with
+// an amount, then items.
 func Detect(file string, raw []byte) ([]Fit, error) {
-	doc, err := document.Decode(file, raw)
+	doc, err := document.Open(file, raw)
 	if err != nil {
 		return nil, err
 	}
+	return DetectDocument(doc), nil
+}
+
+// DetectDocument is Detect on an opened document.
+func DetectDocument(doc *document.Document) []Fit {
+	file := doc.Path
 	var fits []Fit
 	for _, name := range Names() {
 		c := model.Catalog{CatalogID: "detect", Layout: name, File: file}
@@ -54,5 +61,5 @@ func Detect(file string, raw []byte) ([]Fit, error) {
 		}
 		return a.Items > b.Items
 	})
-	return fits, nil
+	return fits
 }

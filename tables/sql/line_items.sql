@@ -7,7 +7,7 @@ SELECT item_id, catalog_id, province, province_code, city, city_code, district, 
        region_text, region_code, region_name, region_level, region_rule,
        funding_text, funding_code, funding_zh, funding_en,
        amount_yuan, amount_wan, amount_text, amount_kind, tax_included, period_start, period_end,
-       source_file, line_start, line_end, detail_line_start, detail_line_end, synthetic
+       source_file, line_start, line_end, detail_line_start, detail_line_end, source_location, synthetic
 FROM clean_line_item, export_params
 WHERE (export_params.p_city IS NULL OR city = export_params.p_city OR district = export_params.p_city)
   AND (export_params.p_year IS NULL OR year = export_params.p_year)

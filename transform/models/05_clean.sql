@@ -78,6 +78,7 @@ SELECT s.item_id,
        s.line_end,
        s.detail_line_start,
        s.detail_line_end,
+       s.source_location,
        s.synthetic
 FROM stg_line_item s
 JOIN item_fact x USING (item_id)
