@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"mime/quotedprintable"
+
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -260,4 +262,31 @@ func oleWith(t *testing.T, stream string) []byte {
 	entry(2, "", 0, noStream)
 	entry(3, "", 0, noStream)
 	return out
+}
+
+// A page saved as .mht (quoted-printable, GBK declared in the part header)
+// reads like the page itself.
+func TestMHT(t *testing.T) {
+	page := `<html><body><p>公示</p><table><tr><td>序号</td><td>金额</td></tr><tr><td>1</td><td>5</td></tr></table></body></html>`
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(page))
+	var qp bytes.Buffer
+	w := quotedprintable.NewWriter(&qp)
+	w.Write(gbk)
+	w.Close()
+	raw := "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"XX\"\r\n\r\n--XX\r\nContent-Type: text/html; charset=\"gbk\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" + qp.String() + "\r\n--XX--\r\n"
+	d, err := Open("page.mht", []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Format != "mht" || len(d.Blocks) != 2 || d.Blocks[0].Text != "公示" || d.Blocks[1].Table.Rows[1][1].Text != "5" {
+		t.Fatalf("%s %+v", d.Format, d.Blocks)
+	}
+}
+
+// A damaged .docx is refused naming the file, never read as empty.
+func TestCorruptDocx(t *testing.T) {
+	raw := zipOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body><w:p><w:r><w:t>cut`})
+	if _, err := Open("broken.docx", raw); err == nil || !strings.Contains(err.Error(), "broken.docx") {
+		t.Fatalf("want an error naming broken.docx, got %v", err)
+	}
 }
