@@ -98,6 +98,11 @@ func Span(a, b Location) Location {
 	return a
 }
 
+// MaxTableColumns bounds a table's width: a span or a merged range past it
+// is cut there (real tables are far narrower; a hostile file could ask for
+// billions of slots).
+const MaxTableColumns = 1000
+
 // TableCell is one cell of a table: its text (paragraphs joined by "\n"),
 // where it starts in the grid and how many rows and columns it spans.
 type TableCell struct {

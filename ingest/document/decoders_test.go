@@ -3,8 +3,10 @@ package document
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"mime/quotedprintable"
 
@@ -288,5 +290,48 @@ func TestCorruptDocx(t *testing.T) {
 	raw := zipOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body><w:p><w:r><w:t>cut`})
 	if _, err := Open("broken.docx", raw); err == nil || !strings.Contains(err.Error(), "broken.docx") {
 		t.Fatalf("want an error naming broken.docx, got %v", err)
+	}
+}
+
+// Spans and merges are bounded by the table: a hostile rowspan, colspan,
+// gridSpan or merged range cannot make a grid of billions of slots.
+func TestHostileSpansAreBounded(t *testing.T) {
+	start := time.Now()
+	page := `<table><tr><td rowspan="65534" colspan="1000">a</td><td colspan="1000">b</td></tr><tr><td>c</td></tr></table>`
+	d, err := Open("span.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Render(Cells)
+	if c := d.Blocks[0].Table.Rows[0][0]; c.RowSpan != 2 || c.ColSpan != 1000 {
+		t.Errorf("spans not cut to the table: %+v", c)
+	}
+	body := `<w:document ` + wNS + `><w:body><w:tbl><w:tr><w:trPr><w:gridBefore w:val="2000000000"/></w:trPr>` + cell(`<w:gridSpan w:val="2000000000"/>`, para("x")) + `</w:tr></w:tbl></w:body></w:document>`
+	if d, err := Open("span.docx", zipOf(t, map[string]string{"word/document.xml": body})); err == nil {
+		d.Render(TSV)
+	}
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "x")
+	f.SetCellStr("Sheet1", "B1", "y")
+	f.MergeCell("Sheet1", "A2", "B3")
+	var buf bytes.Buffer
+	f.Write(&buf)
+	// Widen the merge to the whole sheet in the XML (excelize would fill it cell by cell).
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	files := map[string]string{}
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		files[zf.Name] = strings.ReplaceAll(string(b), `ref="A2:B3"`, `ref="A2:XFD1048576"`)
+	}
+	if !strings.Contains(files["xl/worksheets/sheet1.xml"], "XFD1048576") {
+		t.Fatal("could not widen the merge")
+	}
+	if d, err := Open("merge.xlsx", zipOf(t, files)); err == nil {
+		d.Render(Cells)
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("hostile spans took %s", el)
 	}
 }

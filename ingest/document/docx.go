@@ -246,10 +246,14 @@ func (r *docxReader) table(dec *xml.Decoder, loc Location) (*Table, error) {
 				col = 0
 				t.Rows = append(t.Rows, nil)
 			case "gridBefore":
-				if n, err := strconv.Atoi(attr(e, "val")); err == nil && cur == nil {
-					col += n
+				if n, err := strconv.Atoi(attr(e, "val")); err == nil && n > 0 && cur == nil {
+					col = min(col+n, MaxTableColumns)
 				}
 			case "tc":
+				if row < 0 { // a cell outside any row: a damaged table
+					row = 0
+					t.Rows = append(t.Rows, nil)
+				}
 				cur = &TableCell{Row: row, Col: col, RowSpan: 1, ColSpan: 1}
 				curText, vmerge, span, inCellProps = nil, false, 1, false
 			case "tcPr":
@@ -257,7 +261,7 @@ func (r *docxReader) table(dec *xml.Decoder, loc Location) (*Table, error) {
 			case "gridSpan":
 				if inCellProps {
 					if n, err := strconv.Atoi(attr(e, "val")); err == nil && n > 0 {
-						span = n
+						span = min(n, MaxTableColumns)
 					}
 				}
 			case "vMerge":
@@ -288,6 +292,11 @@ func (r *docxReader) table(dec *xml.Decoder, loc Location) (*Table, error) {
 				if cur == nil {
 					continue
 				}
+				if col >= MaxTableColumns {
+					cur = nil
+					continue
+				}
+				span = min(span, MaxTableColumns-col)
 				cur.ColSpan = span
 				if above := open[col]; vmerge && above != nil && above.ColSpan == span {
 					above.RowSpan = row - above.Row + 1

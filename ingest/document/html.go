@@ -138,6 +138,7 @@ func (w *htmlWalker) table(n *html.Node, loc Location) *Table {
 	t := &Table{Loc: loc}
 	taken := map[[2]int]bool{}
 	row := -1
+	total := countRows(n)
 	var rows func(*html.Node)
 	rows = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -158,7 +159,10 @@ func (w *htmlWalker) table(n *html.Node, loc Location) *Table {
 					for taken[[2]int{row, col}] {
 						col++
 					}
-					rs, cs := spanAttr(cell, "rowspan"), spanAttr(cell, "colspan")
+					if col >= MaxTableColumns {
+						break
+					}
+					rs, cs := min(spanAttr(cell, "rowspan"), total-row), min(spanAttr(cell, "colspan"), MaxTableColumns-col)
 					tc := &TableCell{Row: row, Col: col, RowSpan: rs, ColSpan: cs, Loc: Location{Table: loc.Table, Row: row + 1, Col: col + 1}}
 					inner := &htmlWalker{doc: &Document{}, tables: 0}
 					for k := cell.FirstChild; k != nil; k = k.NextSibling {
@@ -199,10 +203,30 @@ func (w *htmlWalker) table(n *html.Node, loc Location) *Table {
 	return t
 }
 
+// countRows counts the rows of a table (not of tables nested in its cells).
+func countRows(n *html.Node) int {
+	rows := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			rows += countRows(c)
+		case atom.Tr:
+			rows++
+		}
+	}
+	return rows
+}
+
 func spanAttr(n *html.Node, name string) int {
 	for _, a := range n.Attr {
 		if strings.EqualFold(a.Key, name) {
-			if v, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil && v > 0 && v <= 1000 {
+			if v, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil && v > 0 {
+				if v > 65534 { // the HTML limit for rowspan (colspan is cut to the table width)
+					v = 65534
+				}
 				return v
 			}
 		}

@@ -49,6 +49,10 @@ func decodeXLSX(path string, raw []byte) (*Document, error) {
 			if err1 != nil || err2 != nil {
 				continue
 			}
+			r2, c2 = min(r2, len(rows)), min(c2, MaxTableColumns)
+			if r1 > r2 || c1 > c2 {
+				continue
+			}
 			starts[[2]int{r1 - 1, c1 - 1}] = span{r2 - r1 + 1, c2 - c1 + 1}
 			for r := r1 - 1; r < r2; r++ {
 				for c := c1 - 1; c < c2; c++ {
@@ -88,6 +92,7 @@ func decodeXLSX(path string, raw []byte) (*Document, error) {
 		for r := first; r < len(rows); r++ {
 			width = max(width, len(rows[r]))
 		}
+		width = min(width, MaxTableColumns)
 		for k, sp := range starts {
 			if k[0] >= first {
 				width = max(width, k[1]+sp.cols)
