@@ -43,11 +43,15 @@ the other documents are still loaded. Loading the same file again changes
 nothing; a changed file replaces that catalog's rows. Every total the document
 states about itself is reconciled, and mismatches are printed loudly (exit 3).
 
-Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+Documents are read as published, the format taken from the bytes: .docx,
+.xlsx, .html/.htm/.mht, text (UTF-8 with or without BOM, UTF-16 with BOM,
+GB18030/GBK), and .doc/.wps/.xls/.et/.rtf/.odt/.ods through LibreOffice when
+it is installed. PDF is not read yet. Every line item keeps where it is in
+the source (lines, or table/row, sheet/cell).
 
-Catalogs entered in the fundscope template (.xlsx from 'fundscope template', or
-.csv with the same columns) carry their own catalog facts and need no manifest
-entry; every row is validated first and any invalid cell loads nothing.`,
+An .xlsx or .csv without a manifest entry is taken for the fundscope template
+('fundscope template'): it carries its own catalog facts; every row is
+validated first and any invalid cell loads nothing.`,
 		Example: `  fundscope ingest
   fundscope ingest data/raw/zhoushan-putuo-2023-purchase-summary.txt --db /tmp/putuo.duckdb
   fundscope ingest data/raw/

@@ -191,6 +191,7 @@ func TestSniffingAndRefusals(t *testing.T) {
 		want string
 	}{
 		{"catalog.docx", []byte("序号\t项目\n1\t甲\n"), "format text"},
+		{"notes.txt", []byte("From: 民政局\n序号\t项目\n"), "format text"},
 		{"catalog.xls", []byte("<html><table><tr><td>1</td></tr></table></html>"), "format html"},
 		{"catalog.txt", []byte("%PDF-1.7\n..."), "PDF is not read yet"},
 		{"catalog.docx", zipOf(t, map[string]string{"other.xml": "x"}), "neither .docx, .xlsx"},

@@ -19,7 +19,9 @@ import (
 // as HTML, its charset parameter passed on as a meta declaration.
 func init() {
 	RegisterDecoder(Decoder{Name: "mht", Order: 25, Sniff: func(raw []byte) bool {
-		return hasPrefixFold(raw, "MIME-Version:", "From:", "Content-Type: multipart/related")
+		head := bytes.ToLower(raw[:min(len(raw), 2048)])
+		return hasPrefixFold(raw, "MIME-Version:", "From:", "Content-Type:") &&
+			bytes.Contains(head, []byte("mime-version:")) && bytes.Contains(head, []byte("content-type:"))
 	}, Decode: decodeMHT})
 }
 
