@@ -25,8 +25,8 @@ func NewCmdDetect(f *cmdutil.Factory, runF func(*DetectOptions) error) *cobra.Co
 	return &cobra.Command{
 		Use:   "detect FILE",
 		Short: "Tell a document's format, its structure and which known layout reads it",
-		Long: `Open a document in any format fundscope reads (text, .docx, .xlsx, .html;
-.doc/.wps/.xls/.et/.rtf/.odt/.ods through LibreOffice), chosen from its bytes,
+		Long: `Open a document in any format fundscope reads (text, .docx, .xlsx, .html,
+.mht, .pdf; .doc/.wps/.xls/.et/.rtf/.odt/.ods through LibreOffice), chosen from its bytes,
 and show the format, any conversion, the blocks found (headings, paragraphs,
 tables with their size and first row) and what the decoder noted (hidden
 sheets or rows). Then try every known layout on it and show, for each,

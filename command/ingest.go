@@ -46,8 +46,9 @@ states about itself is reconciled, and mismatches are printed loudly (exit 3).
 Documents are read as published, the format taken from the bytes: .docx,
 .xlsx, .html/.htm/.mht, text (UTF-8 with or without BOM, UTF-16 with BOM,
 GB18030/GBK), and .doc/.wps/.xls/.et/.rtf/.odt/.ods through LibreOffice when
-it is installed. PDF is not read yet. Every line item keeps where it is in
-the source (lines, or table/row, sheet/cell).
+it is installed, and .pdf with a text layer (ruled tables, paragraphs) through
+poppler-utils. Every line item keeps where it is in the source (lines, or
+table/row, sheet/cell, page).
 
 An .xlsx or .csv without a manifest entry is taken for the fundscope template
 ('fundscope template'): it carries its own catalog facts; every row is

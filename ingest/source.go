@@ -79,7 +79,7 @@ func insideFolderDepth(fsys fs.FS, name string, depth int) error {
 
 // DocumentExtensions are the file names a folder given to ingest is searched
 // for (the format itself is read from the bytes).
-var DocumentExtensions = []string{".txt", ".tsv", ".docx", ".doc", ".wps", ".rtf", ".odt", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".mht", ".mhtml", ".csv"}
+var DocumentExtensions = []string{".txt", ".tsv", ".pdf", ".docx", ".doc", ".wps", ".rtf", ".odt", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".mht", ".mhtml", ".csv"}
 
 // FileJobs resolves files and folders given on the command line. A file with
 // a manifest entry (matched by base name) is a document in any format; an

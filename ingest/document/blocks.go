@@ -120,6 +120,7 @@ type TableCell struct {
 type Table struct {
 	Rows [][]*TableCell
 	Loc  Location
+	cols []float64 // a PDF table's column rules, to join its continuation on the next page
 }
 
 // Block is one part of a structured document, in reading order.

@@ -3,6 +3,7 @@ package document
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -193,7 +194,7 @@ func TestSniffingAndRefusals(t *testing.T) {
 		{"catalog.docx", []byte("序号\t项目\n1\t甲\n"), "format text"},
 		{"notes.txt", []byte("From: 民政局\n序号\t项目\n"), "format text"},
 		{"catalog.xls", []byte("<html><table><tr><td>1</td></tr></table></html>"), "format html"},
-		{"catalog.txt", []byte("%PDF-1.7\n..."), "PDF is not read yet"},
+		{"catalog.txt", []byte("%PDF-1.7\n..."), "not a readable PDF"},
 		{"catalog.docx", zipOf(t, map[string]string{"other.xml": "x"}), "neither .docx, .xlsx"},
 		{"secret.docx", oleWith(t, "EncryptedPackage"), "password-protected"},
 		{"empty.docx", nil, "empty"},
@@ -334,5 +335,76 @@ func TestHostileSpansAreBounded(t *testing.T) {
 	}
 	if el := time.Since(start); el > 5*time.Second {
 		t.Errorf("hostile spans took %s", el)
+	}
+}
+
+// minimalPDF writes a PDF of n empty pages (no text layer: as a scan reads).
+func minimalPDF(n int) []byte {
+	var b bytes.Buffer
+	var offsets []int
+	obj := func(s string) {
+		offsets = append(offsets, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", len(offsets), s)
+	}
+	b.WriteString("%PDF-1.4\n")
+	kids := ""
+	for i := 0; i < n; i++ {
+		kids += fmt.Sprintf("%d 0 R ", 3+i)
+	}
+	obj("<< /Type /Catalog /Pages 2 0 R >>")
+	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, n))
+	for i := 0; i < n; i++ {
+		obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
+	for _, o := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
+	return b.Bytes()
+}
+
+// A PDF with no text layer is refused naming the file and saying why; one
+// with more pages than fundscope reads is refused before anything is read.
+func TestPDFScansAndPageLimit(t *testing.T) {
+	if _, err := Open("scan.pdf", minimalPDF(3)); err == nil || !strings.Contains(err.Error(), "scan.pdf") || !strings.Contains(err.Error(), "no text layer on any of its 3 pages") {
+		t.Errorf("scanned PDF: %v", err)
+	}
+	old := MaxPDFPages
+	MaxPDFPages = 2
+	defer func() { MaxPDFPages = old }()
+	if _, err := Open("long.pdf", minimalPDF(3)); err == nil || !strings.Contains(err.Error(), "3 pages, more than the 2") {
+		t.Errorf("page limit: %v", err)
+	}
+	if _, err := Open("cut.pdf", []byte("%PDF-1.4\n1 0 obj")); err == nil || !strings.Contains(err.Error(), "cut.pdf") {
+		t.Errorf("damaged PDF: %v", err)
+	}
+}
+
+// Ruling lines become a grid; a missing rule inside it merges cells; words
+// fall into the cell that holds their centre; wrapped Chinese lines join
+// without a space and a list marker starts a new paragraph.
+func TestLatticeFromRules(t *testing.T) {
+	svg := `<svg><defs><symbol><path style="stroke:none;" d="M 0 0 L 5 5"/></symbol></defs>` +
+		// outer box 0..200 × 0..60, a row rule at y=30, column rules at x=100 only in the first row
+		`<path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 0 0 L 200 0 L 200 60 L 0 60 Z"/>` +
+		`<path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 0 30 L 200 30"/>` +
+		`<path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 100 0 L 100 30"/></svg>`
+	grids := lattice(svgRules(svg))
+	if len(grids) != 1 || len(grids[0].xs) != 3 || len(grids[0].ys) != 3 {
+		t.Fatalf("grids: %+v", grids)
+	}
+	words := []pdfWord{
+		{x0: 10, y0: 5, x1: 40, y1: 15, text: "序号"}, {x0: 110, y0: 5, x1: 190, y1: 15, text: "项目名"},
+		{x0: 110, y0: 16, x1: 130, y1: 26, text: "称"},
+		{x0: 10, y0: 35, x1: 150, y1: 45, text: "1.甲项目"}, {x0: 10, y0: 46, x1: 150, y1: 56, text: "2.乙项目"},
+	}
+	tb := grids[0].table(words, Location{Page: 1, Table: 1}, 0)
+	if len(tb.Rows[0]) != 2 || tb.Rows[0][1].Text != "项目名称" {
+		t.Errorf("first row: %+v %+v", tb.Rows[0][0], tb.Rows[0][1])
+	}
+	if len(tb.Rows[1]) != 1 || tb.Rows[1][0].ColSpan != 2 || tb.Rows[1][0].Text != "1.甲项目\n2.乙项目" {
+		t.Errorf("merged second row: %+v", tb.Rows[1])
 	}
 }

@@ -35,9 +35,6 @@ func init() {
 		}
 		return convertAndDecode(path, raw, "odt", "docx")
 	}})
-	RegisterDecoder(Decoder{Name: "pdf", Order: 4, Sniff: func(raw []byte) bool { return bytes.HasPrefix(raw, []byte("%PDF-")) }, Decode: func(path string, raw []byte) (*Document, error) {
-		return nil, &model.ParseError{File: path, Msg: "PDF is not read yet (planned: tables from the text layer); open it, copy the tables into `fundscope template`, or ask the publisher for the .docx/.xlsx"}
-	}})
 	RegisterDecoder(Decoder{Name: "zip", Order: 20, Sniff: func(raw []byte) bool { return bytes.HasPrefix(raw, []byte("PK\x03\x04")) }, Decode: func(path string, raw []byte) (*Document, error) {
 		if err := CheckZip(path, raw); err != nil {
 			return nil, err

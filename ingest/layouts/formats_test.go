@@ -20,8 +20,9 @@ func essence(p *model.Parsed) []string {
 		if it.Amount.Yuan != nil {
 			y = fmt.Sprint(*it.Amount.Yuan)
 		}
-		// Runs of white space are layout, not content (HTML shows them as one space).
-		out = append(out, strings.Join(strings.Fields(strings.Join([]string{it.ItemID, it.Name, y, it.Amount.Kind, it.FundingText, it.RegionText, it.Purchaser, it.SourceCat}, " | ")), " "))
+		// White space is layout, not content: HTML folds runs of it, a PDF has
+		// none where a text extraction put one between "2023" and "年".
+		out = append(out, strings.Join(strings.Fields(strings.Join([]string{it.ItemID, it.Name, y, it.Amount.Kind, it.FundingText, it.RegionText, it.Purchaser, it.SourceCat}, "|")), ""))
 	}
 	for _, t := range p.Totals {
 		out = append(out, fmt.Sprintf("total %s %s %d %v", t.Label, t.Metric, t.Stated, t.Scope))
