@@ -460,16 +460,17 @@ func (g grid) continues(last *Table, pw []pdfWord, used []bool) bool {
 }
 
 // mergeSplitRow joins the first row of a table's continuation to the last
-// row of the page before when the page break split that row: the first cell
-// (the 序号 column) of the continuation is empty while the row above has one,
-// and both rows have the same cells. (An unnumbered sub-row that happens to
-// start a page is joined too; the text still reads in order.)
+// row of the page before when the page break split that row: the row's
+// identifying cells on the left (序号, 编号, name) are empty in the
+// continuation, whose first filled cell comes later than the row above's,
+// and both rows have the same cells. (A sub-row that happens to start a page
+// is joined too; its text still reads in order.)
 func mergeSplitRow(prev, next *Table) {
 	if len(prev.Rows) == 0 || len(next.Rows) == 0 {
 		return
 	}
 	above, first := prev.Rows[len(prev.Rows)-1], next.Rows[0]
-	if len(above) == 0 || len(above) != len(first) || strings.TrimSpace(first[0].Text) != "" || strings.TrimSpace(above[0].Text) == "" {
+	if len(above) == 0 || len(above) != len(first) || firstFilled(first) <= firstFilled(above) {
 		return
 	}
 	for i, c := range first {
@@ -499,6 +500,16 @@ func mergeSplitRow(prev, next *Table) {
 	}
 }
 
+// firstFilled is the index of the first cell with text (len when none).
+func firstFilled(row []*TableCell) int {
+	for i, c := range row {
+		if strings.TrimSpace(c.Text) != "" {
+			return i
+		}
+	}
+	return len(row)
+}
+
 // lattice finds the tables a page's rules draw: groups of crossing
 // horizontal and vertical rules, with their distinct positions.
 func lattice(segs []segment) []grid {
@@ -526,8 +537,7 @@ func lattice(segs []segment) []grid {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -610,8 +620,7 @@ func (g grid) table(words []pdfWord, loc Location, rowOffset int) *Table {
 	for i := range id {
 		id[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for id[i] != i {
 			id[i] = id[id[i]]
 			i = id[i]
@@ -643,12 +652,12 @@ func (g grid) table(words []pdfWord, loc Location, rowOffset int) *Table {
 		}
 	}
 	// A slot outside every drawn cell (beside a row shorter than the table)
-	// has no rule above or below it: not a cell.
+	// has no rule on its right edge: an empty one is not a cell.
 	real := map[int]bool{}
 	for r := 0; r < rows; r++ {
 		for c := 0; c < cols; c++ {
-			mx := (g.xs[c] + g.xs[c+1]) / 2
-			if ruled(g.h, mx, g.ys[r], true) || ruled(g.h, mx, g.ys[r+1], true) {
+			my := (g.ys[r] + g.ys[r+1]) / 2
+			if ruled(g.v, g.xs[c+1], my, false) {
 				real[find(r*cols+c)] = true
 			}
 		}
