@@ -60,6 +60,8 @@ that do not reconcile.`,
 		NewCmdExport(f, nil),
 		NewCmdTemplate(f, nil),
 		NewCmdDetect(f, nil),
+		NewCmdExtract(f, nil),
+		NewCmdEval(f, nil),
 		NewCmdGen(f, nil),
 	)
 	return root

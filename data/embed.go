@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds manifest.json, dictionary.csv, raw/ and ref/ as shipped with the binary.
 //
-//go:embed manifest.json dictionary.csv raw ref workspace-README.md
+//go:embed manifest.json dictionary.csv raw ref lexicon workspace-README.md
 var FS embed.FS

@@ -274,7 +274,7 @@ func appendRows(dc driver.Conn, parts []Part) error {
 				null(it.Purchaser), null(it.TargetGroup), null(it.RegionText), nullInt(it.RegionLine),
 				null(it.FundingText), nullInt(it.FundingLine), yuan(it.Amount.Yuan), null(it.Amount.Text), it.Amount.Kind,
 				boolOrNil(it.Amount.TaxIncluded), date(it.PeriodStart), date(it.PeriodEnd), int32(it.LineStart), int32(it.LineEnd),
-				nullInt(it.DetailStart), nullInt(it.DetailEnd), null(it.SourceLocation))
+				nullInt(it.DetailStart), nullInt(it.DetailEnd), null(it.SourceLocation), null(it.Organization))
 			if err != nil {
 				items.Close()
 				return fmt.Errorf("line item %s: %w", it.ItemID, err)
@@ -294,7 +294,7 @@ func appendRows(dc driver.Conn, parts []Part) error {
 			for k, s := range t.Scope {
 				scope[k] = s
 			}
-			if err := totals.AppendRow(part.Catalog.CatalogID, int32(i+1), t.Label, t.Kind, t.Metric, t.Stated, scope, int32(t.Line), null(t.Text), null(t.SourceLocation)); err != nil {
+			if err := totals.AppendRow(part.Catalog.CatalogID, int32(i+1), t.Label, t.Kind, t.Metric, t.Stated, scope, int32(t.Line), null(t.Text), null(t.SourceLocation), yuan(t.Low), yuan(t.High)); err != nil {
 				totals.Close()
 				return fmt.Errorf("stated total %q: %w", t.Label, err)
 			}
@@ -315,12 +315,24 @@ func appendRows(dc driver.Conn, parts []Part) error {
 			}
 		}
 	}
+	for _, part := range parts {
+		for _, u := range part.Parsed.Unread {
+			msg := "unread amount " + u.Text
+			if u.Reason != "" {
+				msg += " (" + u.Reason + ")"
+			}
+			if err := warns.AppendRow(part.Catalog.CatalogID, nullInt(u.Line), msg, null(u.Location)); err != nil {
+				warns.Close()
+				return err
+			}
+		}
+	}
 	return warns.Close()
 }
 
 // Reconcile reads the reconciliation of one catalog's stated totals.
 func Reconcile(ctx context.Context, db *sql.DB, catalogID string) ([]Reconciliation, error) {
-	rows, err := db.QueryContext(ctx, `SELECT catalog_id, label, kind, metric, stated_value, computed_value, source_line
+	rows, err := db.QueryContext(ctx, `SELECT catalog_id, label, kind, metric, stated_value, computed_value, source_line, reconciles
 		FROM reconciliation WHERE catalog_id = ? ORDER BY total_no`, catalogID)
 	if err != nil {
 		return nil, err
@@ -329,10 +341,9 @@ func Reconcile(ctx context.Context, db *sql.DB, catalogID string) ([]Reconciliat
 	var out []Reconciliation
 	for rows.Next() {
 		var r Reconciliation
-		if err := rows.Scan(&r.CatalogID, &r.Label, &r.Kind, &r.Metric, &r.Stated, &r.Computed, &r.Line); err != nil {
+		if err := rows.Scan(&r.CatalogID, &r.Label, &r.Kind, &r.Metric, &r.Stated, &r.Computed, &r.Line, &r.Reconciled); err != nil {
 			return nil, err
 		}
-		r.Reconciled = r.Stated == r.Computed
 		out = append(out, r)
 	}
 	return out, rows.Err()

@@ -56,6 +56,10 @@ const (
 	KindCap     = "cap"
 	KindActuals = "actuals"
 	KindUnknown = "unknown"
+	// KindDerived: one amount the document states for several items (各56万元).
+	KindDerived = "derived"
+	// KindApprox: a figure printed as approximate (约1.07亿, 5.63亿多元).
+	KindApprox = "approx"
 )
 
 // LineItem is one fundable row of a document, as printed.
@@ -71,18 +75,20 @@ type LineItem struct {
 	Section     string // table or heading the item sits under
 	SourceCat   string // category as printed
 	Purchaser   string
-	TargetGroup string
-	RegionText  string
-	RegionLine  int
-	FundingText string
-	FundingLine int
-	Amount      Amount
-	PeriodStart string // YYYY-MM-DD or ""
-	PeriodEnd   string
-	LineStart   int
-	LineEnd     int
-	DetailStart int // release form or prose that details the item, 0 when none
-	DetailEnd   int
+	// Organization receives the money (承接/申报/中标/实施单位), "" when not named.
+	Organization string
+	TargetGroup  string
+	RegionText   string
+	RegionLine   int
+	FundingText  string
+	FundingLine  int
+	Amount       Amount
+	PeriodStart  string // YYYY-MM-DD or ""
+	PeriodEnd    string
+	LineStart    int
+	LineEnd      int
+	DetailStart  int // release form or prose that details the item, 0 when none
+	DetailEnd    int
 	// SourceLocation is where the item is in a structured source, in its own
 	// terms ("table 1 rows 3–4", "sheet 项目 A5:F5"); "" for text sources.
 	SourceLocation string
@@ -107,6 +113,9 @@ type StatedTotal struct {
 	Text   string
 	// SourceLocation is where the figure is printed in a structured source.
 	SourceLocation string
+	// Low and High bound an approximate figure (约1.07亿: ±100万; 520余万:
+	// 520万 up to 530万); nil when the figure is exact.
+	Low, High *int64
 }
 
 // Warning is something odd about a line that did not stop the ingest.
@@ -121,6 +130,20 @@ type Parsed struct {
 	Items    []LineItem
 	Totals   []StatedTotal
 	Warnings []Warning
+	// Unread lists the amount-looking spans no item or total used.
+	Unread []Unread
+	// Confidence (0–1) is how sure a generic reader is of its reading; a
+	// layout written for the document leaves it 0.
+	Confidence float64
+}
+
+// Unread is an amount-looking span that no line item or stated total used,
+// with the reason when a rule set it aside.
+type Unread struct {
+	Text     string `json:"text"`
+	Line     int    `json:"line"`
+	Location string `json:"location"`
+	Reason   string `json:"reason"`
 }
 
 // ParseError names the file and line where a document stopped fitting its layout.

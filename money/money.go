@@ -96,8 +96,11 @@ func Parse(text, bareUnit string) (model.Amount, error) {
 // toYuan converts a decimal string of the unit to exact integer yuan.
 func toYuan(num, unit string) (int64, error) {
 	scale := 0
-	if unit == "万元" || unit == "万" {
+	switch unit {
+	case "万元", "万":
 		scale = 4
+	case "亿元", "亿":
+		scale = 8
 	}
 	intPart, frac, _ := strings.Cut(num, ".")
 	intPart = strings.TrimLeft(intPart, "0")

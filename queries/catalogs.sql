@@ -4,7 +4,7 @@
 WITH rec AS (
     SELECT catalog_id,
            count(*)                                            AS stated_totals,
-           count(*) FILTER (WHERE stated_value = computed_value) AS reconciled_totals
+           count(*) FILTER (WHERE reconciles) AS reconciled_totals
     FROM reconciliation
     GROUP BY catalog_id
 )

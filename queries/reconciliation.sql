@@ -2,7 +2,7 @@
 -- description: Every total a document states about itself next to the value recomputed from its line items
 -- params: city, year
 SELECT r.catalog_id, c.city, c.year, r.label, r.kind, r.metric, r.stated_value, r.computed_value,
-       r.stated_value = r.computed_value AS reconciled, c.source_file, r.source_line
+       r.reconciles AS reconciled, c.source_file, r.source_line
 FROM reconciliation r
 JOIN catalog c USING (catalog_id)
 WHERE ($city IS NULL OR c.city = $city OR c.district = $city)

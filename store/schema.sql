@@ -82,29 +82,6 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     message     VARCHAR
 );
 
--- Every stated total next to the value recomputed from the line items in its scope.
-CREATE OR REPLACE VIEW reconciliation AS
-SELECT
-    t.catalog_id,
-    t.total_no,
-    t.label,
-    t.kind,
-    t.metric,
-    t.stated_value,
-    CAST(CASE t.metric
-        WHEN 'amount_yuan' THEN coalesce(sum(li.amount_yuan), 0)
-        WHEN 'items'       THEN count(li.item_id)
-        WHEN 'groups'      THEN count(DISTINCT li.group_name)
-        WHEN 'units'       THEN count(DISTINCT li.purchaser)
-    END AS BIGINT) AS computed_value,
-    count(li.item_id) FILTER (WHERE li.amount_yuan IS NULL) AS items_without_amount,
-    t.source_line,
-    t.source_text
-FROM stated_total t
-LEFT JOIN line_item li
-       ON li.catalog_id = t.catalog_id AND list_contains(t.scope, li.item_id)
-GROUP BY t.catalog_id, t.total_no, t.label, t.kind, t.metric, t.stated_value, t.source_line, t.source_text;
-
 -- Generations: every ingest transaction that changes a catalog adds one to
 -- raw_generation; a transform records the raw generation it was built from
 -- in derived_generation, in its own transaction. Queries, reports and exports
@@ -124,3 +101,39 @@ ALTER TABLE catalog        ADD COLUMN IF NOT EXISTS conversion      VARCHAR;
 ALTER TABLE line_item      ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE stated_total   ADD COLUMN IF NOT EXISTS source_location VARCHAR;
 ALTER TABLE ingest_warning ADD COLUMN IF NOT EXISTS location        VARCHAR;
+
+-- Added with the generic readers: the organization that receives the money,
+-- and the range an approximate stated total allows.
+ALTER TABLE line_item    ADD COLUMN IF NOT EXISTS organization VARCHAR;
+ALTER TABLE stated_total ADD COLUMN IF NOT EXISTS low_value    BIGINT;
+ALTER TABLE stated_total ADD COLUMN IF NOT EXISTS high_value   BIGINT;
+
+-- Every stated total next to the value recomputed from the line items in its scope.
+-- An approximate figure (约1.07亿, 520余万) reconciles within [low_value, high_value].
+CREATE OR REPLACE VIEW reconciliation AS
+SELECT *, computed_value BETWEEN coalesce(low_value, stated_value) AND coalesce(high_value, stated_value) AS reconciles
+FROM (
+SELECT
+    t.catalog_id,
+    t.total_no,
+    t.label,
+    t.kind,
+    t.metric,
+    t.stated_value,
+    CAST(CASE t.metric
+        WHEN 'amount_yuan' THEN coalesce(sum(li.amount_yuan), 0)
+        WHEN 'items'       THEN count(li.item_id)
+        WHEN 'groups'      THEN count(DISTINCT li.group_name)
+        WHEN 'units'       THEN count(DISTINCT li.purchaser)
+    END AS BIGINT) AS computed_value,
+    count(li.item_id) FILTER (WHERE li.amount_yuan IS NULL) AS items_without_amount,
+    t.source_line,
+    t.source_text,
+    t.low_value,
+    t.high_value
+FROM stated_total t
+LEFT JOIN line_item li
+       ON li.catalog_id = t.catalog_id AND list_contains(t.scope, li.item_id)
+GROUP BY t.catalog_id, t.total_no, t.label, t.kind, t.metric, t.stated_value, t.source_line, t.source_text, t.low_value, t.high_value
+);
+

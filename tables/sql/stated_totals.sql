@@ -1,7 +1,7 @@
 -- Stated totals with their reconciliation; columns as data/dictionary.csv (table stated_totals).
 -- The filter comes from the one-row temp table export_params (p_city, p_year, p_category).
 SELECT r.catalog_id, r.total_no, r.label, r.kind, r.metric, r.stated_value, r.computed_value,
-       r.stated_value = r.computed_value AS reconciled, r.source_line, r.source_text
+       r.reconciles AS reconciled, r.source_line, r.source_text
 FROM reconciliation r
 JOIN catalog c USING (catalog_id)
 CROSS JOIN export_params

@@ -2,4 +2,4 @@
 SELECT r.catalog_id, c.source_file, r.source_line AS line, r.label, r.metric, r.stated_value, r.computed_value
 FROM reconciliation r
 JOIN catalog c USING (catalog_id)
-WHERE r.stated_value IS DISTINCT FROM r.computed_value;
+WHERE NOT coalesce(r.reconciles, false);

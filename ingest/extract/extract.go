@@ -1,0 +1,222 @@
+// Package extract reads a document without loading it: the catalog facts it
+// states about itself, its line items, the totals it states (each next to
+// the value its items give) and every amount-looking span nothing used.
+// The reader is the layout a manifest entry names, else a known layout that
+// reads the document, else the generic reader.
+package extract
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"fundscope/ingest/document"
+	"fundscope/ingest/facts"
+	"fundscope/ingest/generic"
+	"fundscope/ingest/layouts"
+	"fundscope/model"
+)
+
+// Threshold is the confidence below which ingest refuses a generic reading
+// and points to the draft (fundscope extract FILE --format xlsx).
+const Threshold = 0.5
+
+// Result is what extract found in one document.
+type Result struct {
+	File    string         `json:"file"`
+	Format  string         `json:"format"`
+	Reader  string         `json:"reader"`
+	Facts   facts.Facts    `json:"-"`
+	Catalog model.Catalog  `json:"catalog"`
+	Items   []Item         `json:"items"`
+	Totals  []Total        `json:"stated_totals"`
+	Unread  []model.Unread `json:"unread"`
+	// Confidence of a generic reading (1 for a layout written for the document).
+	Confidence float64 `json:"confidence"`
+
+	Parsed *model.Parsed      `json:"-"`
+	Doc    *document.Document `json:"-"`
+}
+
+// Item is one line item as extract prints it.
+type Item struct {
+	ItemNo       string  `json:"item_no"`
+	Name         string  `json:"name"`
+	Organization string  `json:"organization"`
+	AmountYuan   *int64  `json:"amount_yuan"`
+	AmountKind   string  `json:"amount_kind"`
+	AmountText   string  `json:"amount_text"`
+	FundingText  string  `json:"funding_text"`
+	RegionText   string  `json:"region_text"`
+	Section      string  `json:"section"`
+	Year         int     `json:"year"`
+	Location     string  `json:"location"`
+	Confidence   float64 `json:"confidence"`
+}
+
+// Total is a stated total next to the value its scope gives.
+type Total struct {
+	Label      string `json:"label"`
+	Kind       string `json:"kind"`
+	Metric     string `json:"metric"`
+	Stated     int64  `json:"stated_value"`
+	Computed   int64  `json:"computed_value"`
+	Reconciles bool   `json:"reconciles"`
+	Text       string `json:"text"`
+	Location   string `json:"location"`
+}
+
+// Document extracts from a decoded document. override holds what a
+// manifest entry, a sidecar or flags say: its non-empty fields win over
+// what was inferred, and its layout (if any) picks the reader.
+func Document(d *document.Document, override model.Catalog) (*Result, error) {
+	f, err := facts.Infer(d)
+	if err != nil {
+		return nil, err
+	}
+	id := override.CatalogID
+	if id == "" {
+		id = Slug(d.Path)
+	}
+	c := merge(f.Catalog(id, override.File), override)
+	res := &Result{File: d.Path, Format: d.Format, Facts: f, Doc: d}
+	layout := c.Layout
+	if layout == "" {
+		layout = choose(d)
+	}
+	c.Layout = layout
+	p, err := layouts.Parse(d, c)
+	if err != nil && layout == generic.Name {
+		// nothing read: still list what looks like money, so that nothing is silently missed
+		if p2, err2 := generic.Read(d.Render(document.TSV), c); err2 == nil && len(p2.Items) == 0 {
+			p, err = p2, nil
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.Catalog, res.Reader, res.Parsed = c, layout, p
+	res.Confidence = p.Confidence
+	if layout != generic.Name {
+		res.Confidence = 1
+	}
+	res.Unread = p.Unread
+	if res.Unread == nil {
+		res.Unread = []model.Unread{}
+	}
+	byID := map[string]model.LineItem{}
+	for _, it := range p.Items {
+		byID[it.ItemID] = it
+		loc := it.SourceLocation
+		if loc == "" {
+			loc = lines(it.LineStart, it.LineEnd)
+		}
+		res.Items = append(res.Items, Item{
+			ItemNo: it.ItemNo, Name: it.Name, Organization: it.Organization, AmountYuan: it.Amount.Yuan,
+			AmountKind: it.Amount.Kind, AmountText: it.Amount.Text, FundingText: it.FundingText,
+			RegionText: it.RegionText, Section: it.Section, Year: c.Year, Location: loc, Confidence: res.Confidence,
+		})
+	}
+	for _, t := range p.Totals {
+		var computed int64
+		seen := map[string]bool{}
+		for _, s := range t.Scope {
+			it := byID[s]
+			switch t.Metric {
+			case model.MetricAmount:
+				if it.Amount.Yuan != nil {
+					computed += *it.Amount.Yuan
+				}
+			case model.MetricItems:
+				computed++
+			case model.MetricGroups:
+				if !seen[it.GroupName] {
+					seen[it.GroupName] = true
+					computed++
+				}
+			case model.MetricUnits:
+				if !seen[it.Purchaser] {
+					seen[it.Purchaser] = true
+					computed++
+				}
+			}
+		}
+		lo, hi := t.Stated, t.Stated
+		if t.Low != nil && t.High != nil {
+			lo, hi = *t.Low, *t.High
+		}
+		loc := t.SourceLocation
+		if loc == "" {
+			loc = lines(t.Line, t.Line)
+		}
+		res.Totals = append(res.Totals, Total{Label: t.Label, Kind: t.Kind, Metric: t.Metric, Stated: t.Stated,
+			Computed: computed, Reconciles: computed >= lo && computed <= hi, Text: t.Text, Location: loc})
+	}
+	return res, nil
+}
+
+// choose picks the reader for a document with no layout named: a known
+// layout that reads it with amounts, else the generic reader.
+func choose(d *document.Document) string {
+	for _, fit := range layouts.DetectDocument(d) {
+		if fit.Layout != generic.Name && fit.Fits && fit.WithAmount > 0 {
+			return fit.Layout
+		}
+	}
+	return generic.Name
+}
+
+// merge lays the non-empty fields of o over c.
+func merge(c, o model.Catalog) model.Catalog {
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&c.CatalogID, o.CatalogID)
+	set(&c.Title, o.Title)
+	set(&c.Publisher, o.Publisher)
+	set(&c.Province, o.Province)
+	set(&c.City, o.City)
+	set(&c.AdminCode, o.AdminCode)
+	set(&c.Level, o.Level)
+	set(&c.Layout, o.Layout)
+	set(&c.File, o.File)
+	if o.District != nil {
+		c.District = o.District
+	}
+	if o.Published != nil {
+		c.Published = o.Published
+	}
+	if o.Year != 0 {
+		c.Year = o.Year
+	}
+	c.Synthetic = c.Synthetic || o.Synthetic
+	return c
+}
+
+var slugRe = regexp.MustCompile(`[^a-z0-9]+`)
+
+// Slug is a catalog id made from a file name: its ASCII letters and digits
+// ("02_ningbo_ninghai_2018.txt" → "02-ningbo-ninghai-2018"); a name with
+// none gets "doc-" and a hash of the name.
+func Slug(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	s := strings.Trim(slugRe.ReplaceAllString(strings.ToLower(base), "-"), "-")
+	if s == "" {
+		var h uint32 = 2166136261
+		for _, b := range []byte(base) {
+			h = (h ^ uint32(b)) * 16777619
+		}
+		s = fmt.Sprintf("doc-%08x", h)
+	}
+	return s
+}
+
+func lines(a, b int) string {
+	if a <= 0 {
+		return ""
+	}
+	return document.Location{LineStart: a, LineEnd: max(a, b)}.String()
+}

@@ -1,0 +1,379 @@
+// Package facts infers what a document says about itself: its title,
+// publisher, jurisdiction (a GB/T 2260 code resolved against the region
+// table, never from a district name alone), level, the year of its projects
+// and its publication date. An entry in the manifest, a sidecar or flags
+// override any of these.
+package facts
+
+import (
+	"encoding/csv"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"fundscope/data"
+	"fundscope/ingest/document"
+	"fundscope/model"
+)
+
+// Facts are the inferred catalog facts, each with the evidence it came from.
+type Facts struct {
+	Title     string   `json:"title"`
+	Publisher string   `json:"publisher"`
+	AdminCode string   `json:"admin_code"`
+	Province  string   `json:"province"`
+	City      string   `json:"city"`
+	District  string   `json:"district,omitempty"`
+	Street    string   `json:"street,omitempty"`
+	Level     string   `json:"level"` // national | province | city | district | county | street
+	Year      int      `json:"year"`
+	Published string   `json:"published,omitempty"` // YYYY-MM-DD
+	Evidence  []string `json:"evidence"`
+}
+
+type region struct {
+	code, name, level, parent string
+}
+
+var (
+	regOnce  sync.Once
+	regions  map[string]region   // by code
+	byName   map[string][]string // full name → codes
+	regErr   error
+	yearRe   = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+	dateRe   = regexp.MustCompile(`((?:19|20)\d\d)(?:-|年|/|\.)(\d{1,2})(?:-|月|/|\.)(\d{1,2})日?`)
+	sourceRe = regexp.MustCompile(`(?:来源|發布機構|发布机构|发布单位|来源单位)\s*[:：]\s*([\p{Han}（）()]{2,40})`)
+	signRe   = regexp.MustCompile(`^[\p{Han}（）()、]{2,40}(?:局|厅|办事处|委员会|政府|中心|办公室|委|会|部)$`)
+	titleRe  = regexp.MustCompile(`公告|通知|情况|名单|目录|方案|公示|报告|计划|安排|使用|项目|资金|公益金`)
+)
+
+func loadRegions() error {
+	regOnce.Do(func() {
+		f, err := data.FS.Open("ref/regions.csv")
+		if err != nil {
+			regErr = err
+			return
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			regErr = fmt.Errorf("data/ref/regions.csv: %w", err)
+			return
+		}
+		regions, byName = map[string]region{}, map[string][]string{}
+		for _, r := range rows[1:] {
+			g := region{code: r[0], name: r[1], level: r[2], parent: r[3]}
+			regions[g.code] = g
+			byName[g.name] = append(byName[g.name], g.code)
+		}
+	})
+	return regErr
+}
+
+// Infer reads the facts from a decoded document.
+func Infer(d *document.Document) (Facts, error) {
+	if err := loadRegions(); err != nil {
+		return Facts{}, err
+	}
+	paras := paragraphs(d)
+	var f Facts
+	f.Title = title(d, paras)
+	body := strings.Join(paras, "\n")
+	f.Published = published(paras)
+	f.Publisher = publisher(f.Title, paras)
+	f.Year = year(f.Title, body, f.Published)
+	code, ev := jurisdiction(f.Title, f.Publisher, body)
+	f.Evidence = append(f.Evidence, ev...)
+	if code != "" {
+		f.AdminCode = code
+		f.fill(code)
+		if f.Level == "district" || f.Level == "county" {
+			if t := street(code, f.Title+"\n"+f.Publisher); t != "" {
+				f.Street, f.Level = t, "street"
+				f.Evidence = append(f.Evidence, "street "+t+" named in the title or publisher")
+			}
+		}
+	}
+	return f, nil
+}
+
+// street is a town or street (街道, 镇, 乡) of the county the title or
+// publisher names, from data/ref/towns.csv.
+func street(county, text string) string {
+	f, err := data.FS.Open("ref/towns.csv")
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	best := ""
+	for {
+		row, err := r.Read()
+		if err != nil {
+			break
+		}
+		if len(row) == 3 && row[2] == county && strings.Contains(text, row[1]) && len(row[1]) > len(best) {
+			best = row[1]
+		}
+	}
+	return best
+}
+
+// fill sets province, city, district and level from a region code.
+func (f *Facts) fill(code string) {
+	r := regions[code]
+	chain := []region{r}
+	for _, p := range ancestors(code) {
+		chain = append([]region{regions[p]}, chain...)
+	}
+	for _, g := range chain {
+		switch g.level {
+		case "province":
+			f.Province = g.name
+			if strings.HasSuffix(g.name, "市") { // a municipality is its own city
+				f.City = g.name
+			}
+		case "city":
+			f.City = g.name
+		case "county":
+			f.District = g.name
+		}
+	}
+	switch r.level {
+	case "province":
+		f.Level = "province"
+	case "city":
+		f.Level = "city"
+	default:
+		f.Level = "county"
+		if strings.HasSuffix(r.name, "区") {
+			f.Level = "district"
+		}
+	}
+}
+
+// Catalog turns the facts into a catalog entry for a file (the fields a
+// manifest entry would give), with a catalog id made from the file name.
+func (f Facts) Catalog(id, file string) model.Catalog {
+	c := model.Catalog{CatalogID: id, Title: f.Title, Publisher: f.Publisher, Province: f.Province, City: f.City,
+		AdminCode: f.AdminCode, Level: f.Level, Year: f.Year, File: file}
+	if f.City == "" {
+		c.City = f.Province // above city level the province stands for the place
+	}
+	if f.District != "" {
+		dd := f.District
+		c.District = &dd
+	}
+	if f.Published != "" {
+		p := f.Published
+		c.Published = &p
+	}
+	return c
+}
+
+func paragraphs(d *document.Document) []string {
+	var out []string
+	if len(d.Blocks) > 0 {
+		for _, b := range d.Blocks {
+			if b.Kind != document.TableKind {
+				out = append(out, strings.TrimSpace(b.Text))
+			}
+		}
+		return out
+	}
+	for i, l := range d.Lines {
+		l = strings.TrimSpace(l)
+		if i == 0 && strings.HasPrefix(l, "source:") {
+			continue
+		}
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func title(d *document.Document, paras []string) string {
+	for _, b := range d.Blocks {
+		if b.Kind == document.Heading && titleRe.MatchString(b.Text) {
+			return strings.TrimSpace(b.Text)
+		}
+	}
+	for i, p := range paras {
+		if i > 12 {
+			break
+		}
+		n := utf8.RuneCountInString(p)
+		if n >= 8 && n <= 80 && titleRe.MatchString(p) && !strings.ContainsAny(p, "。:：|") {
+			return p
+		}
+	}
+	for _, p := range paras {
+		if n := utf8.RuneCountInString(p); n >= 6 && n <= 80 {
+			return p
+		}
+	}
+	return ""
+}
+
+func published(paras []string) string {
+	pick := func(p string) string {
+		if m := dateRe.FindStringSubmatch(p); m != nil {
+			mo, _ := strconv.Atoi(m[2])
+			dd, _ := strconv.Atoi(m[3])
+			if mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31 {
+				return fmt.Sprintf("%s-%02d-%02d", m[1], mo, dd)
+			}
+		}
+		return ""
+	}
+	for i, p := range paras {
+		if i > 12 {
+			break
+		}
+		if strings.Contains(p, "时间") || strings.Contains(p, "日期") || strings.Contains(p, "发布") || strings.Contains(p, "来源") {
+			if s := pick(p); s != "" {
+				return s
+			}
+		}
+	}
+	// a signature: the last short paragraph that is a date
+	for i := len(paras) - 1; i >= 0 && i >= len(paras)-8; i-- {
+		if utf8.RuneCountInString(paras[i]) <= 16 {
+			if s := pick(paras[i]); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func publisher(title string, paras []string) string {
+	for i, p := range paras {
+		if i > 12 {
+			break
+		}
+		if m := sourceRe.FindStringSubmatch(p); m != nil {
+			return m[1]
+		}
+	}
+	for i := len(paras) - 1; i >= 0 && i >= len(paras)-8; i-- {
+		if signRe.MatchString(paras[i]) {
+			return paras[i]
+		}
+	}
+	if i := strings.Index(title, "关于"); i > 0 {
+		return title[:i]
+	}
+	return ""
+}
+
+// year is the year of the projects: the title's, else the year the text
+// names most often (a 年度 counts double), never later than publication.
+func year(title, body, published string) int {
+	if m := yearRe.FindStringSubmatch(title); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	pubYear := 9999
+	if published != "" {
+		pubYear, _ = strconv.Atoi(published[:4])
+	}
+	count := map[int]int{}
+	for _, m := range yearRe.FindAllStringSubmatchIndex(body, -1) {
+		y, _ := strconv.Atoi(body[m[2]:m[3]])
+		if y > pubYear {
+			continue
+		}
+		count[y]++
+		if strings.HasPrefix(body[m[1]:], "度") {
+			count[y]++
+		}
+	}
+	best, bestN := 0, 0
+	for y, n := range count {
+		if n > bestN || n == bestN && y > best {
+			best, bestN = y, n
+		}
+	}
+	if best == 0 && published != "" {
+		return pubYear
+	}
+	return best
+}
+
+// jurisdiction resolves the publisher's region: every full region name the
+// title, the publisher and the opening of the text mention is a candidate;
+// a candidate is supported by mentions of its ancestors (福州市 makes 鼓楼区
+// the one in 福州), and the best supported, deepest one wins.
+func jurisdiction(title, publisher, body string) (string, []string) {
+	weight := map[string]int{}
+	mention := func(text string, w int) {
+		for name, codes := range byName {
+			if utf8.RuneCountInString(name) < 2 || !strings.Contains(text, name) {
+				continue
+			}
+			for _, c := range codes {
+				weight[c] += w
+			}
+		}
+	}
+	mention(title, 4)
+	mention(publisher, 4)
+	mention(clipRunes(body, 600), 1)
+	if len(weight) == 0 {
+		return "", []string{"no region name in the title, the publisher or the opening text"}
+	}
+	type cand struct {
+		code  string
+		score int
+		depth int
+	}
+	var cs []cand
+	for c, w := range weight {
+		score, depth := 2*w, 0
+		for _, p := range ancestors(c) {
+			score += weight[p]
+			depth++
+		}
+		cs = append(cs, cand{c, score, depth})
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].score != cs[j].score {
+			return cs[i].score > cs[j].score
+		}
+		if cs[i].depth != cs[j].depth {
+			return cs[i].depth > cs[j].depth
+		}
+		return cs[i].code < cs[j].code
+	})
+	best := cs[0]
+	ev := []string{fmt.Sprintf("jurisdiction %s %s (support %d)", best.code, regions[best.code].name, best.score)}
+	if len(cs) > 1 && cs[1].score == best.score && cs[1].depth == best.depth {
+		ev = append(ev, fmt.Sprintf("ambiguous: %s %s is as likely", cs[1].code, regions[cs[1].code].name))
+	}
+	return best.code, ev
+}
+
+// ancestors are the codes above a region, nearest first (at most three:
+// a table that names a region its own parent cannot loop).
+func ancestors(code string) []string {
+	var out []string
+	for p := regions[code].parent; p != "" && p != code && len(out) < 3; p = regions[p].parent {
+		out = append(out, p)
+		code = p
+	}
+	return out
+}
+
+func clipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}

@@ -1,0 +1,262 @@
+package generic
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fundscope/model"
+	"fundscope/money"
+)
+
+// matches reports whether a figure as printed states sum: exactly, or for an
+// approximate figure (约1.07亿, 520余万, 6.35亿多) within what its last digit
+// allows.
+func matches(s money.Span, sum int64) bool {
+	lo, hi := bounds(s)
+	return sum >= lo && sum <= hi
+}
+
+// bounds is the range of sums a figure states: itself when exact.
+func bounds(s money.Span) (lo, hi int64) {
+	if !s.Approx {
+		return s.Yuan, s.Yuan
+	}
+	p := precision(s)
+	if strings.ContainsAny(s.Text, "余多") {
+		return s.Yuan, s.Yuan + 10*p - 1
+	}
+	return s.Yuan - p, s.Yuan + p
+}
+
+// precision is the yuan value of the last digit printed: 1.07亿 → 100万.
+func precision(s money.Span) int64 {
+	p := int64(1)
+	switch s.Unit {
+	case "万元":
+		p = 10000
+	case "亿元":
+		p = 100000000
+	}
+	num := strings.TrimLeft(s.Text, "约近逾超过")
+	if i := strings.IndexByte(num, '.'); i >= 0 {
+		j := i + 1
+		for j < len(num) && num[j] >= '0' && num[j] <= '9' {
+			j++
+			p /= 10
+		}
+	}
+	return max(p, 1)
+}
+
+// tree arranges the amounts that are not decoys: a figure that equals the
+// sum of the figures right after it (a heading's amount and the amounts of
+// its section; a sentence's total and its breakdown) becomes their stated
+// total. Returns the top-level nodes in document order.
+func tree(live []*cand) []*cand {
+	var roots []*cand // top-level nodes after the current one, nearest first
+	for i := len(live) - 1; i >= 0; i-- {
+		c := live[i]
+		var sum int64
+		absorbed := 0
+		for k := 0; k < len(roots); k++ {
+			r := roots[k]
+			if c.group != 0 && r.group == c.group {
+				break
+			}
+			sum += r.span.Yuan
+			if k == 0 && !singleChildOK(c, r) {
+				if sum > c.span.Yuan && !c.span.Approx {
+					break
+				}
+				continue
+			}
+			if matches(c.span, sum) {
+				absorbed = k + 1
+				break
+			}
+			if sum > c.span.Yuan*2 {
+				break
+			}
+		}
+		if absorbed > 0 {
+			c.total = true
+			c.children = append([]*cand(nil), roots[:absorbed]...)
+			for _, ch := range c.children {
+				ch.parent = c
+			}
+			roots = roots[absorbed:]
+		}
+		roots = append([]*cand{c}, roots...)
+	}
+	// A total word after its breakdown (…0.306万元，共计6.1268万元) closes the
+	// figures before it; a total stated again closes what it closed before.
+	for i := 0; i < len(roots); i++ {
+		c := roots[i]
+		if !c.keyword || c.total {
+			continue
+		}
+		var sum int64
+		for k := i - 1; k >= 0; k-- {
+			r := roots[k]
+			if k == i-1 && r.total && matches(c.span, r.span.Yuan) {
+				r.again = c
+				roots = append(roots[:i], roots[i+1:]...)
+				i--
+				break
+			}
+			sum += r.span.Yuan
+			if k < i-1 && matches(c.span, sum) {
+				c.total = true
+				c.children = append([]*cand(nil), roots[k:i]...)
+				for _, ch := range c.children {
+					ch.parent = c
+				}
+				roots = append(roots[:k], roots[i:]...)
+				i = k
+				break
+			}
+			if sum > c.span.Yuan*2 {
+				break
+			}
+		}
+	}
+	return roots
+}
+
+// singleChildOK: a figure may be the total of the one figure after it only
+// when it says so (合计), when it heads a numbered section, or when the
+// figure after it is its own breakdown in parentheses.
+func singleChildOK(c, r *cand) bool {
+	return c.keyword || c.heading || (r.inParen && r.para == c.para)
+}
+
+// assemble turns the prose candidates into line items, stated totals and
+// unread spans.
+func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
+	var live []*cand
+	for _, x := range cands {
+		if x.reason != "" {
+			p.Unread = append(p.Unread, model.Unread{Text: x.span.Text, Line: x.line, Location: x.loc, Reason: x.reason + ": " + money.Clip(x.clause, 60)})
+			continue
+		}
+		live = append(live, x)
+	}
+	roots := tree(live)
+	var leaves []*cand
+	var walk func(x *cand)
+	walk = func(x *cand) {
+		if !x.total {
+			leaves = append(leaves, x)
+			return
+		}
+		for _, ch := range x.children {
+			walk(ch)
+		}
+	}
+	for _, r := range roots {
+		walk(r)
+	}
+	// Total words that closed nothing: with items elsewhere they are stated
+	// about the whole document (and will not reconcile, loudly); in a
+	// document with no other figure the total is the one item.
+	var orphans []*cand
+	var items []*cand
+	for _, l := range leaves {
+		if l.keyword && l.parent == nil {
+			orphans = append(orphans, l)
+		} else {
+			items = append(items, l)
+		}
+	}
+	if len(items) == 0 && len(orphans) > 0 {
+		items, orphans = orphans[:1], orphans[1:]
+		for _, o := range orphans {
+			if matches(o.span, items[0].span.Yuan) {
+				items[0].again = o
+			}
+		}
+	}
+	id := map[*cand]string{}
+	for _, x := range items {
+		it := model.LineItem{
+			ItemNo:       strconv.Itoa(len(p.Items) + 1),
+			Name:         x.name,
+			Organization: x.org,
+			Section:      sectionOf(x),
+			Description:  x.clause,
+			LineStart:    x.line,
+			LineEnd:      x.line,
+		}
+		it.ItemID = c.CatalogID + "#" + it.ItemNo
+		yuan := x.span.Yuan
+		it.Amount = model.Amount{Yuan: &yuan, Text: x.span.Text, Kind: model.KindFixed}
+		switch {
+		case x.span.Approx:
+			it.Amount.Kind = model.KindApprox
+		case x.derived:
+			it.Amount.Kind = model.KindDerived
+		}
+		id[x] = it.ItemID
+		p.Items = append(p.Items, it)
+	}
+	var scopeOf func(x *cand) []string
+	scopeOf = func(x *cand) []string {
+		if !x.total {
+			if s, ok := id[x]; ok {
+				return []string{s}
+			}
+			return nil
+		}
+		var out []string
+		for _, ch := range x.children {
+			out = append(out, scopeOf(ch)...)
+		}
+		return out
+	}
+	var all []string
+	for _, x := range items {
+		all = append(all, id[x])
+	}
+	addTotal := func(x *cand, kind string, scope []string) {
+		p.Totals = append(p.Totals, model.StatedTotal{
+			Label: money.Clip(x.name, 40) + " " + x.span.Text, Kind: kind, Metric: model.MetricAmount,
+			Stated: x.span.Yuan, Scope: scope, Line: x.line, Text: money.Clip(x.clause, 80),
+		})
+		if x.span.Approx {
+			lo, hi := bounds(x.span)
+			p.Totals[len(p.Totals)-1].Low, p.Totals[len(p.Totals)-1].High = &lo, &hi
+			p.Warnings = append(p.Warnings, model.Warning{Line: x.line, Message: fmt.Sprintf("stated total %s is approximate: it reconciles within its last printed digit", x.span.Text)})
+		}
+	}
+	var emit func(x *cand, depth int)
+	emit = func(x *cand, depth int) {
+		if x.again != nil {
+			addTotal(x.again, "crosscheck", scopeOf(x))
+		}
+		if !x.total {
+			return
+		}
+		kind := "subtotal"
+		if depth == 0 {
+			kind = "document_total"
+		}
+		addTotal(x, kind, scopeOf(x))
+		for _, ch := range x.children {
+			emit(ch, depth+1)
+		}
+	}
+	for _, r := range roots {
+		emit(r, 0)
+	}
+	for _, o := range orphans {
+		addTotal(o, "document_total", all)
+	}
+}
+
+func sectionOf(x *cand) string {
+	if x.parent != nil {
+		return money.Clip(x.parent.name, 60)
+	}
+	return ""
+}

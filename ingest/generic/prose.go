@@ -1,0 +1,223 @@
+package generic
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"fundscope/ingest/document"
+	"fundscope/money"
+)
+
+// cand is one amount-looking span of prose on its way to becoming a line
+// item, a stated total or an unread span.
+type cand struct {
+	span    money.Span
+	name    string
+	org     string
+	clause  string // the clause that states it, as a person quotes it
+	line    int
+	loc     string
+	para    int  // index of the paragraph
+	heading bool // the paragraph is a numbered heading holding only this amount
+	inParen bool // printed inside parentheses right after the previous amount
+	reason  string
+	keyword bool // a total word (共计, 合计 …) stands right before it
+	derived bool // one of several items one shared amount was stated for
+	group   int  // shared-amount group (1-based), 0 when none
+
+	children []*cand
+	parent   *cand
+	total    bool
+	again    *cand // a later statement of the same total
+}
+
+var (
+	listMarkerRe = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])`)
+	leadRe       = regexp.MustCompile(`^(?:\)|）|其中|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
+	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|:|：)+$`)
+	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
+	undertakeRe  = regexp.MustCompile(`由?([\p{Han}（）()·]{4,40}?)(?:承接|承办|实施|中标|负责实施|负责运营)`)
+	quotedRe     = regexp.MustCompile(`“[^”]{2,40}”`)
+)
+
+const (
+	sentenceStops = "。；;！!？?\n"
+	clauseStops   = "，,：:"
+)
+
+// proseCands finds the amount spans of every paragraph and reads what the
+// words around each make of it.
+func proseCands(us []unit, ctx []rule) []*cand {
+	var out []*cand
+	group := 0
+	for pi, u := range us {
+		if u.kind == document.TableKind || u.norm == "" {
+			continue
+		}
+		n := u.norm
+		spans := money.FindSpans(n)
+		prevEnd := 0
+		heading := len(spans) == 1 && listMarkerRe.MatchString(n) && utf8.RuneCountInString(n) < 60
+		for si, s := range spans {
+			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: heading}
+			sentStart := lastStop(n[:s.Start], sentenceStops)
+			clauseStart := max(sentStart, lastStop(n[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
+			if si > 0 && prevEnd > sentStart {
+				between := n[prevEnd:s.Start]
+				c.inParen = strings.ContainsAny(between, "(（") && !strings.ContainsAny(between, ")）")
+			}
+			prefix := n[clauseStart:s.Start]
+			clauseEnd := s.End + nextStop(n[s.End:], sentenceStops+"，,")
+			c.clause = strings.Trim(n[max(sentStart, prevEnd):clauseEnd], "、，,。；; ")
+			after := n[s.End:clauseEnd]
+			prevEnd = s.End
+			c.reason = decoyReason(ctx, n[max(sentStart, clauseStart-30):s.Start], prefix, after)
+			tail := lastRunes(prefix, 6)
+			for _, r := range ctx {
+				if r.kind == "total" && r.re.MatchString(tail) {
+					c.keyword = true
+				}
+			}
+			c.name, c.org = nameOf(prefix, after, n[sentStart:s.Start])
+			if c.reason == "" && !c.keyword && sharedBefore(ctx, lastRunes(prefix, 4)) {
+				names := splitNames(trimShared(prefix))
+				if len(names) >= 2 {
+					group++
+					for _, nm := range names {
+						d := *c
+						d.name, d.derived, d.group = nm, true, group
+						out = append(out, &d)
+					}
+					continue
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func decoyReason(ctx []rule, wide, prefix, after string) string {
+	if strings.HasPrefix(after, "/") || strings.HasPrefix(after, "每") {
+		return "per-head or per-unit amount"
+	}
+	for _, r := range ctx {
+		if r.kind != "decoy" {
+			continue
+		}
+		if r.re.MatchString(prefix) || r.meaning == "cumulative figure" && r.re.MatchString(wide) {
+			return r.meaning
+		}
+	}
+	return ""
+}
+
+func sharedBefore(ctx []rule, tail string) bool {
+	for _, r := range ctx {
+		if r.kind == "shared" {
+			if loc := r.re.FindStringIndex(tail); loc != nil && loc[1] >= len(tail)-len("每个社区") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var sharedTrailRe = regexp.MustCompile(`(?:各|分别|每个|每家|每所|每处|每座|每村|每社区)(?:获得|安排|补助|资助|给予)?(?:补助|资助)?(?:资金|经费)?$`)
+
+func trimShared(prefix string) string {
+	return sharedTrailRe.ReplaceAllString(prefix, "")
+}
+
+// splitNames splits "漳州平和县殡仪馆和龙岩武平县殡仪馆" or "A、B、C" into names.
+func splitNames(s string) []string {
+	s = leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(s, ""), "")
+	var out []string
+	for _, p := range splitList(s) {
+		if p = strings.TrimSpace(p); utf8.RuneCountInString(p) >= 2 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// nameOf reads the name of the thing an amount is for: the words before it
+// in its clause, else what follows 用于, else the sentence's quoted name.
+func nameOf(prefix, after, sentence string) (name, org string) {
+	p := listMarkerRe.ReplaceAllString(prefix, "")
+	p = leadRe.ReplaceAllString(p, "")
+	p = trailRe.ReplaceAllString(p, "")
+	if m := undertakeRe.FindStringSubmatch(sentence); m != nil {
+		org = m[1]
+	} else if m := orgRe.FindString(sentence); m != "" {
+		org = m
+	}
+	if utf8.RuneCountInString(p) >= 2 {
+		return p, org
+	}
+	if i := strings.Index(after, "用于"); i >= 0 {
+		return strings.Trim(after[i+len("用于"):], "、，,。；; "), org
+	}
+	if a := strings.Trim(after, "、，,。；; "); utf8.RuneCountInString(a) >= 2 {
+		return a, org
+	}
+	if q := quotedRe.FindAllString(sentence, -1); len(q) > 0 {
+		return q[len(q)-1], org
+	}
+	s := trailRe.ReplaceAllString(leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(sentence, ""), ""), "")
+	return lastRunes(s, 30), org
+}
+
+// splitList separates names in a list at 、 及 与, and at 和 unless it is
+// part of a place name (平和县).
+func splitList(s string) []string {
+	var out []string
+	r := []rune(s)
+	from := 0
+	for i, c := range r {
+		sep := c == '、' || c == '及' || c == '与'
+		if c == '和' && i > 0 && i+1 < len(r) && !strings.ContainsRune("县区市镇乡村街路", r[i+1]) {
+			sep = true
+		}
+		if sep {
+			out = append(out, string(r[from:i]))
+			from = i + 1
+		}
+	}
+	return append(out, string(r[from:]))
+}
+
+// openParen is the offset after a parenthesis still open at the end of s
+// (the amount is printed inside it), else 0.
+func openParen(s string) int {
+	open, close := strings.LastIndexAny(s, "(（"), strings.LastIndexAny(s, ")）")
+	if open > close {
+		_, w := utf8.DecodeRuneInString(s[open:])
+		return open + w
+	}
+	return 0
+}
+
+func lastStop(s, stops string) int {
+	if i := strings.LastIndexAny(s, stops); i >= 0 {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		return i + w
+	}
+	return 0
+}
+
+func nextStop(s, stops string) int {
+	if i := strings.IndexAny(s, stops); i >= 0 {
+		return i
+	}
+	return len(s)
+}
+
+func lastRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[len(r)-n:])
+	}
+	return s
+}

@@ -1,0 +1,97 @@
+// Package generic holds the readers that need no per-layout code: a table
+// reader that assigns column roles from a lexicon, and a prose reader that
+// reads amounts from sentences and numbered sections. Both report every
+// amount-looking span they did not use (unread), with the reason when a rule
+// set it aside. The lexicons are data files under data/lexicon.
+package generic
+
+import (
+	"strings"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
+)
+
+// unit is one block of a document as the generic readers walk it: a
+// paragraph (or heading, or list item) or a table, with the line of the
+// TSV rendering where it starts.
+type unit struct {
+	kind  string // document.Paragraph, Heading, ListItem or TableKind
+	text  string // printed text of a paragraph
+	norm  string // model.Normalize(text)
+	table *document.Table
+	line  int // first line in the TSV rendering (or the text file)
+	loc   document.Location
+}
+
+// units lays a document out as blocks. A structured document (docx, xlsx,
+// HTML, PDF) has its blocks; a text document is split into paragraphs (one
+// per non-blank line) and tables (runs of two or more lines with the same
+// number of tab- or |-separated fields).
+func units(d *document.Document) []unit {
+	if len(d.Blocks) == 0 {
+		return textUnits(d.Lines)
+	}
+	var out []unit
+	line := 1
+	for _, b := range d.Blocks {
+		u := unit{kind: b.Kind, line: line, loc: b.Loc}
+		if b.Kind == document.TableKind {
+			u.table = b.Table
+			line += len(b.Table.Rows)
+		} else {
+			u.text = b.Text
+			u.norm = model.Normalize(b.Text)
+			line += strings.Count(b.Text, "\n") + 1
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func textUnits(lines []string) []unit {
+	var out []unit
+	fieldsOf := func(l string) []string {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.Count(t, "\t") >= 1:
+			return strings.Split(strings.Trim(l, "\r"), "\t")
+		case strings.Count(t, "|") >= 2:
+			t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+			return strings.Split(t, "|")
+		}
+		return nil
+	}
+	for i := 0; i < len(lines); i++ {
+		f := fieldsOf(lines[i])
+		if len(f) >= 2 {
+			j := i + 1
+			for j < len(lines) && len(fieldsOf(lines[j])) >= 2 {
+				j++
+			}
+			if j-i >= 2 {
+				out = append(out, unit{kind: document.TableKind, table: textTable(lines[i:j], i+1, fieldsOf), line: i + 1, loc: document.Location{LineStart: i + 1, LineEnd: j}})
+				i = j - 1
+				continue
+			}
+		}
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			continue
+		}
+		out = append(out, unit{kind: document.Paragraph, text: t, norm: model.Normalize(t), line: i + 1, loc: document.Location{LineStart: i + 1}})
+	}
+	return out
+}
+
+func textTable(lines []string, first int, fieldsOf func(string) []string) *document.Table {
+	t := &document.Table{Loc: document.Location{LineStart: first, LineEnd: first + len(lines) - 1}}
+	for r, l := range lines {
+		var row []*document.TableCell
+		for c, f := range fieldsOf(l) {
+			row = append(row, &document.TableCell{Text: strings.TrimSpace(f), Row: r, Col: c, RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: first + r, Col: c + 1}})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}

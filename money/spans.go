@@ -1,0 +1,75 @@
+package money
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Span is an amount-looking span of prose: a number with 元, 万(元), 亿(元)
+// (or 萬/億), as printed, with its exact value in yuan.
+type Span struct {
+	Start, End int    // byte offsets in the text searched
+	Text       string // the span as printed (e.g. "约1.07亿", "6351万元")
+	Yuan       int64
+	Unit       string // 元, 万元 or 亿元
+	Approx     bool   // 约/近/余/多/逾/超过: the figure is not exact
+}
+
+var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(亿|億|万|萬)?(余|多)?(元|圆)?`)
+
+// counters follow a 万 or 亿 that counts people or things, not money.
+const counters = "人名个家次户册件张份平亩套所项台辆位株棵只头本间床吨公里米页篇期场批"
+
+// FindSpans lists the amount-looking spans of text in order. text should be
+// normalized (model.Normalize) so that full-width digits read as digits.
+// A number counts only with a money unit: "2019年", "57个", "18500人" and
+// "75%" are not spans; "1.2万人" (万 before a counter) is not either.
+func FindSpans(text string) []Span {
+	var out []Span
+	for _, m := range spanRe.FindAllStringSubmatchIndex(text, -1) {
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return text[m[2*i]:m[2*i+1]]
+		}
+		big, yuan := g(5), g(7)
+		if big == "" && yuan == "" {
+			continue
+		}
+		start, end := m[0], m[1]
+		// a digit or letter glued before the number makes it something else (a code, a date part).
+		if start > 0 {
+			if prev, _ := utf8.DecodeLastRuneInString(text[:start]); prev == '.' || prev == '-' || prev == '/' || prev >= 'A' && prev <= 'z' {
+				continue
+			}
+		}
+		if yuan == "" {
+			next, _ := utf8.DecodeRuneInString(text[end:])
+			if next == '%' || strings.ContainsRune(counters, next) {
+				continue
+			}
+		}
+		unit := "元"
+		switch big {
+		case "万", "萬":
+			unit = "万元"
+		case "亿", "億":
+			unit = "亿元"
+		}
+		num := strings.ReplaceAll(g(2), ",", "")
+		if f := g(3); f != "" {
+			num += "." + f
+		}
+		v, err := toYuan(num, unit)
+		if err != nil {
+			continue
+		}
+		out = append(out, Span{
+			Start: start, End: end, Text: text[start:end], Yuan: v, Unit: unit,
+			Approx: g(1) == "约" || g(1) == "近" || g(1) == "逾" || g(1) == "超过" || g(4) != "" || g(6) != "",
+		})
+	}
+	return out
+}

@@ -1,0 +1,58 @@
+package money
+
+import (
+	"testing"
+
+	"fundscope/model"
+)
+
+func TestFindSpans(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // text=yuan[~]
+	}{
+		{"下达福建省彩票公益金6351万元。", []string{"6351万元=63510000"}},
+		{"共计6.1268万元,用于推进", []string{"6.1268万元=61268"}},
+		{"对10名困难群众进行每人2000元的资助,合计2万元", []string{"2000元=2000", "2万元=20000"}},
+		{"支出5.65亿多元，占75%", []string{"5.65亿多元=565000000~"}},
+		{"约1.07亿", []string{"约1.07亿=107000000~"}},
+		{"520余万", []string{"520余万=5200000~"}},
+		{"护理设施提升改造项目327万)", []string{"327万=3270000"}},
+		{"2019年服务18500人，1.2万人次，57个项目", nil},
+		{"總共163.55萬元", []string{"163.55萬元=1635500"}},
+		{"合同金额1,200,000元", []string{"1,200,000元=1200000"}},
+		{"编号A10万元", nil},
+	}
+	for _, c := range cases {
+		got := FindSpans(model.Normalize(c.text))
+		var gs []string
+		for _, s := range got {
+			g := s.Text + "=" + itoa(s.Yuan)
+			if s.Approx {
+				g += "~"
+			}
+			gs = append(gs, g)
+		}
+		if len(gs) != len(c.want) {
+			t.Errorf("%s: got %v, want %v", c.text, gs, c.want)
+			continue
+		}
+		for i := range gs {
+			if gs[i] != c.want[i] {
+				t.Errorf("%s: got %v, want %v", c.text, gs, c.want)
+			}
+		}
+	}
+}
+
+func itoa(v int64) string {
+	s := ""
+	if v == 0 {
+		return "0"
+	}
+	for v > 0 {
+		s = string(rune('0'+v%10)) + s
+		v /= 10
+	}
+	return s
+}
