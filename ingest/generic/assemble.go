@@ -79,6 +79,35 @@ func tree(live []*cand) []*cand {
 				break
 			}
 		}
+		if absorbed == 0 {
+			// A figure followed by its breakdown (in parentheses, or in a
+			// sentence beginning 其中) whose parts do not add up to it: parts
+			// that exceed it are still its items, and the mismatch is
+			// reported; parts that fall short are a partial breakdown (剩余部分…),
+			// sub-items of the figure that are listed as unread, never added to it.
+			k, parts := 0, int64(0)
+			for k < len(roots) && breakdownOf(c, roots[k]) {
+				parts += roots[k].span.Yuan
+				k++
+			}
+			switch {
+			case k > 0 && parts > c.span.Yuan:
+				absorbed = k
+			case k > 0:
+				for _, r := range roots[:k] {
+					if !r.total {
+						r.reason = "sub-item of " + c.span.Text + " (a breakdown that does not add up to it, not added)"
+					}
+				}
+				kept := roots[:0:0]
+				for _, r := range roots {
+					if r.reason == "" {
+						kept = append(kept, r)
+					}
+				}
+				roots = kept
+			}
+		}
 		if absorbed > 0 {
 			c.total = true
 			c.children = append([]*cand(nil), roots[:absorbed]...)
@@ -128,7 +157,11 @@ func tree(live []*cand) []*cand {
 // when it says so (合计), when it heads a numbered section, or when the
 // figure after it is its own breakdown in parentheses.
 func singleChildOK(c, r *cand) bool {
-	return c.keyword || c.heading || (r.inParen && r.para == c.para)
+	return c.keyword || c.heading || (r.inParen || r.detail) && r.para == c.para
+}
+
+func breakdownOf(c, r *cand) bool {
+	return r.para == c.para && r.group == 0 && (r.inParen || r.detail && r.sent != c.sent) && !c.detail
 }
 
 // assemble turns the prose candidates into line items, stated totals and
@@ -143,6 +176,11 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 		live = append(live, x)
 	}
 	roots := tree(live)
+	for _, x := range live {
+		if x.reason != "" {
+			p.Unread = append(p.Unread, model.Unread{Text: x.span.Text, Line: x.line, Location: x.loc, Reason: x.reason + ": " + money.Clip(x.clause, 60)})
+		}
+	}
 	var leaves []*cand
 	var walk func(x *cand)
 	walk = func(x *cand) {
@@ -157,6 +195,7 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	for _, r := range roots {
 		walk(r)
 	}
+	leaves = restated(leaves, p)
 	// Total words that closed nothing: with items elsewhere they are stated
 	// about the whole document (and will not reconcile, loudly); in a
 	// document with no other figure the total is the one item.
@@ -202,6 +241,9 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	}
 	var scopeOf func(x *cand) []string
 	scopeOf = func(x *cand) []string {
+		if x.alias != nil {
+			return scopeOf(x.alias)
+		}
 		if !x.total {
 			if s, ok := id[x]; ok {
 				return []string{s}
@@ -252,6 +294,44 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	for _, o := range orphans {
 		addTotal(o, "document_total", all)
 	}
+}
+
+// restated finds figures printed twice (a summary, then the detail): the
+// same amount under the same name, or a name that contains the other. The
+// one a total closes is kept; the other points at it and is not an item.
+func restated(leaves []*cand, p *model.Parsed) []*cand {
+	var out []*cand
+	for j, b := range leaves {
+		for i := 0; i < j; i++ {
+			a := leaves[i]
+			if a.alias != nil || a.span.Yuan != b.span.Yuan || (a.group != 0 && a.group == b.group) || !sameName(a.name, b.name) {
+				continue
+			}
+			keep, drop := a, b
+			if a.parent == nil && b.parent != nil {
+				keep, drop = b, a
+			}
+			drop.alias = keep
+			p.Warnings = append(p.Warnings, model.Warning{Line: b.line, Message: fmt.Sprintf("%s %s is stated twice (lines %d and %d); read once", money.Clip(keep.name, 30), b.span.Text, a.line, b.line)})
+
+			break
+		}
+	}
+	for _, l := range leaves {
+		if l.alias == nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func sameName(a, b string) bool {
+	a, b = strings.TrimPrefix(a, "资助"), strings.TrimPrefix(b, "资助")
+	a, b = strings.TrimPrefix(a, "資助"), strings.TrimPrefix(b, "資助")
+	if len([]rune(a)) < 2 || len([]rune(b)) < 2 {
+		return false
+	}
+	return a == b || strings.Contains(a, b) || strings.Contains(b, a)
 }
 
 func sectionOf(x *cand) string {

@@ -19,7 +19,9 @@ type cand struct {
 	line    int
 	loc     string
 	para    int  // index of the paragraph
-	heading bool // the paragraph is a numbered heading holding only this amount
+	sent    int  // offset of its sentence in the paragraph
+	heading bool // the amount is in the first sentence of a numbered paragraph
+	detail  bool // its sentence begins with 其中 (a breakdown of the figure before)
 	inParen bool // printed inside parentheses right after the previous amount
 	reason  string
 	keyword bool // a total word (共计, 合计 …) stands right before it
@@ -30,6 +32,7 @@ type cand struct {
 	parent   *cand
 	total    bool
 	again    *cand // a later statement of the same total
+	alias    *cand // the item this figure states again (same amount, same name)
 }
 
 var (
@@ -58,10 +61,12 @@ func proseCands(us []unit, ctx []rule) []*cand {
 		n := u.norm
 		spans := money.FindSpans(n)
 		prevEnd := 0
-		heading := len(spans) == 1 && listMarkerRe.MatchString(n) && utf8.RuneCountInString(n) < 60
+		numbered := listMarkerRe.MatchString(n)
 		for si, s := range spans {
-			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: heading}
 			sentStart := lastStop(n[:s.Start], sentenceStops)
+			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: numbered && si == 0}
+			c.sent = sentStart
+			c.detail = strings.HasPrefix(strings.TrimLeft(n[sentStart:], "、，, "), "其中")
 			clauseStart := max(sentStart, lastStop(n[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
 			if si > 0 && prevEnd > sentStart {
 				between := n[prevEnd:s.Start]
@@ -74,10 +79,16 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			prevEnd = s.End
 			c.reason = decoyReason(ctx, n[max(sentStart, clauseStart-30):s.Start], prefix, after)
 			tail := lastRunes(prefix, 6)
+			if utf8.RuneCountInString(prefix) <= 16 {
+				tail = prefix // 全年共使用福利彩票公益金6.35亿多元
+			}
 			for _, r := range ctx {
 				if r.kind == "total" && r.re.MatchString(tail) {
 					c.keyword = true
 				}
+			}
+			if c.reason == "" && c.inParen && len(out) > 0 && out[len(out)-1].para == pi && out[len(out)-1].reason != "" {
+				c.reason = "inside a figure set aside (" + out[len(out)-1].span.Text + ")"
 			}
 			c.name, c.org = nameOf(prefix, after, n[sentStart:s.Start])
 			if c.reason == "" && !c.keyword && sharedBefore(ctx, lastRunes(prefix, 4)) {
