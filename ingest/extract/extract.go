@@ -80,7 +80,7 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 		id = Slug(d.Path)
 	}
 	c := merge(f.Catalog(id, override.File), override)
-	res := &Result{File: d.Path, Format: d.Format, Facts: f, Doc: d}
+	res := &Result{File: d.Path, Format: d.Format, Facts: f, Doc: d, Items: []Item{}, Totals: []Total{}}
 	layout := c.Layout
 	if layout == "" {
 		layout = choose(d)

@@ -1,6 +1,8 @@
 package generic
 
 import (
+	"strings"
+
 	"fundscope/ingest/document"
 	"fundscope/ingest/layouts"
 	"fundscope/model"
@@ -21,15 +23,59 @@ func init() {
 // Read reads a document (rendered in the TSV convention) with no knowledge
 // of its layout: tables by column roles, prose by the words around amounts.
 func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
-	_, ctx, err := lexicons()
+	cols, ctx, err := lexicons()
 	if err != nil {
 		return nil, err
 	}
-	us := units(d)
 	p := &model.Parsed{}
-	assemble(proseCands(us, ctx), c, p)
+	var prose []unit
+	var prev *tableLayout
+	for _, u := range units(d) {
+		if u.kind != document.TableKind {
+			prose = append(prose, u)
+			continue
+		}
+		tr, l, ok := readTable(u, cols, captionOf(prose, u), c, len(p.Items), prev)
+		prev = l
+		if ok {
+			p.Items = append(p.Items, tr.items...)
+			p.Totals = append(p.Totals, tr.totals...)
+			p.Warnings = append(p.Warnings, tr.warns...)
+			p.Unread = append(p.Unread, tr.unread...)
+			continue
+		}
+		// a table without a header the lexicon knows: its rows are read as prose
+		for r, row := range u.table.Rows {
+			var cells []string
+			for _, cell := range row {
+				if t := strings.TrimSpace(cell.Text); t != "" {
+					cells = append(cells, t)
+				}
+			}
+			text := strings.Join(cells, " ")
+			loc := u.table.Loc
+			loc.Row = r + 1
+			prose = append(prose, unit{kind: document.Paragraph, text: text, norm: model.Normalize(text), line: u.line + r, loc: loc})
+		}
+	}
+	assemble(proseCands(prose, ctx), c, p)
 	p.Confidence = confidence(p)
 	return p, nil
+}
+
+// captionOf is the text a table's unit may be stated in: the paragraphs
+// just before it (单位：万元) and its own first row.
+func captionOf(before []unit, u unit) string {
+	var parts []string
+	for i := max(0, len(before)-3); i < len(before); i++ {
+		parts = append(parts, before[i].norm)
+	}
+	if len(u.table.Rows) > 0 {
+		for _, c := range u.table.Rows[0] {
+			parts = append(parts, model.Normalize(c.Text))
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // confidence is how much of what looks like money the reading accounts for,

@@ -1,0 +1,518 @@
+package generic
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
+	"fundscope/money"
+)
+
+// Column roles (data/lexicon/columns.csv names them).
+const (
+	roleNo     = "item_no"
+	roleName   = "name"
+	roleOrg    = "organization"
+	roleAmount = "amount"
+)
+
+// grid is a table laid out slot by slot: at[r][c] is the cell covering slot
+// (r, c), nil where no cell reaches.
+type grid struct {
+	t     *document.Table
+	at    [][]*document.TableCell
+	width int
+}
+
+func newGrid(t *document.Table) grid {
+	g := grid{t: t}
+	for _, row := range t.Rows {
+		for _, c := range row {
+			g.width = max(g.width, c.Col+c.ColSpan)
+		}
+	}
+	g.width = min(g.width, document.MaxTableColumns)
+	g.at = make([][]*document.TableCell, len(t.Rows))
+	for r := range g.at {
+		g.at[r] = make([]*document.TableCell, g.width)
+	}
+	for _, row := range t.Rows {
+		for _, c := range row {
+			for dr := 0; dr < max(c.RowSpan, 1) && c.Row+dr < len(t.Rows); dr++ {
+				for dc := 0; dc < max(c.ColSpan, 1) && c.Col+dc < g.width; dc++ {
+					g.at[c.Row+dr][c.Col+dc] = c
+				}
+			}
+		}
+	}
+	return g
+}
+
+func (g grid) text(r, c int) string {
+	if cell := g.at[r][c]; cell != nil {
+		return model.Normalize(cell.Text)
+	}
+	return ""
+}
+
+var (
+	unitInHeaderRe = regexp.MustCompile(`(万元|元|亿元)`)
+	unitCaptionRe  = regexp.MustCompile(`单位[:：]?(万元|元|亿元)`)
+	totalRowRe     = regexp.MustCompile(`^(合计|小计|总计|共计|总合计|累计|合計|小計|總計)`)
+	sectionRe      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])`)
+)
+
+// tableReading is what the table reader makes of one table.
+type tableReading struct {
+	items  []model.LineItem
+	totals []model.StatedTotal
+	warns  []model.Warning
+	unread []model.Unread
+}
+
+// roleOf is the role a header text gives its column, "" when none.
+func roleOf(cols []rule, header string) string {
+	h := strings.TrimSpace(header)
+	if h == "" || len([]rune(h)) > 30 {
+		return ""
+	}
+	for _, r := range cols {
+		if r.re.MatchString(h) {
+			return r.kind
+		}
+	}
+	return ""
+}
+
+// readTable reads one table by its header: it returns ok=false when the
+// table has no header band naming a name (or organization) and an amount
+// column, so the caller reads its text as prose.
+// tableLayout is what a table's header band says about its columns; a
+// table continued on the next page (no header, same width) reads with the
+// layout of the table before it.
+type tableLayout struct {
+	width       int
+	headers     []string
+	roles       map[string]int
+	amountCols  []int
+	amountCol   int
+	unit, bare  string
+	cap         bool
+	nameCol     int
+	first       int
+	headLine    int
+	spans       []int // spans[c]: the column after the header cell over column c
+	ordinals    []int // ordinals[c]: the place of that header cell in its row
+	headerCells int
+}
+
+// ordinal is the place of column c's header cell among the header's cells.
+func (l *tableLayout) ordinal(c int) int {
+	if c < 0 || c >= len(l.ordinals) {
+		return -1
+	}
+	return l.ordinals[c]
+}
+
+func (l *tableLayout) spanEnd(c int) int {
+	if c >= 0 && c < len(l.spans) {
+		return l.spans[c]
+	}
+	return c + 1
+}
+
+func (l *tableLayout) col(role string) int {
+	if i, ok := l.roles[role]; ok {
+		return i
+	}
+	return -1
+}
+
+// headerOf finds a table's header band and the roles of its columns; nil
+// when no band names a name (or organization) column and an amount column.
+func headerOf(g grid, cols []rule, caption string) *tableLayout {
+	head, best := -1, 1
+	for r := 0; r < len(g.at) && r < 8; r++ {
+		seen := map[string]bool{}
+		for col := 0; col < g.width; col++ {
+			if role := roleOf(cols, g.text(r, col)); role != "" {
+				seen[role] = true
+			}
+		}
+		if len(seen) > best && (seen[roleName] || seen[roleOrg]) {
+			head, best = r, len(seen)
+		}
+	}
+	if head < 0 {
+		return nil
+	}
+	bandEnd := head
+	for r := head + 1; r < len(g.at) && r <= head+2; r++ {
+		// a second header row: every cell that starts in it names a role
+		sub, other := 0, 0
+		for col := 0; col < g.width; col++ {
+			cell := g.at[r][col]
+			if cell == nil || cell.Row != r || cell.Col != col || g.text(r, col) == "" {
+				continue
+			}
+			if roleOf(cols, g.text(r, col)) != "" && !money.IsBareNumber(g.text(r, col)) && len([]rune(g.text(r, col))) <= 12 {
+				sub++
+			} else {
+				other++
+			}
+		}
+		if sub == 0 || other > 0 {
+			break
+		}
+		bandEnd = r
+	}
+	headers := make([]string, g.width)
+	for col := 0; col < g.width; col++ {
+		var parts []string
+		for r := head; r <= bandEnd; r++ {
+			t := g.text(r, col)
+			if t != "" && (len(parts) == 0 || parts[len(parts)-1] != t) {
+				parts = append(parts, t)
+			}
+		}
+		headers[col] = strings.Join(parts, "")
+	}
+	roles := map[string]int{}
+	var amountCols []int
+	for col, h := range headers {
+		role := roleOf(cols, h)
+		if role == "" {
+			// the most specific words of a two-row header are in its last row
+			role = roleOf(cols, g.text(bandEnd, col))
+		}
+		if role == roleAmount {
+			amountCols = append(amountCols, col)
+			continue
+		}
+		if _, dup := roles[role]; role != "" && !dup {
+			roles[role] = col
+		}
+	}
+	if len(amountCols) == 0 {
+		return nil
+	}
+	// The amount column: the first that is not a part (其中) of another.
+	amountCol := amountCols[0]
+	for _, col := range amountCols {
+		if !strings.Contains(headers[col], "其中") {
+			amountCol = col
+			break
+		}
+	}
+	unit := ""
+	if m := unitInHeaderRe.FindString(headers[amountCol]); m != "" {
+		unit = m
+	} else if m := unitCaptionRe.FindStringSubmatch(caption); m != nil {
+		unit = m[1]
+	}
+	phaseNote := ""
+	if strings.Contains(headers[amountCol], "最高") || strings.Contains(headers[amountCol], "上限") {
+		phaseNote = "cap"
+	}
+	first := bandEnd + 1
+	bare := unit
+	if unit == "亿元" {
+		bare = "" // money.Parse reads 元 and 万元; a 亿元 column is read through FindSpans below
+	}
+	col := func(role string) int {
+		if i, ok := roles[role]; ok {
+			return i
+		}
+		return -1
+	}
+	nameCol := col(roleName)
+	if nameCol < 0 {
+		nameCol = col("description")
+	}
+	if nameCol < 0 {
+		nameCol = col(roleOrg)
+	}
+	l := &tableLayout{width: g.width, headers: headers, roles: roles, amountCols: amountCols, amountCol: amountCol,
+		unit: unit, bare: bare, cap: phaseNote == "cap", nameCol: nameCol, first: first, headLine: head}
+	l.spans = make([]int, g.width)
+	for c := range l.spans {
+		end := c + 1
+		for end < g.width && g.at[bandEnd][end] != nil && g.at[bandEnd][end] == g.at[bandEnd][c] {
+			end++
+		}
+		l.spans[c] = end
+	}
+	l.ordinals = make([]int, g.width)
+	k := -1
+	for c := 0; c < g.width; c++ {
+		if c == 0 || g.at[bandEnd][c] != g.at[bandEnd][c-1] || g.at[bandEnd][c] == nil {
+			k++
+		}
+		l.ordinals[c] = k
+	}
+	l.headerCells = k + 1
+	return l
+}
+
+// readTable reads one table by its header (or the layout of the table it
+// continues): ok=false when it has neither, and the caller reads its text
+// as prose.
+func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int, prev *tableLayout) (tableReading, *tableLayout, bool) {
+	g := newGrid(u.table)
+	var tr tableReading
+	if g.width < 2 || len(g.at) < 1 {
+		return tr, nil, false
+	}
+	l := headerOf(g, cols, caption)
+	if l == nil {
+		if prev == nil || prev.width != g.width {
+			return tr, nil, false
+		}
+		cont := *prev
+		cont.first = 0
+		l = &cont
+	} else if l.unit == "" {
+		l.unit = guessUnit(g, l.first, l.amountCol)
+		l.bare = l.unit
+		if l.unit == "亿元" {
+			l.bare = ""
+		}
+		tr.warns = append(tr.warns, model.Warning{Line: u.line + l.headLine, Message: fmt.Sprintf("the amount column %q names no unit; read as %s from the size of its figures", l.headers[l.amountCol], l.unit)})
+	}
+	headers, amountCols, amountCol, unit, bare, nameCol, first := l.headers, l.amountCols, l.amountCol, l.unit, l.bare, l.nameCol, l.first
+	phaseNote := ""
+	if l.cap {
+		phaseNote = "cap"
+	}
+	col := l.col
+	used := map[*document.TableCell]bool{}
+	var sectionItems, allItems []string
+	section := ""
+	no := firstNo
+	// cellAt is the cell of row under the header cell of column i: the
+	// header may span several grid columns (a converted document's grid is
+	// finer than its rows), so the first cell starting in that span counts.
+	cellAt := func(row, i int) *document.TableCell {
+		if i < 0 {
+			return nil
+		}
+		// a row with as many cells as the header: the cell in the same place
+		var cells []*document.TableCell
+		for c := 0; c < g.width; c++ {
+			if cell := g.at[row][c]; cell != nil && (len(cells) == 0 || cells[len(cells)-1] != cell) {
+				cells = append(cells, cell)
+			}
+		}
+		if k := l.ordinal(i); k >= 0 && len(cells) == l.headerCells && k < len(cells) {
+			return cells[k]
+		}
+		lo, hi := i, l.spanEnd(i)
+		var best *document.TableCell
+		bestOv := 0
+		for c := lo; c < hi && c < g.width; c++ {
+			cell := g.at[row][c]
+			if cell == nil {
+				continue
+			}
+			if ov := min(hi, cell.Col+max(cell.ColSpan, 1)) - max(lo, cell.Col); ov > bestOv {
+				best, bestOv = cell, ov
+			}
+		}
+		return best
+	}
+	get := func(r, role string, row int) (string, bool) {
+		cell := cellAt(row, col(role))
+		if cell == nil {
+			return "", false
+		}
+		return strings.TrimSpace(strings.ReplaceAll(cell.Text, "\n", "")), cell.Row < row
+	}
+	pools := map[*document.TableCell][]string{}
+	for r := first; r < len(g.at); r++ {
+		line := u.line + r
+		var texts []string
+		distinct := map[*document.TableCell]bool{}
+		for col := 0; col < g.width; col++ {
+			if cell := g.at[r][col]; cell != nil && !distinct[cell] {
+				distinct[cell] = true
+				if t := g.text(r, col); t != "" {
+					texts = append(texts, t)
+				}
+			}
+		}
+		if len(texts) == 0 {
+			continue
+		}
+		rowText := strings.Join(texts, " ")
+		amtCell := cellAt(r, amountCol)
+		// a total row
+		if totalRowRe.MatchString(texts[0]) || (len(texts) > 1 && totalRowRe.MatchString(texts[1]) && !money.IsBareNumber(texts[0]) && len([]rune(texts[0])) <= 2) {
+			if amtCell != nil {
+				if a, ok := parseAmount(amtCell.Text, bare, unit); ok {
+					used[amtCell] = true
+					scope := allItems
+					label := texts[0]
+					if strings.HasPrefix(label, "小计") || strings.HasPrefix(label, "小計") {
+						scope = sectionItems
+					}
+					tr.totals = append(tr.totals, model.StatedTotal{Label: money.Clip(label, 30), Kind: "document_total", Metric: model.MetricAmount, Stated: a, Scope: append([]string(nil), scope...), Line: line, Text: money.Clip(rowText, 80)})
+				}
+			}
+			continue
+		}
+		// a section row: one cell across the table, or a numbered heading alone
+		if len(distinct) == 1 || len(texts) == 1 && sectionRe.MatchString(texts[0]) {
+			section = money.Clip(texts[0], 60)
+			sectionItems = nil
+			continue
+		}
+		name := ""
+		if cell := cellAt(r, nameCol); cell != nil {
+			name = strings.TrimSpace(strings.ReplaceAll(cell.Text, "\n", ""))
+		}
+		if name == "" {
+			continue
+		}
+		it := model.LineItem{Name: name, Section: section, SourceCat: section, LineStart: line, LineEnd: line}
+		if t, _ := get("", roleNo, r); t != "" {
+			it.ItemNo = t
+		}
+		no++
+		key := strconv.Itoa(no)
+		it.ItemID = c.CatalogID + "#t" + strconv.Itoa(u.line) + "-" + key
+		if it.ItemNo == "" {
+			it.ItemNo = key
+		}
+		var inherited []string
+		setText := func(dst *string, role string) {
+			if t, inh := get("", role, r); t != "" {
+				*dst = t
+				if inh {
+					inherited = append(inherited, role)
+				}
+			}
+		}
+		setText(&it.Organization, roleOrg)
+		setText(&it.Purchaser, "purchaser")
+		setText(&it.FundingText, "funding")
+		setText(&it.RegionText, "region")
+		setText(&it.TargetGroup, "target")
+		setText(&it.Code, "code")
+		if d, _ := get("", "description", r); d != "" && d != name {
+			it.Description = d
+		}
+		if cat, _ := get("", "category", r); cat != "" {
+			it.SourceCat = cat
+		}
+		if len(inherited) > 0 {
+			tr.warns = append(tr.warns, model.Warning{Line: line, Message: fmt.Sprintf("%s: %s inherited from a merged cell above", money.Clip(name, 30), strings.Join(inherited, ", "))})
+		}
+		it.Amount = model.Amount{Kind: model.KindUnknown}
+		if amtCell != nil {
+			if amtCell.Row < r || amtCell.RowSpan > 1 {
+				// a merged amount is a pool over the rows it spans: never filled down
+				pools[amtCell] = append(pools[amtCell], it.ItemID)
+			} else if a, ok := parseAmount(amtCell.Text, bare, unit); ok {
+				used[amtCell] = true
+				parsed, _ := money.Parse(amtCell.Text, bare)
+				it.Amount = model.Amount{Yuan: &a, Text: strings.TrimSpace(amtCell.Text), Kind: model.KindFixed, TaxIncluded: parsed.TaxIncluded}
+				if parsed.Kind != "" && parsed.Kind != model.KindUnknown {
+					it.Amount.Kind = parsed.Kind
+				}
+				if phaseNote == "cap" {
+					it.Amount.Kind = model.KindCap
+				}
+			}
+		}
+		tr.items = append(tr.items, it)
+		sectionItems = append(sectionItems, it.ItemID)
+		allItems = append(allItems, it.ItemID)
+	}
+	var poolCells []*document.TableCell
+	for cell := range pools {
+		poolCells = append(poolCells, cell)
+	}
+	sort.Slice(poolCells, func(i, j int) bool { return poolCells[i].Row < poolCells[j].Row })
+	for _, cell := range poolCells {
+		if a, ok := parseAmount(cell.Text, bare, unit); ok {
+			used[cell] = true
+			tr.totals = append(tr.totals, model.StatedTotal{Label: "merged amount over " + strconv.Itoa(len(pools[cell])) + " rows", Kind: "pool", Metric: model.MetricAmount, Stated: a, Scope: pools[cell], Line: u.line + cell.Row, Text: strings.TrimSpace(cell.Text)})
+			tr.warns = append(tr.warns, model.Warning{Line: u.line + cell.Row, Message: fmt.Sprintf("amount %s is one merged cell over %d rows: a pool, not split among them", strings.TrimSpace(cell.Text), len(pools[cell]))})
+		}
+	}
+	// Every other figure of the table is listed as unread.
+	for r := first; r < len(g.at); r++ {
+		for col := 0; col < g.width; col++ {
+			cell := g.at[r][col]
+			if cell == nil || cell.Row != r || cell.Col != col || used[cell] {
+				continue
+			}
+			used[cell] = true
+			n := model.Normalize(cell.Text)
+			reason := ""
+			isAmountCol := false
+			for _, ac := range amountCols {
+				isAmountCol = isAmountCol || col >= ac && col < l.spanEnd(ac)
+			}
+			switch {
+			case isAmountCol && !(col >= amountCol && col < l.spanEnd(amountCol)):
+				reason = "another amount column: " + money.Clip(headers[col], 30)
+			case isAmountCol:
+				reason = "amount cell of a row without a name"
+			}
+			if isAmountCol && money.IsBareNumber(n) {
+				tr.unread = append(tr.unread, model.Unread{Text: strings.TrimSpace(cell.Text), Line: u.line + r, Location: cell.Loc.String(), Reason: reason})
+				continue
+			}
+			for _, s := range money.FindSpans(n) {
+				tr.unread = append(tr.unread, model.Unread{Text: s.Text, Line: u.line + r, Location: cell.Loc.String(), Reason: reason})
+			}
+		}
+	}
+	return tr, l, true
+}
+
+// parseAmount reads an amount cell in the column's unit.
+func parseAmount(text, bare, unit string) (int64, bool) {
+	n := model.Normalize(text)
+	if n == "" {
+		return 0, false
+	}
+	if unit == "亿元" && money.IsBareNumber(n) {
+		n += "亿元"
+	}
+	if a, err := money.Parse(text, bare); err == nil && a.Yuan != nil {
+		return *a.Yuan, true
+	}
+	if s := money.FindSpans(n); len(s) == 1 {
+		return s[0].Yuan, true
+	}
+	return 0, false
+}
+
+// guessUnit reads the unit of an amount column from its figures: whole
+// numbers of five or more digits are 元, smaller figures 万元.
+func guessUnit(g grid, first, col int) string {
+	big := 0
+	small := 0
+	for r := first; r < len(g.at); r++ {
+		n := g.text(r, col)
+		if !money.IsBareNumber(n) {
+			continue
+		}
+		intPart, _, _ := strings.Cut(n, ".")
+		if len(intPart) >= 5 {
+			big++
+		} else {
+			small++
+		}
+	}
+	if big > small {
+		return "元"
+	}
+	return "万元"
+}
