@@ -9,7 +9,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export GOFLAGS := $(GOFLAGS) -tags=duckdb_arrow
 export CGO_ENABLED := 1
 
-.PHONY: run test build lint test-deps bench fuzz clean refresh-regions embed-echarts fixtures
+.PHONY: run test build lint test-deps bench fuzz clean refresh-regions embed-echarts fixtures eval
 
 ## run: build, load the bundled catalogs (ingest → transform) and write the reports to $(OUT)/
 run: build
@@ -34,6 +34,11 @@ lint:
 ## test: every test, as CI runs it
 test: test-deps lint
 	$(GO) test -count=1 ./...
+
+## eval: measure the readers on the development corpus (../shared/corpus) against its gold answer key
+CORPUS ?= ../shared/corpus
+eval: build
+	$(BIN) eval $(CORPUS) --verbose
 
 ## bench: Go benchmarks (bundled catalogs), then the national-scale run (1,000,000 line items) → bench/results.md
 bench: build

@@ -91,8 +91,18 @@ func TestBadFileOnTheCommandLine(t *testing.T) {
 	}
 	unknown := filepath.Join(dir, "somewhere-2030.txt")
 	os.WriteFile(unknown, raw, 0o644)
-	if _, err := run(t, "ingest", "--db", db, unknown); err == nil || !strings.Contains(err.Error(), "no manifest entry") {
-		t.Errorf("unknown file: %v", err)
+	// A document without a manifest entry is read for the facts it states
+	// about itself, with the layout that reads it.
+	if out, err := run(t, "ingest", "--db", db, unknown); err != nil || !strings.Contains(out, "somewhere-2030") {
+		t.Errorf("unknown file: %v\n%s", err, out)
+	}
+	got, _ := run(t, "sql", "--db", db, "--format", "csv", "SELECT admin_code, level, year, layout, count(li.item_id) FROM catalog c JOIN line_item li USING (catalog_id) WHERE catalog_id = 'somewhere-2030' GROUP BY ALL")
+	if !strings.Contains(got, "330903,district,2023,tsv-table,26") {
+		t.Errorf("inferred catalog: %s", got)
+	}
+	os.WriteFile(unknown, []byte("序号\t项目\n"), 0o644)
+	if _, err := run(t, "ingest", "--db", db, unknown); err == nil || !strings.Contains(err.Error(), "1 of 1 documents failed") {
+		t.Errorf("a document that states no facts: %v", err)
 	}
 	if _, err := run(t, "ingest", "--db", db, filepath.Join(dir, "missing.txt")); err == nil {
 		t.Error("a missing file was accepted")

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -14,6 +16,7 @@ import (
 	"fundscope/cmdutil"
 	"fundscope/ingest/document"
 	"fundscope/ingest/extract"
+	"fundscope/ingest/template"
 	"fundscope/model"
 	"fundscope/money"
 )
@@ -50,17 +53,24 @@ without touching the database:
 
 The reader is a known layout when one reads the file, else the generic
 reader (tables by their header words, prose by the words around amounts);
-its confidence is printed.`,
+its confidence is printed.
+
+--format xlsx writes a draft: the onboarding template (fundscope template)
+filled with what was found, each row with where it came from, the cells to
+check highlighted (facts that could not be inferred, amounts that are
+approximate or shared), and the unread amounts on their own sheet. Correct
+it in Excel, then load it with fundscope ingest DRAFT.xlsx.`,
 		Example: `  fundscope extract notice.html
   fundscope extract catalog.docx --format json | jq '.unread'
-  fundscope extract notice.pdf --format csv --out items.csv`,
+  fundscope extract notice.pdf --format csv --out items.csv
+  fundscope extract notice.pdf --format xlsx --out notice.draft.xlsx`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			switch opts.Format {
-			case "table", "csv", "json":
+			case "table", "csv", "json", "xlsx":
 			default:
-				return &cmdutil.UsageError{Err: fmt.Errorf("--format %q: expected table, csv or json", opts.Format)}
+				return &cmdutil.UsageError{Err: fmt.Errorf("--format %q: expected table, csv, json or xlsx", opts.Format)}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -69,8 +79,8 @@ its confidence is printed.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Format, "format", "table", "table (for people), csv (items) or json (everything)")
-	fl.StringVarP(&opts.Out, "out", "o", "", "file to write (default: standard output)")
+	fl.StringVar(&opts.Format, "format", "table", "table (for people), csv (items), json (everything) or xlsx (a draft template to correct and load)")
+	fl.StringVarP(&opts.Out, "out", "o", "", "file to write (default: standard output; for xlsx FILE with .draft.xlsx)")
 	fl.IntVar(&opts.Catalog.Year, "year", 0, "the project year, when the inferred one is wrong")
 	fl.StringVar(&opts.Catalog.AdminCode, "admin-code", "", "the publisher's GB/T 2260 code, when the inferred one is wrong")
 	fl.StringVar(&opts.Catalog.Title, "title", "", "the document's title, when the inferred one is wrong")
@@ -97,11 +107,82 @@ func extractRun(opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Format == "xlsx" {
+		out := opts.Out
+		if out == "" {
+			out = strings.TrimSuffix(opts.File, filepath.Ext(opts.File)) + ".draft.xlsx"
+		}
+		vocab, err := template.LoadVocabulary(opts.Factory.DataFS())
+		if err != nil {
+			return err
+		}
+		if err := cmdutil.WriteFileAtomic(out, func(f *os.File) error { return template.WriteDraft(f, vocab, draftOf(res)) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.Factory.IO.ErrOut, "wrote %s: %d items, %d unread amounts; correct the highlighted cells, then: fundscope ingest %s\n", out, len(res.Items), len(res.Unread), out)
+		return nil
+	}
 	w := opts.Factory.IO.Out
 	if opts.Out != "" {
 		return cmdutil.WriteFileAtomic(opts.Out, func(f *os.File) error { return writeExtract(f, res, opts.Format) })
 	}
 	return writeExtract(w, res, opts.Format)
+}
+
+// draftOf lays a reading out for the onboarding template.
+func draftOf(res *extract.Result) template.Draft {
+	c := res.Catalog
+	d := template.Draft{Catalog: map[string]string{
+		"catalog_id": c.CatalogID, "title": c.Title, "publisher": c.Publisher, "province": c.Province,
+		"city": c.City, "admin_code": c.AdminCode, "level": c.Level,
+	}}
+	if c.District != nil {
+		d.Catalog["district"] = *c.District
+	}
+	if c.Year > 0 {
+		d.Catalog["year"] = strconv.Itoa(c.Year)
+	}
+	if c.Published != nil {
+		d.Catalog["published"] = *c.Published
+	}
+	seen := map[string]int{}
+	for _, it := range res.Items {
+		no := it.ItemNo
+		if seen[no]++; seen[no] > 1 {
+			no = fmt.Sprintf("%s-%d", no, seen[no])
+		}
+		row := map[string]string{"item_no": no, "name": it.Name, "funding": "", "region": it.RegionText}
+		var check []string
+		if it.Organization != "" {
+			row["description"] = "承接单位：" + it.Organization
+		}
+		if it.AmountYuan != nil {
+			row["amount_wan"] = money.FormatWan(*it.AmountYuan)
+		}
+		switch it.AmountKind {
+		case model.KindCap:
+			row["amount_kind"] = "最高资助"
+		case model.KindActuals:
+			row["amount_kind"] = "按实结算"
+		case model.KindDerived, model.KindApprox:
+			row["amount_kind"] = "定额"
+			check = append(check, "amount_wan", "amount_kind")
+		}
+		if it.Confidence < 1 {
+			check = append(check, "name")
+		}
+		d.Rows = append(d.Rows, row)
+		d.Check = append(d.Check, check)
+		d.Sources = append(d.Sources, fmt.Sprintf("%s %s: %s", filepath.Base(res.File), it.Location, it.AmountText))
+	}
+	for _, u := range res.Unread {
+		loc := u.Location
+		if loc == "" {
+			loc = fmt.Sprintf("line %d", u.Line)
+		}
+		d.Unread = append(d.Unread, [3]string{u.Text, loc, u.Reason})
+	}
+	return d
 }
 
 func writeExtract(w io.Writer, res *extract.Result, format string) error {

@@ -11,6 +11,7 @@ import (
 	"fundscope/ingest"
 	"fundscope/ingest/manifest"
 	"fundscope/ingest/template"
+	"fundscope/model"
 	"fundscope/store"
 )
 
@@ -21,6 +22,7 @@ type IngestOptions struct {
 	Paths       []string
 	Quiet       bool
 	NoTransform bool
+	Override    model.Catalog // facts for documents without a manifest entry
 }
 
 // NewCmdIngest builds `fundscope ingest`; runF replaces ingestRun in tests.
@@ -33,9 +35,14 @@ func NewCmdIngest(f *cmdutil.Factory, runF func(*IngestOptions) error) *cobra.Co
 
 With no arguments, every catalog listed in the data folder's manifest.json is
 loaded (the catalogs built into the binary, or those of ./data or --data).
-Files and directories given as arguments must each have a manifest entry
-(matched by file name) that says which layout the document uses; ` + "`fundscope init`" + `
-makes a workspace whose data/manifest.json you can edit.
+Files and directories given as arguments are matched to manifest entries by
+file name. A document without an entry is read for the facts it states
+about itself (title, publisher, jurisdiction, level, project year, as
+` + "`fundscope extract FILE`" + ` shows them) with the layout that reads it, else the
+generic reader; --year, --admin-code, --title and --layout override what was
+inferred. A generic reading below confidence 0.5 is refused: look at it with
+` + "`fundscope extract FILE`" + `. ` + "`fundscope init`" + ` makes a workspace whose
+data/manifest.json you can edit to fix facts for good.
 
 Each document is loaded in one transaction: a document that does not fit its
 layout is reported with its file and line and leaves the database as it was;
@@ -66,6 +73,10 @@ validated first and any invalid cell loads nothing.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "print only the per-document summary and errors")
+	cmd.Flags().IntVar(&opts.Override.Year, "year", 0, "project year of documents without a manifest entry, when the inferred one is wrong")
+	cmd.Flags().StringVar(&opts.Override.AdminCode, "admin-code", "", "GB/T 2260 code of the publisher, for documents without a manifest entry")
+	cmd.Flags().StringVar(&opts.Override.Title, "title", "", "title of a document without a manifest entry")
+	cmd.Flags().StringVar(&opts.Override.Layout, "layout", "", "layout to read documents without a manifest entry with (see fundscope detect)")
 	cmd.Flags().BoolVar(&opts.NoTransform, "no-transform", false, "skip the transforms (when loading many files, run `fundscope transform` once at the end)")
 	return cmd
 }
@@ -78,6 +89,7 @@ func ingestRun(opts *IngestOptions) error {
 	}
 	var jobs []ingest.Job
 	var templates []string
+	var problems []error
 	if len(opts.Paths) == 0 {
 		root := f.DataLocation()
 		if root == "" {
@@ -85,7 +97,7 @@ func ingestRun(opts *IngestOptions) error {
 		}
 		jobs, err = ingest.BundledJobs(f.DataFS(), m, root)
 	} else {
-		jobs, templates, err = ingest.FileJobs(opts.Paths, m, template.IsFile)
+		jobs, templates, problems, err = ingest.FileJobs(opts.Paths, m, template.IsFile, &opts.Override)
 	}
 	var noEntry *ingest.NoEntryError
 	if errors.As(err, &noEntry) {
@@ -96,6 +108,13 @@ func ingestRun(opts *IngestOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	for i, p := range problems {
+		if loc := f.DataLocation(); loc != "" {
+			problems[i] = fmt.Errorf("%w; or add an entry to %s/manifest.json", p, loc)
+		} else {
+			problems[i] = fmt.Errorf("%w; or run `fundscope init` for a workspace whose data/manifest.json you can edit, and add an entry there", p)
+		}
 	}
 	var vocab *template.Vocabulary
 	if len(templates) > 0 {
@@ -146,11 +165,12 @@ func ingestRun(opts *IngestOptions) error {
 			return fmt.Errorf("the catalogs above were loaded, but rebuilding the cleaned tables failed: %w; queries, reports and exports refuse the stale tables until `fundscope transform` succeeds", err)
 		}
 	}
+	errs = append(problems, errs...)
 	for _, e := range errs {
 		fmt.Fprintln(io.ErrOut, "error: "+e.Error())
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("%d of %d documents failed and were not loaded", len(errs), len(jobs)+len(templates))
+		return fmt.Errorf("%d of %d documents failed and were not loaded", len(errs), len(jobs)+len(templates)+len(problems))
 	}
 	if mismatched > 0 {
 		return cmdutil.Mismatchf("stated totals do not reconcile: %d (see MISMATCH lines above)", mismatched)

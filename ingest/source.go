@@ -12,6 +12,9 @@ import (
 	"sort"
 	"strings"
 
+	"fundscope/ingest/document"
+	"fundscope/ingest/extract"
+	"fundscope/ingest/generic"
 	"fundscope/ingest/manifest"
 	"fundscope/model"
 )
@@ -85,12 +88,18 @@ var DocumentExtensions = []string{".txt", ".tsv", ".pdf", ".docx", ".doc", ".wps
 // a manifest entry (matched by base name) is a document in any format; an
 // .xlsx or .csv without one is a fundscope template (returned apart); any
 // other file without an entry is a NoEntryError.
-func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool) (jobs []Job, templates []string, err error) {
+//
+// With infer set, a document without an entry is read for the facts it
+// states about itself (extract): infer's non-empty fields override them,
+// and a reading the generic reader is not confident of is refused.
+// The facts of one document that cannot be inferred are a problem of that
+// document, returned in problems; the other documents still load.
+func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool, infer *model.Catalog) (jobs []Job, templates []string, problems []error, err error) {
 	var files []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", p, err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", p, err)
 		}
 		if !st.IsDir() {
 			files = append(files, p)
@@ -98,7 +107,7 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		var found []string
 		for _, e := range entries {
@@ -108,7 +117,7 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 			}
 		}
 		if len(found) == 0 {
-			return nil, nil, fmt.Errorf("%s: no catalog documents in this folder (%s)", p, strings.Join(DocumentExtensions, " "))
+			return nil, nil, nil, fmt.Errorf("%s: no catalog documents in this folder (%s)", p, strings.Join(DocumentExtensions, " "))
 		}
 		sort.Strings(found)
 		files = append(files, found...)
@@ -120,15 +129,28 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 				templates = append(templates, f)
 				continue
 			}
-			return nil, nil, &NoEntryError{File: f}
+			if infer == nil {
+				return nil, nil, nil, &NoEntryError{File: f}
+			}
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			c, err := Infer(f, raw, *infer)
+			if err != nil {
+				problems = append(problems, err)
+				continue
+			}
+			jobs = append(jobs, Job{File: f, Raw: raw, Catalog: c})
+			continue
 		}
 		raw, err := os.ReadFile(f)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		jobs = append(jobs, Job{File: f, Raw: raw, Catalog: c})
 	}
-	return jobs, templates, nil
+	return jobs, templates, problems, nil
 }
 
 // Run ingests every job, each in its own transaction. A failing document does
@@ -148,6 +170,47 @@ func Run(ctx context.Context, db *sql.DB, jobs []Job, progress func(i, n int, jo
 		results = append(results, res)
 	}
 	return results, errs
+}
+
+// Infer makes the catalog entry of a document that has none: the facts it
+// states about itself, overridden by the non-empty fields of override, and
+// the reader that reads it. It refuses, naming the flag to pass, when a fact
+// every catalog needs cannot be inferred, and when the generic reader's
+// confidence is below extract.Threshold.
+func Infer(file string, raw []byte, override model.Catalog) (model.Catalog, error) {
+	doc, err := document.Open(file, raw)
+	if err != nil {
+		return model.Catalog{}, err
+	}
+	override.File = file
+	res, err := extract.Document(doc, override)
+	if err != nil {
+		return model.Catalog{}, err
+	}
+	c := res.Catalog
+	var missing []string
+	if c.AdminCode == "" {
+		missing = append(missing, "the publisher's jurisdiction (--admin-code, a GB/T 2260 code)")
+	}
+	if c.Year == 0 {
+		missing = append(missing, "the project year (--year)")
+	}
+	if c.Title == "" {
+		missing = append(missing, "the title (--title)")
+	}
+	if len(missing) > 0 {
+		return c, fmt.Errorf("%s: no manifest entry, and the document does not say %s: pass it (fundscope extract %s shows what was inferred)", file, strings.Join(missing, ", "), file)
+	}
+	if c.Publisher == "" {
+		c.Publisher = "未注明 (not named in the document)"
+	}
+	if res.Reader == generic.Name && res.Confidence < extract.Threshold {
+		return c, fmt.Errorf("%s: read with confidence %.2f, below %.2f: run `fundscope extract %s` to see what was read and what was not", file, res.Confidence, extract.Threshold, file)
+	}
+	if err := c.Validate(); err != nil {
+		return c, fmt.Errorf("%s: inferred catalog: %w", file, err)
+	}
+	return c, nil
 }
 
 // NoEntryError means a file given on the command line has no manifest entry.

@@ -25,10 +25,10 @@ WITH t AS MATERIALIZED (
            trim(coalesce(period_end, ''))   AS period_end
     FROM tpl
 ), required AS (
-    SELECT row_no, unnest(['catalog_id', 'title', 'publisher', 'province', 'city', 'admin_code', 'level', 'year', 'item_no', 'name', 'category']) AS column_name,
-           unnest([catalog_id, title, publisher, province, city, admin_code, level, year, item_no, name, category]) AS value
+    SELECT row_no, unnest(['catalog_id', 'title', 'publisher', 'province', 'city', 'admin_code', 'level', 'year', 'item_no', 'name']) AS column_name,
+           unnest([catalog_id, title, publisher, province, city, admin_code, level, year, item_no, name]) AS value
     FROM t
-    WHERE '' IN (catalog_id, title, publisher, province, city, admin_code, level, year, item_no, name, category)
+    WHERE '' IN (catalog_id, title, publisher, province, city, admin_code, level, year, item_no, name)
 )
 SELECT row_no, column_name, 'required' AS reason FROM required WHERE value = ''
 UNION ALL
@@ -41,8 +41,8 @@ UNION ALL
 SELECT row_no, 'admin_code', '"' || admin_code || '" is not a 6-digit GB/T 2260 code'
 FROM t WHERE admin_code <> '' AND NOT regexp_full_match(admin_code, '[0-9]{6}')
 UNION ALL
-SELECT row_no, 'level', '"' || level || '" must be city or district'
-FROM t WHERE level <> '' AND level NOT IN ('city', 'district')
+SELECT row_no, 'level', '"' || level || '" must be one of national, province, city, district, county, street'
+FROM t WHERE level <> '' AND level NOT IN ('national', 'province', 'city', 'district', 'county', 'street')
 UNION ALL
 SELECT row_no, 'published', '"' || published || '" is not a date YYYY-MM-DD'
 FROM t WHERE published <> '' AND (NOT regexp_full_match(published, '[0-9]{4}-[0-9]{2}-[0-9]{2}') OR TRY_CAST(published AS DATE) IS NULL)

@@ -6,6 +6,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -30,18 +31,23 @@ type Catalog struct {
 	Synthetic bool    `json:"synthetic,omitempty"`
 }
 
+// Levels of government a catalog's publisher may sit at.
+var Levels = []string{"national", "province", "city", "district", "county", "street"}
+
 // Validate checks the facts every catalog must have (the manifest also checks
 // that a reader of its layout is registered).
 func (c Catalog) Validate() error {
 	switch {
 	case c.CatalogID == "" || strings.ContainsAny(c.CatalogID, " #/"):
 		return fmt.Errorf("catalog_id must be a non-empty slug without spaces, '#' or '/'")
-	case c.Title == "", c.Publisher == "", c.Province == "", c.City == "":
-		return fmt.Errorf("title, publisher, province and city are required")
+	case c.Title == "", c.Publisher == "", c.Province == "":
+		return fmt.Errorf("title, publisher and province are required")
+	case c.City == "" && c.Level != "province" && c.Level != "national":
+		return fmt.Errorf("city is required below province level")
 	case len(c.AdminCode) != 6 || strings.Trim(c.AdminCode, "0123456789") != "":
 		return fmt.Errorf("admin_code %q is not a 6-digit GB/T 2260 code", c.AdminCode)
-	case c.Level != "city" && c.Level != "district":
-		return fmt.Errorf("level %q must be city or district", c.Level)
+	case !slices.Contains(Levels, c.Level):
+		return fmt.Errorf("level %q must be one of %s", c.Level, strings.Join(Levels, ", "))
 	case c.Year < 1990 || c.Year > 2100:
 		return fmt.Errorf("year %d is out of range", c.Year)
 	case c.File == "":

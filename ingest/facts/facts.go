@@ -43,6 +43,7 @@ var (
 	regOnce  sync.Once
 	regions  map[string]region   // by code
 	byName   map[string][]string // full name → codes
+	byShort  map[string][]string // name without its suffix (宁波, 福建) → codes
 	regErr   error
 	yearRe   = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 	dateRe   = regexp.MustCompile(`((?:19|20)\d\d)(?:-|年|/|\.)(\d{1,2})(?:-|月|/|\.)(\d{1,2})日?`)
@@ -64,11 +65,17 @@ func loadRegions() error {
 			regErr = fmt.Errorf("data/ref/regions.csv: %w", err)
 			return
 		}
-		regions, byName = map[string]region{}, map[string][]string{}
+		regions, byName, byShort = map[string]region{}, map[string][]string{}, map[string][]string{}
 		for _, r := range rows[1:] {
 			g := region{code: r[0], name: r[1], level: r[2], parent: r[3]}
+			if _, dup := regions[g.code]; dup {
+				continue // a city without counties is listed again as its own county: keep the city
+			}
 			regions[g.code] = g
 			byName[g.name] = append(byName[g.name], g.code)
+			if short := shortName(g.name); short != "" {
+				byShort[short] = append(byShort[short], g.code)
+			}
 		}
 	})
 	return regErr
@@ -197,27 +204,43 @@ func paragraphs(d *document.Document) []string {
 	return out
 }
 
+var (
+	strongTitleRe = regexp.MustCompile(`公告|通知|公示|情况|名单|目录|方案|报告|計劃|计划|公報|公报`)
+	navRe         = regexp.MustCompile(`首页|首頁|当前位置|當前位置|您的位置|>|》》|收藏本站|设为首页|開獎|开奖|责任编辑|浏览次数`)
+	orgRe         = regexp.MustCompile(`[\p{Han}]{2,14}?(?:民政和社会保障局|民政局|民政厅|财政局|财政厅|民政廳|財政局|街道办事处|办事处|人民政府|福彩中心|福利彩票发行中心|福利彩票中心)`)
+)
+
 func title(d *document.Document, paras []string) string {
 	for _, b := range d.Blocks {
 		if b.Kind == document.Heading && titleRe.MatchString(b.Text) {
 			return strings.TrimSpace(b.Text)
 		}
 	}
-	for i, p := range paras {
-		if i > 12 {
-			break
-		}
-		n := utf8.RuneCountInString(p)
-		if n >= 8 && n <= 80 && titleRe.MatchString(p) && !strings.ContainsAny(p, "。:：|") {
-			return p
+	for _, re := range []*regexp.Regexp{strongTitleRe, titleRe} {
+		for i, p := range paras {
+			if i > 12 {
+				break
+			}
+			n := utf8.RuneCountInString(p)
+			if n >= 8 && n <= 80 && re.MatchString(p) && !strings.ContainsAny(p, "。:：|") && !navRe.MatchString(p) {
+				return p
+			}
 		}
 	}
-	for _, p := range paras {
-		if n := utf8.RuneCountInString(p); n >= 6 && n <= 80 {
+	for i, p := range paras {
+		if n := utf8.RuneCountInString(p); i <= 12 && n >= 8 && n <= 60 && !strings.ContainsAny(p, "。|") && !navRe.MatchString(p) {
 			return p
 		}
 	}
 	return ""
+}
+
+var orgLeadRe = regexp.MustCompile(`^(?:经|由|按照|根据|据|在|向|对|月|日|年|的|和|与|我局决定在|现将|主办)+`)
+
+// org is the first issuing body named in s (宁波市民政局), without the words
+// a sentence puts before it (经, 由, 按照).
+func org(s string) string {
+	return orgLeadRe.ReplaceAllString(orgRe.FindString(s), "")
 }
 
 func published(paras []string) string {
@@ -269,6 +292,17 @@ func publisher(title string, paras []string) string {
 	if i := strings.Index(title, "关于"); i > 0 {
 		return title[:i]
 	}
+	if m := org(title); m != "" {
+		return m
+	}
+	for i, p := range paras {
+		if i > 20 {
+			break
+		}
+		if m := org(p); m != "" {
+			return m
+		}
+	}
 	return ""
 }
 
@@ -313,11 +347,23 @@ func year(title, body, published string) int {
 func jurisdiction(title, publisher, body string) (string, []string) {
 	weight := map[string]int{}
 	mention := func(text string, w int) {
-		for name, codes := range byName {
-			if utf8.RuneCountInString(name) < 2 || !strings.Contains(text, name) {
+		var found []string
+		for name := range byName {
+			if utf8.RuneCountInString(name) >= 2 && strings.Contains(text, name) {
+				found = append(found, name)
+			}
+		}
+		for _, name := range found {
+			inside := false // 坡头区 inside 沙坡头区 is not a mention of 坡头区
+			for _, other := range found {
+				if len(other) > len(name) && strings.Contains(other, name) && strings.Count(text, name) == strings.Count(text, other) {
+					inside = true
+				}
+			}
+			if inside {
 				continue
 			}
-			for _, c := range codes {
+			for _, c := range byName[name] {
 				weight[c] += w
 			}
 		}
@@ -325,6 +371,19 @@ func jurisdiction(title, publisher, body string) (string, []string) {
 	mention(title, 4)
 	mention(publisher, 4)
 	mention(clipRunes(body, 600), 1)
+	// short names (宁波, 宁海) count only where no full name does: a short
+	// name is a weaker sign (中山 is also a street's name)
+	if len(weight) == 0 {
+		for _, text := range []string{title, publisher, clipRunes(body, 600)} {
+			for short, codes := range byShort {
+				if strings.Contains(text, short) {
+					for _, c := range codes {
+						weight[c]++
+					}
+				}
+			}
+		}
+	}
 	if len(weight) == 0 {
 		return "", []string{"no region name in the title, the publisher or the opening text"}
 	}
@@ -368,6 +427,18 @@ func ancestors(code string) []string {
 		code = p
 	}
 	return out
+}
+
+var suffixRe = regexp.MustCompile(`(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市|地区|盟|自治州|自治县|县|区|旗)$`)
+
+// shortName is a region's name without its suffix, when two or more
+// characters are left (宁波市 → 宁波, 宁海县 → 宁海; 城区 has none).
+func shortName(name string) string {
+	s := suffixRe.ReplaceAllString(name, "")
+	if s == name || utf8.RuneCountInString(s) < 2 {
+		return ""
+	}
+	return s
 }
 
 func clipRunes(s string, n int) string {

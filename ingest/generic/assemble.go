@@ -157,11 +157,11 @@ func tree(live []*cand) []*cand {
 // when it says so (合计), when it heads a numbered section, or when the
 // figure after it is its own breakdown in parentheses.
 func singleChildOK(c, r *cand) bool {
-	return c.keyword || c.heading || (r.inParen || r.detail) && r.para == c.para
+	return c.keyword || c.heading || r.para == c.para && (r.inParen && r.paren > c.span.Start || r.detail)
 }
 
 func breakdownOf(c, r *cand) bool {
-	return r.para == c.para && r.group == 0 && (r.inParen || r.detail && r.sent != c.sent) && !c.detail
+	return r.para == c.para && r.group == 0 && (r.inParen && r.paren > c.span.Start || r.detail && r.sent != c.sent) && !c.detail
 }
 
 // assemble turns the prose candidates into line items, stated totals and

@@ -22,7 +22,8 @@ type cand struct {
 	sent    int  // offset of its sentence in the paragraph
 	heading bool // the amount is in the first sentence of a numbered paragraph
 	detail  bool // its sentence begins with 其中 (a breakdown of the figure before)
-	inParen bool // printed inside parentheses right after the previous amount
+	inParen bool // printed inside parentheses
+	paren   int  // offset just after the open parenthesis it is printed in
 	reason  string
 	keyword bool // a total word (共计, 合计 …) stands right before it
 	derived bool // one of several items one shared amount was stated for
@@ -68,16 +69,14 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			c.sent = sentStart
 			c.detail = strings.HasPrefix(strings.TrimLeft(n[sentStart:], "、，, "), "其中")
 			clauseStart := max(sentStart, lastStop(n[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
-			if si > 0 && prevEnd > sentStart {
-				between := n[prevEnd:s.Start]
-				c.inParen = strings.ContainsAny(between, "(（") && !strings.ContainsAny(between, ")）")
-			}
+			c.paren = openParen(n[:s.Start])
+			c.inParen = c.paren > 0
 			prefix := n[clauseStart:s.Start]
 			clauseEnd := s.End + nextStop(n[s.End:], sentenceStops+"，,")
 			c.clause = strings.Trim(n[max(sentStart, prevEnd):clauseEnd], "、，,。；; ")
 			after := n[s.End:clauseEnd]
 			prevEnd = s.End
-			c.reason = decoyReason(ctx, n[max(sentStart, clauseStart-30):s.Start], prefix, after)
+			c.reason = decoyReason(ctx, n[sentStart:s.Start], prefix, after)
 			tail := lastRunes(prefix, 6)
 			if utf8.RuneCountInString(prefix) <= 16 {
 				tail = prefix // 全年共使用福利彩票公益金6.35亿多元
@@ -87,7 +86,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					c.keyword = true
 				}
 			}
-			if c.reason == "" && c.inParen && len(out) > 0 && out[len(out)-1].para == pi && out[len(out)-1].reason != "" {
+			if last := len(out) - 1; c.reason == "" && c.inParen && last >= 0 && out[last].para == pi && out[last].reason != "" && out[last].span.End < c.paren {
 				c.reason = "inside a figure set aside (" + out[len(out)-1].span.Text + ")"
 			}
 			c.name, c.org = nameOf(prefix, after, n[sentStart:s.Start])

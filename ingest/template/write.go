@@ -13,9 +13,9 @@ const templateRows = 2000
 var instructions = []string{
 	"fundscope 目录录入模板 — 使用说明",
 	"",
-	"1. 在「目录 model.Catalog」表 B 列填写目录信息：目录编号（小写字母、数字和 -，如 wenzhou-2024-purchase）、标题、发布机关、省份、城市、区县（市级目录留空）、6 位行政区划代码（GB/T 2260）、层级（city 或 district）、年度、发布日期（YYYY-MM-DD）。",
+	"1. 在「目录 model.Catalog」表 B 列填写目录信息：目录编号（小写字母、数字和 -，如 wenzhou-2024-purchase）、标题、发布机关、省份、城市、区县（市级目录留空）、6 位行政区划代码（GB/T 2260）、层级（national、province、city、district、county 或 street）、年度、发布日期（YYYY-MM-DD）。",
 	"2. 在「项目 Line items」表每行填写一个项目。第一行是表头，请勿修改。",
-	"3. 类别、资金来源、金额性质、含税请从下拉列表中选择。资金来源留空表示文件未注明。",
+	"3. 类别、资金来源、金额性质、含税请从下拉列表中选择。资金来源留空表示文件未注明；类别留空时由类别规则按项目名称推断。",
 	"4. 金额一律以「万元」为单位，只填数字（最多 4 位小数），如 12.5；文件未列金额时留空（不要填 0）。",
 	"5. 金额性质：定额 fixed；最高资助 cap（资助上限）；按实结算 actuals。有金额但未选时按定额处理。",
 	"6. 实施地区按原文填写（如 海曙区横街镇、章水镇），留空表示整个辖区。",
@@ -26,8 +26,21 @@ var instructions = []string{
 
 // Write writes the empty catalog template with its drop-down lists.
 func Write(w io.Writer, v *Vocabulary) error {
-	f := excelize.NewFile()
+	f, err := build(v)
+	if err != nil {
+		return err
+	}
 	defer f.Close()
+	return f.Write(w)
+}
+
+// build makes the template workbook.
+func build(v *Vocabulary) (*excelize.File, error) {
+	f := excelize.NewFile()
+	return f, fill(f, v)
+}
+
+func fill(f *excelize.File, v *Vocabulary) error {
 	if err := f.SetSheetName("Sheet1", SheetInstructions); err != nil {
 		return err
 	}
@@ -109,5 +122,5 @@ func Write(w io.Writer, v *Vocabulary) error {
 	}
 	idx, _ := f.GetSheetIndex(SheetCatalog)
 	f.SetActiveSheet(idx)
-	return f.Write(w)
+	return nil
 }

@@ -1,11 +1,11 @@
 -- Marts: totals by city × year, × category, × funding source, by region; the
 -- category mix per city; a coverage matrix. Every total keeps caps (最高资助)
 -- and actual-cost items (按实结算) apart, and counts items of unknown amount.
--- Shares are percentages of the city-year total, exact DECIMAL(7,2).
+-- Shares are percentages of the city-year total, exact DECIMAL(18,2).
 
 CREATE OR REPLACE MACRO pct(part, whole) AS
     CASE WHEN whole IS NULL OR whole = 0 THEN NULL
-         ELSE CAST(CAST(part AS DECIMAL(38, 6)) * 100 / whole AS DECIMAL(7, 2)) END;
+         ELSE CAST(CAST(part AS DECIMAL(38, 6)) * 100 / whole AS DECIMAL(18, 2)) END;
 
 -- The money columns every mart carries, as aggregates over line items.
 CREATE OR REPLACE MACRO yuan_total(amount) AS CAST(sum(amount) AS BIGINT);

@@ -1,0 +1,116 @@
+package command
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"fundscope/ingest/template"
+)
+
+var corpus = filepath.Join("..", "..", "shared", "corpus")
+
+// extract reads a real notice with no manifest entry: inferred facts, items
+// with exact yuan and their lines, stated totals next to their items' sum.
+func TestExtractJSON(t *testing.T) {
+	out, err := run(t, "extract", "--format", "json", filepath.Join(corpus, "13_fuzhou_gulou_gudong_2024.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Catalog struct {
+			AdminCode string `json:"admin_code"`
+			Level     string `json:"level"`
+			Year      int    `json:"year"`
+		} `json:"catalog"`
+		Items []struct {
+			Name       string `json:"name"`
+			AmountYuan *int64 `json:"amount_yuan"`
+			Location   string `json:"location"`
+		} `json:"items"`
+		Totals []struct {
+			Stated     int64 `json:"stated_value"`
+			Computed   int64 `json:"computed_value"`
+			Reconciles bool  `json:"reconciles"`
+		} `json:"stated_totals"`
+		Unread []struct{ Text, Reason string } `json:"unread"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if res.Catalog.AdminCode != "350102" || res.Catalog.Level != "street" || res.Catalog.Year != 2024 {
+		t.Errorf("facts: %+v", res.Catalog)
+	}
+	var sum int64
+	for _, it := range res.Items {
+		if it.AmountYuan == nil || it.Location == "" {
+			t.Errorf("item without amount or location: %+v", it)
+			continue
+		}
+		sum += *it.AmountYuan
+	}
+	if len(res.Items) != 3 || sum != 61268 {
+		t.Errorf("items: %d, sum %d yuan, want 3 and 61268", len(res.Items), sum)
+	}
+	if len(res.Totals) == 0 || !res.Totals[0].Reconciles || res.Totals[0].Stated != 61268 {
+		t.Errorf("totals: %+v", res.Totals)
+	}
+	if res.Unread == nil {
+		t.Error("unread must be a list, empty when nothing is left")
+	}
+	table, err := run(t, "extract", filepath.Join(corpus, "02_ningbo_ninghai_2018.txt"))
+	if err != nil || !strings.Contains(table, "unread amounts (1)") || !strings.Contains(table, "per-head") {
+		t.Errorf("table: %v\n%s", err, table)
+	}
+	if _, err := run(t, "extract", "--format", "pdf", "x"); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
+
+func TestEvalPrintsTheFigures(t *testing.T) {
+	out, err := run(t, "eval", corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"gold rows with an amount found exactly", "silent misses", "TOTAL"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// A draft of a notice that does not state its year fails to load; a person
+// fills the one highlighted cell and it loads.
+func TestExtractDraftLoadsAfterCorrection(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "draft.xlsx")
+	if _, err := run(t, "extract", "--format", "xlsx", "--out", draft, filepath.Join(corpus, "17_xiamen_2013.txt")); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "d.duckdb")
+	if _, err := run(t, "ingest", "--db", db, draft); err == nil {
+		t.Fatal("a draft without a year loaded")
+	}
+	f, err := excelize.OpenFile(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.GetCellValue(template.SheetCatalog, "B9"); v != "" {
+		t.Fatalf("year cell already holds %q", v)
+	}
+	f.SetCellValue(template.SheetCatalog, "B9", 2013)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, "ingest", "--db", db, draft)
+	if err != nil || !strings.Contains(out, "3 items") {
+		t.Fatalf("corrected draft: %v\n%s", err, out)
+	}
+	sum, _ := run(t, "sql", "--db", db, "--format", "csv", "SELECT sum(amount_yuan) FROM line_item")
+	if !strings.Contains(sum, "1635500") {
+		t.Errorf("items of the corrected draft sum to %s, want 1635500 yuan (163.55万)", sum)
+	}
+}

@@ -1,0 +1,197 @@
+package generic
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"fundscope/data"
+	"fundscope/ingest/document"
+	"fundscope/ingest/layouts"
+	"fundscope/model"
+	"fundscope/money"
+)
+
+func read(t *testing.T, text string) *model.Parsed {
+	t.Helper()
+	d, err := document.Decode("snippet.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Read(d, model.Catalog{CatalogID: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// summary is "items: name=万元 …; totals: 万元/computed …; unread: text(reason)".
+func summary(p *model.Parsed) string {
+	byID := map[string]int64{}
+	var items []string
+	for _, it := range p.Items {
+		v := "NULL"
+		if it.Amount.Yuan != nil {
+			byID[it.ItemID] = *it.Amount.Yuan
+			v = money.FormatWan(*it.Amount.Yuan)
+		}
+		items = append(items, fmt.Sprintf("%s=%s/%s", it.Name, v, it.Amount.Kind))
+	}
+	var totals []string
+	for _, tt := range p.Totals {
+		var sum int64
+		for _, id := range tt.Scope {
+			sum += byID[id]
+		}
+		totals = append(totals, fmt.Sprintf("%s/%s", money.FormatWan(tt.Stated), money.FormatWan(sum)))
+	}
+	var unread []string
+	for _, u := range p.Unread {
+		reason, _, _ := strings.Cut(u.Reason, ":")
+		unread = append(unread, u.Text+"("+reason+")")
+	}
+	return "items: " + strings.Join(items, " ") + "; totals: " + strings.Join(totals, " ") + "; unread: " + strings.Join(unread, " ")
+}
+
+// The prose reader on made-up snippets in the shapes real notices take.
+func TestProse(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"a numbered section closes its parts",
+			"一、老年人福利类项目300万元\n安排200万元用于居家养老服务；100万元结转下年使用。",
+			"items: 居家养老服务=200/fixed 结转下年使用=100/fixed; totals: 300/300; unread: "},
+		{"a per-head amount is set aside, the total is the one item",
+			"县民政局开展“暖冬送温暖”活动，对20名困难群众进行每人1000元的资助，合计2万元。",
+			"items: “暖冬送温暖”=2/fixed; totals: ; unread: 1000元(per-head or per-unit amount)"},
+		{"one amount for several places, and a total after the parts",
+			"分配甲县和乙县各30万元、丙市40万元，共计100万元。",
+			"items: 甲县=30/derived 乙县=30/derived 丙市=40/fixed; totals: 100/100; unread: "},
+		{"a cumulative figure is not an item",
+			"多年来累计投入公益金近50万元。今年安排助学项目12万元。",
+			"items: 今年安排助学项目=12/fixed; totals: ; unread: 近50万元(cumulative figure)"},
+		{"an approximate total reconciles within its last digit",
+			"全年共使用公益金1.2亿多元。其中用于甲类0.7亿元，用于乙类0.55亿元。",
+			"items: 甲类=7000/fixed 乙类=5500/fixed; totals: 12000/12500; unread: "},
+		{"a total that does not add up is kept and does not reconcile",
+			"二、社会公益类项目50万元(社区服务30万元、助学30万元)。",
+			"items: 社区服务=30/fixed 助学=30/fixed; totals: 50/60; unread: "},
+		{"a partial breakdown stays out of the sum",
+			"用于养老服务5亿元。其中用于医疗救助3亿元，剩余部分用于其他。",
+			"items: 养老服务=50000/fixed; totals: ; unread: 3亿元(sub-item of 5亿元 (a breakdown that does not add up to it, not added))"},
+		{"sales and fund-raising figures are not spending",
+			"全年销售福利彩票24亿元，筹集公益金7亿元。资助孤儿助学项目15万元。",
+			"items: 资助孤儿助学项目=15/fixed; totals: ; unread: 24亿元(sales or fund-raising figure) 7亿元(sales or fund-raising figure)"},
+	}
+	for _, c := range cases {
+		if got := summary(read(t, c.text)); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
+
+// The table reader on a catalog's table: roles from the header words, the
+// unit from the header, a 合计 row as a stated total, a merged amount as a
+// pool over its rows (never filled down), merged text filled down.
+func TestTable(t *testing.T) {
+	text := strings.Join([]string{
+		"序号\t项目名称\t承接单位\t资金来源\t金额（万元）",
+		"1\t社区养老服务\t甲社工服务中心\t福彩公益金\t12.5",
+		"2\t儿童关爱\t乙协会\t\t8",
+		"3\t助残服务\t丙服务社\t一般公共预算\t最高资助5万元",
+		"合计\t\t\t\t25.5",
+	}, "\n")
+	p := read(t, text)
+	want := "items: 社区养老服务=12.5/fixed 儿童关爱=8/fixed 助残服务=5/cap; totals: 25.5/25.5; unread: "
+	if got := summary(p); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if p.Items[1].Organization != "乙协会" || p.Items[0].FundingText != "福彩公益金" {
+		t.Errorf("organization or funding not read: %+v", p.Items[:2])
+	}
+
+	// A merged amount cell over two rows: a pool, the items have no amount.
+	tbl := &document.Table{Loc: document.Location{Table: 1}}
+	cell := func(text string, r, c, rs int) *document.TableCell {
+		return &document.TableCell{Text: text, Row: r, Col: c, RowSpan: rs, ColSpan: 1, Loc: document.Location{Table: 1, Row: r + 1, Col: c + 1}}
+	}
+	tbl.Rows = [][]*document.TableCell{
+		{cell("项目名称", 0, 0, 1), cell("实施单位", 0, 1, 1), cell("金额（元）", 0, 2, 1)},
+		{cell("甲项目", 1, 0, 1), cell("丁中心", 1, 1, 2), cell("50000", 1, 2, 2)},
+		{cell("乙项目", 2, 0, 1)},
+	}
+	d := &document.Document{Path: "pool.docx", Format: "docx", Blocks: []document.Block{{Kind: document.TableKind, Table: tbl, Loc: tbl.Loc}}}
+	pp, err := Read(d.Render(document.TSV), model.Catalog{CatalogID: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(pp), "items: 甲项目=NULL/unknown 乙项目=NULL/unknown; totals: 5/0; unread: "; got != want {
+		t.Errorf("pool: got %s, want %s", got, want)
+	}
+	if pp.Totals[0].Kind != "pool" || pp.Items[1].Organization != "丁中心" {
+		t.Errorf("want a pool total and the organization filled down: %+v %+v", pp.Totals, pp.Items)
+	}
+}
+
+// The generic reader reads a bundled catalog's table in every format it is
+// published in exactly as the layout written for it reads the text: the same
+// names and amounts, nothing unread.
+func TestTableEveryFormatLikeTheWrittenLayout(t *testing.T) {
+	const id = "zhoushan-putuo-2023-purchase"
+	raw, err := data.FS.ReadFile("raw/zhoushan-putuo-2023-purchase-summary.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := document.Decode("putuo.txt", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := layouts.Parse(text, model.Catalog{CatalogID: id, Layout: "tsv-table"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := nameAmounts(ref)
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "formats", id, id+".*"))
+	if len(files) < 5 {
+		t.Fatalf("fixtures missing: %v", files)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := document.Open(f, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := layouts.Parse(d, model.Catalog{CatalogID: id, Layout: Name})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if got := nameAmounts(p); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", filepath.Base(f), got, want)
+		}
+		if len(p.Unread) > 0 {
+			t.Errorf("%s: unread %v", filepath.Base(f), p.Unread)
+		}
+		for _, it := range p.Items {
+			if it.SourceLocation == "" && d.Format != "text" {
+				t.Errorf("%s: item %s has no location", f, it.Name)
+			}
+		}
+	}
+}
+
+func nameAmounts(p *model.Parsed) string {
+	var out []string
+	for _, it := range p.Items {
+		v := "NULL"
+		if it.Amount.Yuan != nil {
+			v = fmt.Sprint(*it.Amount.Yuan)
+		}
+		out = append(out, strings.Join(strings.Fields(it.Name), "")+"="+v)
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
