@@ -113,6 +113,13 @@ func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, lo
 	for _, part := range parts {
 		c := part.Catalog
 		res := &Result{CatalogID: c.CatalogID, File: file, Items: len(part.Parsed.Items), Warnings: part.Parsed.Warnings}
+		for _, u := range part.Parsed.Unread {
+			msg := "unread amount " + u.Text
+			if u.Reason != "" {
+				msg += " (" + u.Reason + ")"
+			}
+			res.Warnings = append(res.Warnings, model.Warning{Line: u.Line, Message: msg, Location: u.Location})
+		}
 		var oldSHA, oldEntry string
 		err := db.QueryRowContext(ctx, `SELECT sha256, entry_sha256 FROM catalog WHERE catalog_id = ?`, c.CatalogID).Scan(&oldSHA, &oldEntry)
 		switch {

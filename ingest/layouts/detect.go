@@ -48,6 +48,9 @@ func DetectDocument(doc *document.Document) []Fit {
 				}
 			}
 			fit.Evidence = fmt.Sprintf("%d line items (%d with an amount), %d stated totals, %d warnings", fit.Items, fit.WithAmount, fit.Totals, len(p.Warnings))
+			if len(p.Unread) > 0 {
+				fit.Evidence += fmt.Sprintf(", %d amounts unread (fundscope extract lists them)", len(p.Unread))
+			}
 		}
 		fits = append(fits, fit)
 	}
