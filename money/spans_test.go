@@ -56,3 +56,20 @@ func itoa(v int64) string {
 	}
 	return s
 }
+
+// FindSpans on any text: spans in order, inside the text, not overlapping,
+// each reading back to its own text and a non-negative amount.
+func FuzzFindSpans(f *testing.F) {
+	for _, s := range []string{"合计2万元", "约1.07亿", "520余万", "1,200元", "12.5萬元", "每人2000元"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, sp := range FindSpans(s) {
+			if sp.Start < prev || sp.End > len(s) || sp.Start >= sp.End || s[sp.Start:sp.End] != sp.Text || sp.Yuan < 0 {
+				t.Fatalf("bad span %+v in %q", sp, s)
+			}
+			prev = sp.End
+		}
+	})
+}

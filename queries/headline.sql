@@ -1,5 +1,5 @@
 -- name: headline
--- description: Headline figures: total, line items, catalogs, cities, years, items of unknown amount and their share, caps and actual-cost amounts
+-- description: Headline figures: total, line items, catalogs, cities, years, items of unknown amount and their share, caps, actual-cost, shared (derived) and approximate amounts
 -- params: city, year
 SELECT CAST(sum(amount_yuan) AS BIGINT)                                   AS total_yuan,
        count(*)                                                          AS items,
@@ -11,7 +11,9 @@ SELECT CAST(sum(amount_yuan) AS BIGINT)                                   AS tot
        count(*) FILTER (WHERE amount_yuan IS NULL)                       AS items_unknown_amount,
        pct(count(*) FILTER (WHERE amount_yuan IS NULL), count(*))        AS unknown_share_pct,
        CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'cap'), 0) AS BIGINT)     AS cap_yuan,
-       CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'actuals'), 0) AS BIGINT) AS actuals_yuan
+       CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'actuals'), 0) AS BIGINT) AS actuals_yuan,
+       CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'derived'), 0) AS BIGINT) AS derived_yuan,
+       CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'approx'), 0) AS BIGINT)  AS approx_yuan
 FROM clean_line_item
 WHERE ($city IS NULL OR city = $city OR district = $city)
   AND ($year IS NULL OR year = $year);

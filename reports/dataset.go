@@ -32,7 +32,7 @@ func (ds *Dataset) Table(query string) *queries.Table {
 // these columns of it.
 const headlineQuery = "headline"
 
-var headlineColumns = []string{"total_yuan", "cap_yuan", "actuals_yuan", "items", "items_unknown_amount",
+var headlineColumns = []string{"total_yuan", "cap_yuan", "actuals_yuan", "derived_yuan", "approx_yuan", "items", "items_unknown_amount",
 	"unknown_share_pct", "catalogs", "cities", "years", "first_year", "last_year"}
 
 // Load runs the named queries behind the reports and checks that each result

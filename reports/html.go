@@ -104,7 +104,7 @@ func WriteHTML(w io.Writer, ds *Dataset, generated time.Time) error {
 	}
 	h := ds.Table(headlineQuery)
 	v.Figures = []figure{
-		{"资金总额 Total", wanText(value(h, 0, "total_yuan")) + " 万元", fmt.Sprintf("其中最高资助额 caps %s 万元，按实结算 actual cost %s 万元", wanText(value(h, 0, "cap_yuan")), wanText(value(h, 0, "actuals_yuan")))},
+		{"资金总额 Total", wanText(value(h, 0, "total_yuan")) + " 万元", headlineKinds(h)},
 		{"项目条目 Line items", text(value(h, 0, "items")), text(value(h, 0, "catalogs")) + " 份目录 catalogs"},
 		{"城市 Cities", text(value(h, 0, "cities")), ""},
 		{"年份 Years", text(value(h, 0, "years")), text(value(h, 0, "first_year")) + "–" + text(value(h, 0, "last_year"))},
@@ -186,6 +186,24 @@ func kindText(k string) string {
 		return "按实结算 actual cost"
 	case "fixed":
 		return "定额 fixed"
+	case "derived":
+		return "共享金额 shared"
+	case "approx":
+		return "约数 approximate"
 	}
 	return "未列 unknown"
+}
+
+// headlineKinds names the parts of the total that are not fixed amounts:
+// caps and actual-cost amounts always, shared and approximate figures when
+// there are any.
+func headlineKinds(h *queries.Table) string {
+	s := fmt.Sprintf("其中最高资助额 caps %s 万元，按实结算 actual cost %s 万元", wanText(value(h, 0, "cap_yuan")), wanText(value(h, 0, "actuals_yuan")))
+	if v := wanText(value(h, 0, "derived_yuan")); v != "0" && v != "" {
+		s += fmt.Sprintf("，共享金额 shared %s 万元", v)
+	}
+	if v := wanText(value(h, 0, "approx_yuan")); v != "0" && v != "" {
+		s += fmt.Sprintf("，约数 approximate %s 万元", v)
+	}
+	return s
 }
