@@ -75,6 +75,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			clauseEnd := s.End + nextStop(n[s.End:], sentenceStops+"，,")
 			c.clause = strings.Trim(n[max(sentStart, prevEnd):clauseEnd], "、，,。；; ")
 			after := n[s.End:clauseEnd]
+			local := n[max(sentStart, prevEnd):s.Start] // the words since the figure before
 			prevEnd = s.End
 			c.reason = decoyReason(ctx, n[sentStart:s.Start], prefix, after)
 			tail := lastRunes(prefix, 6)
@@ -89,7 +90,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			if last := len(out) - 1; c.reason == "" && c.inParen && last >= 0 && out[last].para == pi && out[last].reason != "" && out[last].span.End < c.paren {
 				c.reason = "inside a figure set aside (" + out[len(out)-1].span.Text + ")"
 			}
-			c.name, c.org = nameOf(prefix, after, n[sentStart:s.Start])
+			c.name, c.org = nameOf(prefix, after, n[sentStart:s.Start], local)
 			if c.reason == "" && !c.keyword && sharedBefore(ctx, lastRunes(prefix, 4)) {
 				names := splitNames(trimShared(prefix))
 				if len(names) >= 2 {
@@ -154,14 +155,18 @@ func splitNames(s string) []string {
 
 // nameOf reads the name of the thing an amount is for: the words before it
 // in its clause, else what follows 用于, else the sentence's quoted name.
-func nameOf(prefix, after, sentence string) (name, org string) {
+func nameOf(prefix, after, sentence, local string) (name, org string) {
 	p := listMarkerRe.ReplaceAllString(prefix, "")
 	p = leadRe.ReplaceAllString(p, "")
 	p = trailRe.ReplaceAllString(p, "")
-	if m := undertakeRe.FindStringSubmatch(sentence); m != nil {
+	if m := undertakeRe.FindStringSubmatch(local); m != nil {
 		org = m[1]
-	} else if m := orgRe.FindString(sentence); m != "" {
+	} else if m := orgRe.FindString(local); m != "" {
 		org = m
+	}
+	// an organization is a name, not a clause: no verbs of spending inside
+	if org = leadRe.ReplaceAllString(org, ""); utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
+		org = ""
 	}
 	if utf8.RuneCountInString(p) >= 2 {
 		return p, org

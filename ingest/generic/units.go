@@ -6,11 +6,22 @@
 package generic
 
 import (
+	"regexp"
 	"strings"
 
 	"fundscope/ingest/document"
 	"fundscope/model"
 )
+
+// pinyinRe is romanization debris some reposts inject after characters
+// (協(xié)會, 其(qi)中): folded away for reading, the printed text is kept.
+var pinyinRe = regexp.MustCompile(`(\p{Han})\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})\)`)
+
+// norm is the text the generic readers match on: model.Normalize, without
+// pinyin debris.
+func norm(s string) string {
+	return pinyinRe.ReplaceAllString(model.Normalize(s), "$1")
+}
 
 // unit is one block of a document as the generic readers walk it: a
 // paragraph (or heading, or list item) or a table, with the line of the
@@ -41,7 +52,7 @@ func units(d *document.Document) []unit {
 			line += len(b.Table.Rows)
 		} else {
 			u.text = b.Text
-			u.norm = model.Normalize(b.Text)
+			u.norm = norm(b.Text)
 			line += strings.Count(b.Text, "\n") + 1
 		}
 		out = append(out, u)
@@ -79,7 +90,7 @@ func textUnits(lines []string) []unit {
 		if t == "" {
 			continue
 		}
-		out = append(out, unit{kind: document.Paragraph, text: t, norm: model.Normalize(t), line: i + 1, loc: document.Location{LineStart: i + 1}})
+		out = append(out, unit{kind: document.Paragraph, text: t, norm: norm(t), line: i + 1, loc: document.Location{LineStart: i + 1}})
 	}
 	return out
 }
