@@ -114,11 +114,7 @@ func ingestDocument(ctx context.Context, db *sql.DB, file string, raw []byte, lo
 		c := part.Catalog
 		res := &Result{CatalogID: c.CatalogID, File: file, Items: len(part.Parsed.Items), Warnings: part.Parsed.Warnings}
 		for _, u := range part.Parsed.Unread {
-			msg := "unread amount " + u.Text
-			if u.Reason != "" {
-				msg += " (" + u.Reason + ")"
-			}
-			res.Warnings = append(res.Warnings, model.Warning{Line: u.Line, Message: msg, Location: u.Location})
+			res.Warnings = append(res.Warnings, model.Warning{Line: u.Line, Message: unreadMessage(u), Location: u.Location})
 		}
 		var oldSHA, oldEntry string
 		err := db.QueryRowContext(ctx, `SELECT sha256, entry_sha256 FROM catalog WHERE catalog_id = ?`, c.CatalogID).Scan(&oldSHA, &oldEntry)
@@ -324,17 +320,21 @@ func appendRows(dc driver.Conn, parts []Part) error {
 	}
 	for _, part := range parts {
 		for _, u := range part.Parsed.Unread {
-			msg := "unread amount " + u.Text
-			if u.Reason != "" {
-				msg += " (" + u.Reason + ")"
-			}
-			if err := warns.AppendRow(part.Catalog.CatalogID, nullInt(u.Line), msg, null(u.Location)); err != nil {
+			if err := warns.AppendRow(part.Catalog.CatalogID, nullInt(u.Line), unreadMessage(u), null(u.Location)); err != nil {
 				warns.Close()
 				return err
 			}
 		}
 	}
 	return warns.Close()
+}
+
+// unreadMessage is how an unread amount reads among the warnings.
+func unreadMessage(u model.Unread) string {
+	if u.Reason == "" {
+		return "unread amount " + u.Text
+	}
+	return "unread amount " + u.Text + " (" + u.Reason + ")"
 }
 
 // Reconcile reads the reconciliation of one catalog's stated totals.

@@ -64,7 +64,7 @@ const (
 	KindUnknown = "unknown"
 	// KindDerived: one amount the document states for several items (各56万元).
 	KindDerived = "derived"
-	// KindApprox: a figure printed as approximate (约1.07亿, 5.63亿多元).
+	// KindApprox: a figure printed as approximate (约2.3亿, 4.1亿多元).
 	KindApprox = "approx"
 )
 
@@ -119,8 +119,8 @@ type StatedTotal struct {
 	Text   string
 	// SourceLocation is where the figure is printed in a structured source.
 	SourceLocation string
-	// Low and High bound an approximate figure (约1.07亿: ±100万; 520余万:
-	// 520万 up to 530万); nil when the figure is exact.
+	// Low and High bound an approximate figure (约2.3亿: ±100万; 80余万:
+	// 80万 up to 90万); nil when the figure is exact.
 	Low, High *int64
 }
 

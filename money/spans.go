@@ -10,7 +10,7 @@ import (
 // (or 萬/億), as printed, with its exact value in yuan.
 type Span struct {
 	Start, End int    // byte offsets in the text searched
-	Text       string // the span as printed (e.g. "约1.07亿", "6351万元")
+	Text       string // the span as printed (e.g. "约2.3亿", "1200万元")
 	Yuan       int64
 	Unit       string // 元, 万元 or 亿元
 	Approx     bool   // 约/近/余/多/逾/超过: the figure is not exact

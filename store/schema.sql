@@ -109,7 +109,7 @@ ALTER TABLE stated_total ADD COLUMN IF NOT EXISTS low_value    BIGINT;
 ALTER TABLE stated_total ADD COLUMN IF NOT EXISTS high_value   BIGINT;
 
 -- Every stated total next to the value recomputed from the line items in its scope.
--- An approximate figure (约1.07亿, 520余万) reconciles within [low_value, high_value].
+-- An approximate figure (约2.3亿, 80余万) reconciles within [low_value, high_value].
 CREATE OR REPLACE VIEW reconciliation AS
 SELECT *, computed_value BETWEEN coalesce(low_value, stated_value) AND coalesce(high_value, stated_value) AS reconciles
 FROM (

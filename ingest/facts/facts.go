@@ -43,7 +43,7 @@ var (
 	regOnce  sync.Once
 	regions  map[string]region   // by code
 	byName   map[string][]string // full name → codes
-	byShort  map[string][]string // name without its suffix (宁波, 福建) → codes
+	byShort  map[string][]string // name without its suffix (温州, 浙江) → codes
 	regErr   error
 	yearRe   = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 	dateRe   = regexp.MustCompile(`((?:19|20)\d\d)(?:-|年|/|\.)(\d{1,2})(?:-|月|/|\.)(\d{1,2})日?`)
@@ -237,7 +237,7 @@ func title(d *document.Document, paras []string) string {
 
 var orgLeadRe = regexp.MustCompile(`^(?:经|由|按照|根据|据|在|向|对|月|日|年|的|和|与|我局决定在|现将|主办)+`)
 
-// org is the first issuing body named in s (宁波市民政局), without the words
+// org is the first issuing body named in s (温州市民政局), without the words
 // a sentence puts before it (经, 由, 按照).
 func org(s string) string {
 	return orgLeadRe.ReplaceAllString(orgRe.FindString(s), "")
@@ -342,8 +342,8 @@ func year(title, body, published string) int {
 
 // jurisdiction resolves the publisher's region: every full region name the
 // title, the publisher and the opening of the text mention is a candidate;
-// a candidate is supported by mentions of its ancestors (福州市 makes 鼓楼区
-// the one in 福州), and the best supported, deepest one wins.
+// a candidate is supported by mentions of its ancestors (舟山市 makes 普陀区
+// the one in 舟山, not 上海), and the best supported, deepest one wins.
 func jurisdiction(title, publisher, body string) (string, []string) {
 	weight := map[string]int{}
 	mention := func(text string, w int) {
@@ -354,7 +354,7 @@ func jurisdiction(title, publisher, body string) (string, []string) {
 			}
 		}
 		for _, name := range found {
-			inside := false // 坡头区 inside 沙坡头区 is not a mention of 坡头区
+			inside := false // 城区 inside 东城区 is not a mention of 城区
 			for _, other := range found {
 				if len(other) > len(name) && strings.Contains(other, name) && strings.Count(text, name) == strings.Count(text, other) {
 					inside = true
@@ -371,8 +371,8 @@ func jurisdiction(title, publisher, body string) (string, []string) {
 	mention(title, 4)
 	mention(publisher, 4)
 	mention(clipRunes(body, 600), 1)
-	// short names (宁波, 宁海) count only where no full name does: a short
-	// name is a weaker sign (中山 is also a street's name)
+	// short names (温州, 乐清) count only where no full name does: a short
+	// name is a weaker sign (长安 is also a town's name)
 	if len(weight) == 0 {
 		for _, text := range []string{title, publisher, clipRunes(body, 600)} {
 			for short, codes := range byShort {
@@ -432,7 +432,7 @@ func ancestors(code string) []string {
 var suffixRe = regexp.MustCompile(`(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市|地区|盟|自治州|自治县|县|区|旗)$`)
 
 // shortName is a region's name without its suffix, when two or more
-// characters are left (宁波市 → 宁波, 宁海县 → 宁海; 城区 has none).
+// characters are left (温州市 → 温州, 乐清市 → 乐清; 城区 has none).
 func shortName(name string) string {
 	s := suffixRe.ReplaceAllString(name, "")
 	if s == name || utf8.RuneCountInString(s) < 2 {

@@ -10,7 +10,7 @@ import (
 )
 
 // matches reports whether a figure as printed states sum: exactly, or for an
-// approximate figure (约1.07亿, 520余万, 6.35亿多) within what its last digit
+// approximate figure (约2.3亿, 80余万, 4.1亿多) within what its last digit
 // allows.
 func matches(s money.Span, sum int64) bool {
 	lo, hi := bounds(s)
@@ -29,7 +29,7 @@ func bounds(s money.Span) (lo, hi int64) {
 	return s.Yuan - p, s.Yuan + p
 }
 
-// precision is the yuan value of the last digit printed: 1.07亿 → 100万.
+// precision is the yuan value of the last digit printed: 2.3亿 → 100万.
 func precision(s money.Span) int64 {
 	p := int64(1)
 	switch s.Unit {

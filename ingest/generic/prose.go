@@ -80,7 +80,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			c.reason = decoyReason(ctx, n[sentStart:s.Start], prefix, after)
 			tail := lastRunes(prefix, 6)
 			if utf8.RuneCountInString(prefix) <= 16 {
-				tail = prefix // 全年共使用福利彩票公益金6.35亿多元
+				tail = prefix // 全年共安排公益金4.1亿多元
 			}
 			for _, r := range ctx {
 				if r.kind == "total" && r.re.MatchString(tail) {
@@ -141,7 +141,7 @@ func trimShared(prefix string) string {
 	return sharedTrailRe.ReplaceAllString(prefix, "")
 }
 
-// splitNames splits "漳州平和县殡仪馆和龙岩武平县殡仪馆" or "A、B、C" into names.
+// splitNames splits "甲县殡仪馆和太和县殡仪馆" or "A、B、C" into names.
 func splitNames(s string) []string {
 	s = leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(s, ""), "")
 	var out []string
@@ -185,7 +185,7 @@ func nameOf(prefix, after, sentence, local string) (name, org string) {
 }
 
 // splitList separates names in a list at 、 及 与, and at 和 unless it is
-// part of a place name (平和县).
+// part of a place name (太和县).
 func splitList(s string) []string {
 	var out []string
 	r := []rune(s)

@@ -14,7 +14,7 @@ import (
 )
 
 // pinyinRe is romanization debris some reposts inject after characters
-// (協(xié)會, 其(qi)中): folded away for reading, the printed text is kept.
+// (機(jī)構, 其(qi)他): folded away for reading, the printed text is kept.
 var pinyinRe = regexp.MustCompile(`(\p{Han})\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})\)`)
 
 // norm is the text the generic readers match on: model.Normalize, without
