@@ -46,6 +46,9 @@ type goldTotal struct{ file, value, unit, reconciles string }
 // Run extracts every document of dir that gold.csv names and scores it.
 func Run(dir string) (*Report, error) {
 	gold, err := readCSV(filepath.Join(dir, "gold.csv"))
+	if os.IsNotExist(err) {
+		return nil, fmt.Errorf("%s has no gold.csv: eval needs an answer key beside the documents (file, project_name, organization, amount_wan, amount_text, … as in ../shared/corpus)", dir)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -42,3 +42,9 @@ func TestOverlap(t *testing.T) {
 		t.Error("overlap counts the gold name's character pairs found")
 	}
 }
+
+func TestRunWithoutGold(t *testing.T) {
+	if _, err := Run(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no gold.csv") {
+		t.Errorf("a folder without an answer key: %v", err)
+	}
+}
