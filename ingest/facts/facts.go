@@ -81,6 +81,15 @@ func loadRegions() error {
 	return regErr
 }
 
+// IsPlace reports whether name is a region of the region table, by its full
+// or short name (漳州市, 漳州, 将乐县).
+func IsPlace(name string) bool {
+	if loadRegions() != nil {
+		return false
+	}
+	return len(byName[name]) > 0 || len(byShort[name]) > 0
+}
+
 // Infer reads the facts from a decoded document.
 func Infer(d *document.Document) (Facts, error) {
 	if err := loadRegions(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"fundscope/ingest/facts"
 	"fundscope/model"
 	"fundscope/money"
 )
@@ -227,6 +228,10 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 			LineStart:    x.line,
 			LineEnd:      x.line,
 		}
+		if x.parent != nil && !x.parent.keyword && isPlace(x.name) {
+			// "其中:甲市80万元、乙市120万元": the item is the section's, in a place
+			it.Name, it.RegionText = x.parent.name+"（"+x.name+"）", x.name
+		}
 		it.ItemID = c.CatalogID + "#" + it.ItemNo
 		yuan := x.span.Yuan
 		it.Amount = model.Amount{Yuan: &yuan, Text: x.span.Text, Kind: model.KindFixed}
@@ -332,6 +337,21 @@ func sameName(a, b string) bool {
 		return false
 	}
 	return a == b || strings.Contains(a, b) || strings.Contains(b, a)
+}
+
+// isPlace: a name that is only a region (漳州, 将乐县), or a city's short
+// name before a county's full one (三明将乐县).
+func isPlace(name string) bool {
+	if facts.IsPlace(name) {
+		return true
+	}
+	r := []rune(name)
+	for i := 2; i+2 <= len(r); i++ {
+		if facts.IsPlace(string(r[:i])) && facts.IsPlace(string(r[i:])) {
+			return true
+		}
+	}
+	return false
 }
 
 func sectionOf(x *cand) string {
