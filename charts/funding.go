@@ -11,16 +11,21 @@ import (
 )
 
 func init() {
-	Register(Spec{ID: "funding", Columns: []string{"city", "year", "funding_zh", "total_yuan"}, Build: FundingTreemap})
+	Register(Spec{ID: "funding", Columns: []string{"place", "year", "phase", "basis", "funding_zh", "basis_yuan"}, Build: FundingTreemap})
 }
 
-// FundingTreemap: funding sources per city and year (query totals_by_funding_source).
+// FundingTreemap: funding sources per place and year (query
+// totals_by_funding_source), sized by each place-year's basis: firm amounts,
+// or caps where it has none (named in the box).
 func FundingTreemap(t *queries.Table) Chart {
 	var nodes []opts.TreeMapNode
 	var missing []string
 	for i := range t.Rows {
-		key := fmt.Sprint(t.Rows[i][t.Col("city")]) + " " + fmt.Sprint(t.Rows[i][t.Col("year")])
-		y, ok := yuanOf(t.Rows[i][t.Col("total_yuan")])
+		key := label(t, i) + " " + fmt.Sprint(t.Rows[i][t.Col("year")])
+		y, ok := yuanOf(t.Rows[i][t.Col("basis_yuan")])
+		if ok && y == 0 {
+			ok = false
+		}
 		if !ok {
 			missing = append(missing, key+" "+fmt.Sprint(t.Rows[i][t.Col("funding_zh")]))
 			continue
@@ -33,7 +38,7 @@ func FundingTreemap(t *queries.Table) Chart {
 	}
 	tm := charts.NewTreeMap()
 	tm.SetGlobalOptions(
-		title("各城市资金来源构成", "Funding sources per city and year (size = amount)"),
+		title("各地区资金来源构成", "Funding sources per place and year (size = amount)"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
@@ -46,5 +51,5 @@ func FundingTreemap(t *queries.Table) Chart {
 	if len(missing) > 0 {
 		note += " 无金额、未绘出 Not drawn (no amounts): " + strings.Join(missing, "、") + "。"
 	}
-	return Chart{ID: "funding", Title: "各城市资金来源构成", Subtitle: "Funding sources per city and year", Footnote: note, Height: 460, options: tm}
+	return Chart{ID: "funding", Title: "各地区资金来源构成", Subtitle: "Funding sources per place and year", Footnote: note, Height: 460, options: tm}
 }

@@ -20,7 +20,7 @@ func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
 // chartQuery is the named query each registered chart is drawn from in the reports.
 var chartQuery = map[string]string{
-	"city_year":    "totals_by_city_year",
+	"place_year":   "totals_by_place_year",
 	"category_mix": "category_mix",
 	"funding":      "totals_by_funding_source",
 	"regions":      "totals_by_region",
@@ -80,8 +80,8 @@ func TestGoldenOptions(t *testing.T) {
 
 // A query result without a column the chart reads is refused by name.
 func TestBuildRefusesMissingColumn(t *testing.T) {
-	tab := &queries.Table{Columns: []string{"city", "year", "total"}, Rows: [][]any{{"杭州市", int32(2024), int64(1)}}}
-	_, err := Build("city_year", tab)
+	tab := &queries.Table{Columns: []string{"place", "year", "phase", "cap_yuan", "items_unknown_amount", "total"}, Rows: [][]any{{"杭州市", int32(2024), "budgeted", int64(0), int64(0), int64(1)}}}
+	_, err := Build("place_year", tab)
 	if err == nil || !bytes.Contains([]byte(err.Error()), []byte(`"total_yuan"`)) {
 		t.Fatalf("want an error naming total_yuan, got %v", err)
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	Register(Spec{ID: "regions", Columns: []string{"city", "region_name", "total_yuan"}, Build: func(t *queries.Table) Chart { return RegionRanking(t, 15) }})
+	Register(Spec{ID: "regions", Columns: []string{"place", "basis", "region_name", "basis_yuan"}, Build: func(t *queries.Table) Chart { return RegionRanking(t, 15) }})
 }
 
 // RegionRanking: implementation regions ranked by total, largest first (query totals_by_region).
@@ -22,11 +22,11 @@ func RegionRanking(t *queries.Table, top int) Chart {
 		if len(names) == top {
 			break
 		}
-		y, ok := yuanOf(t.Rows[i][t.Col("total_yuan")])
-		if !ok {
+		y, ok := yuanOf(t.Rows[i][t.Col("basis_yuan")])
+		if !ok || y == 0 {
 			continue
 		}
-		label := fmt.Sprintf("%v·%v", t.Rows[i][t.Col("city")], t.Rows[i][t.Col("region_name")])
+		label := fmt.Sprintf("%v·%v", label(t, i), t.Rows[i][t.Col("region_name")])
 		if c := t.Col("year"); c >= 0 { // the ranking spans years: say which
 			label = shorten(label, 18) + fmt.Sprintf(" %v", t.Rows[i][c])
 		} else {

@@ -43,7 +43,7 @@ the document states about itself reconciles.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table (万元), csv or json (yuan)")
-	cmd.Flags().StringVar(&opts.Filter.City, "city", "", "only this city or district (e.g. 杭州市, 普陀区)")
+	addPlaceFlag(cmd.Flags(), &opts.Filter.Place)
 	cmd.Flags().IntVar(&opts.Filter.Year, "year", 0, "only this year")
 	return cmd
 }

@@ -64,7 +64,7 @@ are replaced, nothing else in the folder is touched.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Export.Format, "format", "csv", strings.Join(export.Formats(), ", "))
 	fl.StringVar(&opts.Export.Dir, "out", "export", "folder to write into")
-	fl.StringVar(&opts.Export.Filter.City, "city", "", "only this city or district")
+	addPlaceFlag(fl, &opts.Export.Filter.Place)
 	fl.IntVar(&opts.Export.Filter.Year, "year", 0, "only this year")
 	fl.StringVar(&opts.Export.Filter.Category, "category", "", "only this category (code or Chinese label)")
 	fl.BoolVar(&opts.Export.ExcelBOM, "excel-bom", false, "CSV: start with a UTF-8 BOM so Excel shows Chinese correctly")

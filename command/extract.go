@@ -134,7 +134,7 @@ func draftOf(res *extract.Result) template.Draft {
 	c := res.Catalog
 	d := template.Draft{Catalog: map[string]string{
 		"catalog_id": c.CatalogID, "title": c.Title, "publisher": c.Publisher, "province": c.Province,
-		"city": c.City, "admin_code": c.AdminCode, "level": c.Level,
+		"city": c.City, "admin_code": c.AdminCode, "level": c.Level, "unit": "元",
 	}}
 	if c.District != nil {
 		d.Catalog["district"] = *c.District
@@ -151,22 +151,22 @@ func draftOf(res *extract.Result) template.Draft {
 		if seen[no]++; seen[no] > 1 {
 			no = fmt.Sprintf("%s-%d", no, seen[no])
 		}
-		row := map[string]string{"item_no": no, "name": it.Name, "funding": "", "region": it.RegionText}
+		row := map[string]string{"item_no": no, "name": it.Name, "funding": "", "region": it.RegionText, "organization": it.Organization}
 		var check []string
-		if it.Organization != "" {
-			row["description"] = "承接单位：" + it.Organization
-		}
 		if it.AmountYuan != nil {
-			row["amount_wan"] = money.FormatWan(*it.AmountYuan)
+			row["amount"] = strconv.FormatInt(*it.AmountYuan, 10) // the draft's unit is 元: exact
 		}
 		switch it.AmountKind {
 		case model.KindCap:
 			row["amount_kind"] = "最高资助"
 		case model.KindActuals:
 			row["amount_kind"] = "按实结算"
-		case model.KindDerived, model.KindApprox:
-			row["amount_kind"] = "定额"
-			check = append(check, "amount_wan", "amount_kind")
+		case model.KindDerived:
+			row["amount_kind"] = "共享"
+			check = append(check, "amount", "amount_kind")
+		case model.KindApprox:
+			row["amount_kind"] = "约数"
+			check = append(check, "amount", "amount_kind")
 		}
 		if it.Confidence < 1 {
 			check = append(check, "name")
@@ -174,6 +174,11 @@ func draftOf(res *extract.Result) template.Draft {
 		d.Rows = append(d.Rows, row)
 		d.Check = append(d.Check, check)
 		d.Sources = append(d.Sources, fmt.Sprintf("%s %s: %s", filepath.Base(res.File), it.Location, it.AmountText))
+	}
+	for _, t := range res.Totals {
+		if t.Kind == "document_total" && t.Metric == "amount_yuan" {
+			d.Totals = append(d.Totals, [3]string{t.Label, strconv.FormatInt(t.Stated, 10), ""})
+		}
 	}
 	for _, u := range res.Unread {
 		loc := u.Location

@@ -48,7 +48,7 @@ exact decimals for people (--format table) and in integer yuan for machines
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "table (万元), csv or json (yuan)")
-	cmd.Flags().StringVar(&opts.Filter.City, "city", "", "city or district, e.g. 杭州市")
+	addPlaceFlag(cmd.Flags(), &opts.Filter.Place)
 	cmd.Flags().IntVar(&opts.Filter.Year, "year", 0, "year, e.g. 2024")
 	cmd.Flags().StringVar(&opts.Filter.Category, "category", "", "category code or Chinese label, e.g. elderly or 养老服务")
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", 0, "stop the query after this long (e.g. 30s); 0 = no limit (Ctrl-C always stops it)")

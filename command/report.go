@@ -66,7 +66,7 @@ written beside their target and moved into place when complete.`,
 	}
 	cmd.Flags().StringVar(&formats, "format", "html,xlsx", "html, xlsx or both, comma-separated")
 	cmd.Flags().StringVar(&opts.OutDir, "out", "out", "folder to write the reports to")
-	cmd.Flags().StringVar(&opts.Filter.City, "city", "", "only this city or district")
+	addPlaceFlag(cmd.Flags(), &opts.Filter.Place)
 	cmd.Flags().IntVar(&opts.Filter.Year, "year", 0, "only this year")
 	cmd.Flags().IntVar(&opts.DetailLimit, "detail-limit", reports.DetailLimit, "most line items listed on the workbook's 明细 sheet (0 = all, split at Excel's row limit)")
 	return cmd

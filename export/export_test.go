@@ -168,7 +168,7 @@ func readArrow(t *testing.T, path string) (rows, yuan int64) {
 
 func TestExportFilter(t *testing.T) {
 	db := openExportDB(t)
-	dir := exportTo(t, db, "csv", queries.Filter{City: "杭州市", Year: 2024})
+	dir := exportTo(t, db, "csv", queries.Filter{Place: "杭州市", Year: 2024})
 	if n, y := readBack(t, "read_csv('"+filepath.Join(dir, "line_items.csv")+"', header = true)"); n != 43 || y != 9490000 {
 		t.Errorf("杭州 2024: %d rows %d yuan", n, y)
 	}
@@ -306,7 +306,7 @@ func TestReExportReplacesOnlyItsOwnFiles(t *testing.T) {
 	run(queries.Filter{})
 	mine := filepath.Join(dir, "line_items", "README-mine.txt")
 	os.WriteFile(mine, []byte("mine"), 0o644)
-	run(queries.Filter{City: "杭州市"})
+	run(queries.Filter{Place: "杭州市"})
 	if b, _ := os.ReadFile(mine); string(b) != "mine" {
 		t.Error("the user's file in line_items/ was removed")
 	}

@@ -23,7 +23,7 @@ func syntheticCSVPlus(n, extra int) []byte {
 			"catalog_id": fmt.Sprintf("bench-%d", i/1000), "title": "基准", "publisher": "某市民政局", "province": "浙江省",
 			"city": "杭州市", "admin_code": "330100", "level": "city", "year": "2024", "synthetic": "true",
 			"item_no": fmt.Sprint(i%1000 + 1), "name": "居家养老服务", "category": "elderly", "region": "西湖区",
-			"funding": "福彩金", "amount_wan": fmt.Sprintf("%d.%03d", i%500+extra, i%1000), "amount_kind": "定额",
+			"funding": "福彩金", "amount": fmt.Sprintf("%d.%03d", i%500+extra, i%1000), "amount_kind": "定额",
 		}
 		for k, c := range cols {
 			if k > 0 {

@@ -16,6 +16,7 @@ import (
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
 	"fundscope/ingest/document"
+	"fundscope/ingest/facts"
 	"fundscope/ingest/layouts"
 	"fundscope/model"
 	"fundscope/store"
@@ -222,8 +223,12 @@ func insertCatalogs(ctx context.Context, conn *sql.Conn, file, sha string, src S
 			if c.Published != nil {
 				published = date(*c.Published)
 			}
+			phase := c.Phase
+			if phase == "" {
+				phase = facts.Phase(c.Title)
+			}
 			if err := a.AppendRow(c.CatalogID, c.Title, c.Publisher, c.Province, c.City, district, c.AdminCode, c.Level, int32(c.Year),
-				published, file, sha, fingerprint(c), c.Layout, src.Encoding, c.Synthetic, now, null(src.Format), null(src.Conversion)); err != nil {
+				published, file, sha, fingerprint(c), c.Layout, src.Encoding, c.Synthetic, now, null(src.Format), null(src.Conversion), phase); err != nil {
 				a.Close()
 				return fmt.Errorf("catalog %s: %w", c.CatalogID, err)
 			}
@@ -277,7 +282,7 @@ func appendRows(dc driver.Conn, parts []Part) error {
 				null(it.Purchaser), null(it.TargetGroup), null(it.RegionText), nullInt(it.RegionLine),
 				null(it.FundingText), nullInt(it.FundingLine), yuan(it.Amount.Yuan), null(it.Amount.Text), it.Amount.Kind,
 				boolOrNil(it.Amount.TaxIncluded), date(it.PeriodStart), date(it.PeriodEnd), int32(it.LineStart), int32(it.LineEnd),
-				nullInt(it.DetailStart), nullInt(it.DetailEnd), null(it.SourceLocation), null(it.Organization))
+				nullInt(it.DetailStart), nullInt(it.DetailEnd), null(it.SourceLocation), null(it.Organization), null(it.OrganizationCode))
 			if err != nil {
 				items.Close()
 				return fmt.Errorf("line item %s: %w", it.ItemID, err)

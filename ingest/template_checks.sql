@@ -1,7 +1,10 @@
 -- Checks of a staged template (temp table tpl: row_no and every template
 -- column as text). Each SELECT lists the cells that break one rule, as
--- (row_no, column_name, reason). Parameters: $categories, $funding (lists).
-WITH t AS MATERIALIZED (
+-- (row_no, column_name, reason). Parameter: $categories (list). A funding
+-- source outside the reference list is not an error: it is kept as printed,
+-- counted as other and warned about (template_warnings.sql). A row with a
+-- total_label is a total the document states, not a line item.
+WITH t0 AS MATERIALIZED (
     SELECT row_no,
            trim(coalesce(catalog_id, ''))   AS catalog_id,
            trim(coalesce(title, ''))        AS title,
@@ -14,23 +17,55 @@ WITH t AS MATERIALIZED (
            trim(coalesce(year, ''))         AS year,
            trim(coalesce(published, ''))    AS published,
            trim(coalesce(synthetic, ''))    AS synthetic,
+           trim(coalesce(unit, ''))         AS unit,
+           trim(coalesce(phase, ''))        AS phase,
+           trim(coalesce(total_label, ''))  AS total_label,
+           trim(coalesce(total_scope, ''))  AS total_scope,
            trim(coalesce(item_no, ''))      AS item_no,
            trim(coalesce(name, ''))         AS name,
            trim(coalesce(category, ''))     AS category,
            trim(coalesce(funding, ''))      AS funding,
-           replace(trim(coalesce(amount_wan, '')), ' ', '') AS amount_wan,
+           replace(replace(trim(coalesce(nullif(trim(amount), ''), amount_wan, '')), ' ', ''), ',', '') AS amount,
+           trim(coalesce(amount, '')) <> '' AND trim(coalesce(amount_wan, '')) <> '' AS both_amounts,
+           CASE WHEN trim(coalesce(amount, '')) = '' AND trim(coalesce(amount_wan, '')) <> '' THEN 'amount_wan' ELSE 'amount' END AS amount_col,
+           CASE WHEN trim(coalesce(amount, '')) = '' AND trim(coalesce(amount_wan, '')) <> '' THEN '万元'
+                ELSE coalesce(nullif(trim(coalesce(unit, '')), ''), '万元') END AS amount_unit,
            trim(coalesce(amount_kind, ''))  AS amount_kind,
            trim(coalesce(tax_included, '')) AS tax_included,
            trim(coalesce(period_start, '')) AS period_start,
            trim(coalesce(period_end, ''))   AS period_end
     FROM tpl
+), t AS MATERIALIZED (
+    SELECT *, total_label <> '' AS is_total,
+           CASE amount_unit WHEN '元' THEN 1 WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 END AS factor
+    FROM t0
 ), required AS (
     SELECT row_no, unnest(['catalog_id', 'title', 'publisher', 'province', 'city', 'admin_code', 'level', 'year', 'item_no', 'name']) AS column_name,
-           unnest([catalog_id, title, publisher, province, city, admin_code, level, year, item_no, name]) AS value
+           unnest([catalog_id, title, publisher, province,
+                   CASE WHEN level IN ('province', 'national') THEN '-' ELSE city END,
+                   admin_code, level, year,
+                   CASE WHEN is_total THEN '-' ELSE item_no END, CASE WHEN is_total THEN '-' ELSE name END]) AS value
     FROM t
     WHERE '' IN (catalog_id, title, publisher, province, city, admin_code, level, year, item_no, name)
 )
 SELECT row_no, column_name, 'required' AS reason FROM required WHERE value = ''
+UNION ALL
+SELECT row_no, 'unit', '"' || unit || '" must be 元, 万元 or 亿元'
+FROM t WHERE unit NOT IN ('', '元', '万元', '亿元')
+UNION ALL
+SELECT row_no, 'phase', '"' || phase || '" must be budgeted/预算, approved/批复, contracted/中标 or paid/拨付'
+FROM t WHERE phase NOT IN ('', 'budgeted', '预算', 'approved', '批复', 'contracted', '中标', 'paid', '拨付')
+UNION ALL
+SELECT row_no, 'amount', 'both amount and amount_wan are filled: use amount (in the catalog''s unit) only'
+FROM t WHERE both_amounts
+UNION ALL
+SELECT row_no, 'amount', 'a stated total (total_label ' || total_label || ') needs its amount'
+FROM t WHERE is_total AND amount = ''
+UNION ALL
+SELECT row_no, 'total_scope', '序号 ' || s.no || ' is not an item of catalog ' || t.catalog_id
+FROM t, unnest(regexp_split_to_array(t.total_scope, '\s*[、,，;；]\s*')) AS s(no)
+WHERE t.is_total AND t.total_scope <> '' AND s.no <> ''
+  AND NOT EXISTS (SELECT 1 FROM t i WHERE NOT i.is_total AND i.catalog_id = t.catalog_id AND i.item_no = s.no)
 UNION ALL
 SELECT row_no, 'catalog_id', '"' || catalog_id || '" must be lower-case letters, digits and - (e.g. wenzhou-2024-purchase)'
 FROM t WHERE catalog_id <> '' AND NOT regexp_full_match(catalog_id, '[a-z0-9][a-z0-9-]{2,80}')
@@ -53,45 +88,48 @@ UNION ALL
 SELECT row_no, 'catalog_id', 'the catalog columns differ from an earlier row of the same catalog_id'
 FROM (SELECT * FROM t WHERE catalog_id IN (
           SELECT catalog_id FROM t GROUP BY catalog_id
-          HAVING count(DISTINCT hash(title, publisher, province, city, district, admin_code, level, year, published, synthetic)) > 1))
-QUALIFY [title, publisher, province, city, district, admin_code, level, year, published, synthetic]
-        <> first_value([title, publisher, province, city, district, admin_code, level, year, published, synthetic])
+          HAVING count(DISTINCT hash(title, publisher, province, city, district, admin_code, level, year, published, synthetic, unit, phase)) > 1))
+QUALIFY [title, publisher, province, city, district, admin_code, level, year, published, synthetic, unit, phase]
+        <> first_value([title, publisher, province, city, district, admin_code, level, year, published, synthetic, unit, phase])
            OVER (PARTITION BY catalog_id ORDER BY row_no)
 UNION ALL
 SELECT row_no, 'item_no', '"' || item_no || '" may not contain ''#'', ''/'' or spaces'
-FROM t WHERE regexp_matches(item_no, '[#/ ]')
+FROM t WHERE NOT is_total AND regexp_matches(item_no, '[#/ ]')
 UNION ALL
 SELECT row_no, 'item_no', '序号 ' || item_no || ' appears twice in catalog ' || catalog_id || ' (first in row ' || first_row || ')'
 FROM (SELECT t.row_no, t.item_no, t.catalog_id, d.first_row
       FROM t
-      JOIN (SELECT catalog_id, item_no, min(row_no) AS first_row FROM t WHERE item_no <> ''
-            GROUP BY catalog_id, item_no HAVING count(*) > 1) d USING (catalog_id, item_no))
+      JOIN (SELECT catalog_id, item_no, min(row_no) AS first_row FROM t WHERE item_no <> '' AND NOT is_total
+            GROUP BY catalog_id, item_no HAVING count(*) > 1) d USING (catalog_id, item_no)
+      WHERE NOT t.is_total)
 WHERE row_no <> first_row
 UNION ALL
 SELECT row_no, 'category', '"' || category || '" is not a category (one of: ' || array_to_string($categories, ', ') || ')'
 FROM t WHERE category <> '' AND NOT list_contains($categories, category)
 UNION ALL
-SELECT row_no, 'funding', '"' || funding || '" is not a known funding source; use one of the list or add an alias to data/ref/funding_aliases.csv'
-FROM t WHERE funding <> '' AND NOT list_contains($funding, funding)
-UNION ALL
-SELECT row_no, 'amount_wan',
-       CASE WHEN starts_with(amount_wan, '-') THEN '"' || amount_wan || '" is negative'
-            WHEN ends_with(amount_wan, '万元') OR ends_with(amount_wan, '万') THEN '"' || amount_wan || '": write the number only; the column is already in 万元'
-            WHEN ends_with(amount_wan, '元') THEN '"' || amount_wan || '" is in 元; the column is in 万元 (divide by 10,000)'
-            WHEN regexp_full_match(amount_wan, '[0-9]{10,}(\.[0-9]{1,4})?') THEN '"' || amount_wan || '" is too large: more than 999,999,999 万元 (about 10 万亿 yuan) in one line item'
-            ELSE '"' || amount_wan || '" is not a number of 万元 with at most 4 decimals' END
-FROM t WHERE amount_wan <> '' AND NOT regexp_full_match(amount_wan, '[0-9]{1,9}(\.[0-9]{1,4})?')
+SELECT row_no, amount_col,
+       CASE WHEN starts_with(amount, '-') THEN '"' || amount || '" is negative'
+            WHEN regexp_full_match(amount, '[0-9.]+(元|万元|万|亿元|亿)') THEN '"' || amount || '": write the number only; the unit is the catalog''s (' || amount_unit || ', column unit on the 目录 sheet)'
+            WHEN NOT regexp_full_match(amount, '[0-9]{1,15}(\.[0-9]{1,8})?') THEN '"' || amount || '" is not a number of ' || amount_unit
+            WHEN TRY_CAST(amount AS DECIMAL(38, 8)) * factor >= 10000000000000 THEN '"' || amount || '" ' || amount_unit || ' is too large: 10 万亿 yuan (1,000,000,000 万元) or more in one line item'
+            ELSE '"' || amount || '" ' || amount_unit || ' is not a whole number of yuan (at most ' ||
+                 CASE amount_unit WHEN '元' THEN '0' WHEN '万元' THEN '4' ELSE '8' END || ' decimals)' END
+FROM t
+WHERE amount <> '' AND factor IS NOT NULL
+  AND (NOT regexp_full_match(amount, '[0-9]{1,15}(\.[0-9]{1,8})?')
+       OR TRY_CAST(amount AS DECIMAL(38, 8)) * factor >= 10000000000000
+       OR (TRY_CAST(amount AS DECIMAL(38, 8)) * factor) % 1 <> 0)
 UNION ALL
 SELECT row_no, 'amount_kind',
-       CASE WHEN amount_kind NOT IN ('fixed', '定额', 'cap', '最高资助', 'actuals', '按实结算', 'unknown', '未列')
-                THEN '"' || amount_kind || '" is not fixed/定额, cap/最高资助 or actuals/按实结算'
+       CASE WHEN amount_kind NOT IN ('fixed', '定额', 'cap', '最高资助', 'actuals', '按实结算', 'derived', '共享', 'approx', '约数', 'unknown', '未列')
+                THEN '"' || amount_kind || '" is not fixed/定额, cap/最高资助, actuals/按实结算, derived/共享 or approx/约数'
             WHEN amount_kind IN ('unknown', '未列') THEN 'unknown, but an amount is given'
             ELSE amount_kind || ' needs an amount' END
 FROM t
-WHERE amount_kind <> ''
-  AND (amount_kind NOT IN ('fixed', '定额', 'cap', '最高资助', 'actuals', '按实结算', 'unknown', '未列')
-       OR (amount_kind IN ('unknown', '未列') AND amount_wan <> '')
-       OR (amount_kind NOT IN ('unknown', '未列') AND amount_wan = ''))
+WHERE amount_kind <> '' AND NOT is_total
+  AND (amount_kind NOT IN ('fixed', '定额', 'cap', '最高资助', 'actuals', '按实结算', 'derived', '共享', 'approx', '约数', 'unknown', '未列')
+       OR (amount_kind IN ('unknown', '未列') AND amount <> '')
+       OR (amount_kind NOT IN ('unknown', '未列') AND amount = ''))
 UNION ALL
 SELECT row_no, 'tax_included', '"' || tax_included || '" is not 是 or 否'
 FROM t WHERE tax_included NOT IN ('', '是', 'yes', 'true', '含税', '否', 'no', 'false', '不含税')

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +28,9 @@ var templateChecksSQL string
 
 //go:embed template_insert.sql
 var templateInsertSQL string
+
+//go:embed template_warnings.sql
+var templateWarningsSQL string
 
 // IngestTemplate loads a filled template (.xlsx from `fundscope template`, or
 // .csv with the same columns) as one document: DuckDB reads the rows
@@ -135,8 +139,19 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 	if len(changed) == 0 {
 		return results, nil
 	}
-	if err := writeTemplate(ctx, conn, file, sha, cats, changed, replaced); err != nil {
+	if err := writeTemplate(ctx, conn, file, sha, cats, changed, replaced, v); err != nil {
 		return nil, fmt.Errorf("%s: writing to the database: %w (nothing was changed)", file, err)
+	}
+	for _, r := range results {
+		if r.Action == "unchanged" {
+			continue
+		}
+		if r.Warnings, err = catalogWarnings(ctx, conn, r.CatalogID); err != nil {
+			return nil, err
+		}
+		if r.Totals, err = Reconcile(ctx, db, r.CatalogID); err != nil {
+			return nil, err
+		}
 	}
 	return results, nil
 }
@@ -216,6 +231,9 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 	defer rows.Close()
 	w := csv.NewWriter(out)
 	var header []string
+	// Stated totals (the 合计 sheet) go into the same CSV: the columns
+	// total_label, total_scope and amount, and _sheet naming their sheet.
+	extras := []string{"total_label", "total_scope", "_sheet"}
 	rowNo := 0
 	for rows.Next() {
 		rowNo++
@@ -227,21 +245,18 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 			for _, h := range cells {
 				header = append(header, headerRe.FindString(strings.TrimSpace(h)))
 			}
+			if !slices.Contains(header, "amount") {
+				extras = append(extras, "amount")
+			}
 			var head []string
 			for _, f := range template.CatalogFields {
 				head = append(head, f.Key)
 			}
-			head = append(head, header...)
+			head = append(append(head, header...), extras...)
 			w.Write(append(head, "_row"))
 			continue
 		}
-		blank := true
-		for _, c := range cells {
-			if strings.TrimSpace(c) != "" {
-				blank = false
-			}
-		}
-		if blank {
+		if blankRow(cells) {
 			continue
 		}
 		var rec []string
@@ -255,10 +270,51 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 			}
 			rec = append(rec, v)
 		}
+		rec = append(rec, "", "", template.SheetItems)
+		if len(extras) > 3 {
+			rec = append(rec, "")
+		}
 		w.Write(append(rec, strconv.Itoa(rowNo)))
 	}
 	if header == nil {
 		return nil, &model.ParseError{File: file, Msg: fmt.Sprintf("sheet %q has no header row", template.SheetItems)}
+	}
+	if totals, err := f.GetRows(template.SheetTotals); err == nil && len(totals) > 0 {
+		col := map[string]int{}
+		for i, h := range totals[0] {
+			col[headerRe.FindString(strings.TrimSpace(h))] = i
+		}
+		get := func(r []string, key string) string {
+			if i, ok := col[key]; ok && i < len(r) {
+				return r[i]
+			}
+			return ""
+		}
+		for i, r := range totals[1:] {
+			if blankRow(r) {
+				continue
+			}
+			var rec []string
+			for _, f := range template.CatalogFields {
+				rec = append(rec, meta[f.Key])
+			}
+			for _, h := range header {
+				v := ""
+				if h == "amount" {
+					v = get(r, "amount")
+				}
+				rec = append(rec, v)
+			}
+			label := strings.TrimSpace(get(r, "total_label"))
+			if label == "" {
+				label = "合计"
+			}
+			rec = append(rec, label, get(r, "total_scope"), template.SheetTotals)
+			if len(extras) > 3 {
+				rec = append(rec, get(r, "amount"))
+			}
+			w.Write(append(rec, strconv.Itoa(totalsRowBase+i+2)))
+		}
 	}
 	w.Flush()
 	return metaRow, w.Error()
@@ -289,7 +345,7 @@ func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string
 	}
 	rows.Close()
 	var probs []template.Problem
-	for _, f := range append(append([]template.Field{}, template.CatalogFields...), template.ItemFields...) {
+	for _, f := range append(template.AllFields(), append(template.LegacyFields, template.Field{Key: "_sheet"})...) {
 		if have[f.Key] {
 			continue
 		}
@@ -321,7 +377,7 @@ func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string
 // checkTemplate runs template_checks.sql. On an .xlsx template, a problem
 // with a catalog fact is reported once, on the 目录 sheet.
 func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow map[string]int, v *template.Vocabulary) ([]template.Problem, error) {
-	rows, err := conn.QueryContext(ctx, templateChecksSQL, sql.Named("categories", v.Categories), sql.Named("funding", v.Funding))
+	rows, err := conn.QueryContext(ctx, templateChecksSQL, sql.Named("categories", v.Categories))
 	if err != nil {
 		return nil, fmt.Errorf("template checks: %w", err)
 	}
@@ -338,6 +394,9 @@ func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow ma
 			return nil, err
 		}
 		p.Sheet = sheet
+		if p.Row >= totalsRowBase {
+			p.Sheet, p.Row = template.SheetTotals, p.Row-totalsRowBase
+		}
 		if metaRow != nil && isCatalog[p.Column] && p.Reason != "the catalog columns differ from an earlier row of the same catalog_id" {
 			p.Sheet, p.Row = template.SheetCatalog, metaRow[p.Column]
 		}
@@ -355,9 +414,12 @@ func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow ma
 // templateCatalogs reads the catalog facts of the staged rows.
 func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]model.Catalog, map[string]int, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT trim(catalog_id), any_value(trim(title)), any_value(trim(publisher)), any_value(trim(province)),
-			any_value(trim(city)), any_value(nullif(trim(coalesce(district, '')), '')), any_value(trim(admin_code)), any_value(trim(level)),
+			any_value(trim(coalesce(city, ''))), any_value(nullif(trim(coalesce(district, '')), '')), any_value(trim(admin_code)), any_value(trim(level)),
 			CAST(any_value(trim(year)) AS INTEGER), any_value(nullif(trim(coalesce(published, '')), '')),
-			any_value(trim(coalesce(synthetic, ''))) IN ('true', '是'), count(*), min(row_no)
+			any_value(trim(coalesce(synthetic, ''))) IN ('true', '是'),
+			CASE any_value(trim(coalesce(phase, ''))) WHEN '预算' THEN 'budgeted' WHEN '批复' THEN 'approved' WHEN '中标' THEN 'contracted'
+			     WHEN '拨付' THEN 'paid' ELSE any_value(trim(coalesce(phase, ''))) END,
+			count(*) FILTER (WHERE trim(coalesce(total_label, '')) = ''), min(row_no)
 		FROM tpl GROUP BY trim(catalog_id) ORDER BY min(row_no)`)
 	if err != nil {
 		return nil, nil, err
@@ -369,7 +431,7 @@ func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]model
 		c := model.Catalog{Layout: template.Layout, File: file}
 		var district, published sql.NullString
 		var n, first int
-		if err := rows.Scan(&c.CatalogID, &c.Title, &c.Publisher, &c.Province, &c.City, &district, &c.AdminCode, &c.Level, &c.Year, &published, &c.Synthetic, &n, &first); err != nil {
+		if err := rows.Scan(&c.CatalogID, &c.Title, &c.Publisher, &c.Province, &c.City, &district, &c.AdminCode, &c.Level, &c.Year, &published, &c.Synthetic, &c.Phase, &n, &first); err != nil {
 			return nil, nil, err
 		}
 		if district.Valid {
@@ -385,7 +447,7 @@ func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]model
 }
 
 // writeTemplate replaces the changed catalogs in one transaction.
-func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats []model.Catalog, changed, replaced []string) error {
+func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats []model.Catalog, changed, replaced []string, v *template.Vocabulary) error {
 	return replaceCatalogs(ctx, conn, replaced, changed[0], func() error {
 		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl_write AS SELECT unnest(?::VARCHAR[]) AS catalog_id`, changed); err != nil {
 			return err
@@ -407,10 +469,70 @@ func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats [
 		if err := insertCatalogs(ctx, conn, file, sha, Source{Encoding: "template", Format: format}, parts); err != nil {
 			return err
 		}
-		_, err := conn.ExecContext(ctx, templateInsertSQL, sql.Named("section", template.SheetItems))
+		for _, stmt := range statements(templateInsertSQL) {
+			var args []any
+			if strings.Contains(stmt, "$section") {
+				args = append(args, sql.Named("section", template.SheetItems))
+			}
+			if _, err := conn.ExecContext(ctx, stmt, args...); err != nil {
+				return err
+			}
+		}
+		_, err := conn.ExecContext(ctx, templateWarningsSQL, sql.Named("section", template.SheetItems), sql.Named("funding", v.Funding))
 		return err
 	})
 }
 
+// totalsRowBase is added to the row numbers of the 合计 sheet's rows in the
+// staged CSV, so that one row number names one row of either sheet; a
+// problem is reported on the sheet and row a person sees.
+const totalsRowBase = 1000000
+
 // headerRe finds the column key at the end of a header cell such as "项目名称 name".
 var headerRe = regexp.MustCompile(`[a-z_]+$`)
+
+// statements splits a SQL file into its statements (each ends with ";" at
+// the end of a line), dropping comment-only parts.
+func statements(text string) []string {
+	var out []string
+	for _, part := range strings.SplitAfter(text, ";\n") {
+		body := strings.TrimSpace(part)
+		code := false
+		for _, l := range strings.Split(body, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "--") {
+				code = true
+			}
+		}
+		if code {
+			out = append(out, body)
+		}
+	}
+	return out
+}
+
+// catalogWarnings reads back the warnings written for a catalog.
+func catalogWarnings(ctx context.Context, conn *sql.Conn, id string) ([]model.Warning, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT coalesce(line, 0), message, coalesce(location, '') FROM ingest_warning WHERE catalog_id = ? ORDER BY line`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Warning
+	for rows.Next() {
+		var w model.Warning
+		if err := rows.Scan(&w.Line, &w.Message, &w.Location); err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+func blankRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -24,7 +24,7 @@ func vocabulary(t testing.TB) *template.Vocabulary {
 }
 
 // filledTemplate writes the template and fills it as an analyst would, for
-// 温州市 (not among the seeds). rows: item_no, name, category, region, funding, amount_wan, amount_kind.
+// 温州市 (not among the seeds). rows: item_no, name, category, region, funding, amount (万元), amount_kind.
 func filledTemplate(t *testing.T, year string, rows [][]string) []byte {
 	t.Helper()
 	var b bytes.Buffer
@@ -41,7 +41,7 @@ func filledTemplate(t *testing.T, year string, rows [][]string) []byte {
 	for i, fl := range template.CatalogFields {
 		f.SetCellStr(template.SheetCatalog, fmt.Sprintf("B%d", i+1), meta[fl.Key])
 	}
-	cols := []string{"item_no", "name", "category", "region", "funding", "amount_wan", "amount_kind"}
+	cols := []string{"item_no", "name", "category", "region", "funding", "amount", "amount_kind"}
 	for r, row := range rows {
 		for c, val := range row {
 			for i, fl := range template.ItemFields {
@@ -69,7 +69,7 @@ func TestTemplateHasListsAndInstructions(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != strings.Join([]string{template.SheetInstructions, template.SheetCatalog, template.SheetItems, template.SheetLists}, "|") {
+	if got := strings.Join(f.GetSheetList(), "|"); got != strings.Join([]string{template.SheetInstructions, template.SheetCatalog, template.SheetItems, template.SheetLists, template.SheetTotals}, "|") {
 		t.Errorf("sheets %s", got)
 	}
 	dvs, err := f.GetDataValidations(template.SheetItems)
@@ -145,16 +145,18 @@ func TestTemplateRejectsInvalidRows(t *testing.T) {
 	}
 	want := []string{
 		"sheet 目录 model.Catalog, row 9, column year",
-		"sheet 项目 Line items, row 2, column amount_wan: \"-5\" is negative",
+		"sheet 项目 Line items, row 2, column amount: \"-5\" is negative",
 		"sheet 项目 Line items, row 3, column category: \"宠物\" is not a category",
-		"sheet 项目 Line items, row 4, column amount_wan: \"20元\" is in 元",
-		"sheet 项目 Line items, row 5, column amount_wan: \"20万元\": write the number only",
-		"sheet 项目 Line items, row 6, column funding",
+		"sheet 项目 Line items, row 4, column amount: \"20元\": write the number only; the unit is the catalog's (万元",
+		"sheet 项目 Line items, row 5, column amount: \"20万元\": write the number only",
 	}
 	for _, w := range want {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("error should list %q:\n%v", w, err)
 		}
+	}
+	if strings.Contains(err.Error(), "column funding") {
+		t.Errorf("a funding source outside the list is kept with a warning, not refused:\n%v", err)
 	}
 	if snapshot(t, db) != before {
 		t.Error("an invalid template changed the database")
@@ -199,7 +201,7 @@ func TestTemplateCSVEdgeCases(t *testing.T) {
 	}{
 		{"mixed line ends", head + "\r\n" + row("1", "甲", "5") + "\n" + row("2", "乙", "6") + "\r\n", 2, ""},
 		{"bare CR in a quoted cell", head + "\n" + row("1", "\"甲\r乙\"", "5") + "\n", 1, ""},
-		{"huge amount", head + "\n" + row("1", "甲", "10000000000") + "\n", 0, "row 2, column amount_wan: \"10000000000\" is too large"},
+		{"huge amount", head + "\n" + row("1", "甲", "10000000000") + "\n", 0, "row 2, column amount_wan: \"10000000000\" 万元 is too large"},
 		{"NUL in a name", head + "\n" + row("1", "甲\x00乙", "5") + "\n", 0, "row 2, column name: contains a control character"},
 	} {
 		db := openTestDB(t)
@@ -213,5 +215,130 @@ func TestTemplateCSVEdgeCases(t *testing.T) {
 		if err != nil || len(res) != 1 || res[0].Items != c.items {
 			t.Errorf("%s: %v %+v", c.label, err, res)
 		}
+	}
+}
+
+// workbook fills the template: catalog facts, item rows by column key, and
+// rows of the 合计 sheet (label, amount, scope).
+func workbook(t *testing.T, meta map[string]string, items []map[string]string, totals [][3]string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := template.Write(&b, vocabulary(t)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for i, fl := range template.CatalogFields {
+		f.SetCellStr(template.SheetCatalog, fmt.Sprintf("B%d", i+1), meta[fl.Key])
+	}
+	for r, row := range items {
+		for i, fl := range template.ItemFields {
+			cell, _ := excelize.CoordinatesToCellName(i+1, r+2)
+			f.SetCellStr(template.SheetItems, cell, row[fl.Key])
+		}
+	}
+	for r, tot := range totals {
+		for c, v := range tot {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			f.SetCellStr(template.SheetTotals, cell, v)
+		}
+	}
+	var out bytes.Buffer
+	if err := f.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// A province's list in 元 with organizations, a cap, a funding source outside
+// the reference list and the totals it states: it loads with city empty, its
+// amounts exact, its totals reconciled (a wrong one reported, not hidden),
+// and warnings for the funding name and the implausible amounts.
+func TestTemplateProvinceInYuanWithOrganizationsAndTotals(t *testing.T) {
+	db := openTestDB(t)
+	meta := map[string]string{"catalog_id": "prov-2024-grants", "title": "2024年某省福彩公益金资助项目名单", "publisher": "某省民政厅",
+		"province": "安徽省", "admin_code": "340000", "level": "province", "year": "2024", "unit": "元"}
+	items := []map[string]string{
+		{"item_no": "1", "name": "社区养老互助", "organization": "甲社会工作服务中心", "credit_code": "52340104MJB12345X6", "funding": "省级福彩公益金", "amount": "300000"},
+		{"item_no": "2", "name": "困境儿童关爱", "organization": "乙協會", "funding": "彩票公益金（省本级）", "amount": "200000", "amount_kind": "共享"},
+		{"item_no": "3", "name": "助残康复", "organization": "丙协会", "funding": "省级福彩公益金", "amount": "150000", "amount_kind": "最高资助"},
+		{"item_no": "4", "name": "大额项目", "amount": "200000000"},
+	}
+	totals := [][3]string{{"合计", "200650000", ""}, {"其中 1、2 项", "600000", "1、2"}}
+	raw := workbook(t, meta, items, totals)
+	res, err := IngestTemplate(context.Background(), db, "prov.xlsx", raw, vocabulary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].Items != 4 || len(res[0].Totals) != 2 {
+		t.Fatalf("results %+v", res)
+	}
+	if mm := res[0].Mismatches(); len(mm) != 1 || mm[0].Stated != 600000 || mm[0].Computed != 500000 {
+		t.Errorf("the wrong stated total should be reported: %+v", res[0].Totals)
+	}
+	var city, level, phase string
+	db.QueryRow(`SELECT city, level, phase FROM catalog WHERE catalog_id = 'prov-2024-grants'`).Scan(&city, &level, &phase)
+	if city != "" || level != "province" || phase != "approved" {
+		t.Errorf("catalog: city %q level %q phase %q (the title names a 资助项目名单: approved)", city, level, phase)
+	}
+	if s := queryInt(t, db, `SELECT sum(amount_yuan) FROM line_item WHERE catalog_id = 'prov-2024-grants'`); s != 200650000 {
+		t.Errorf("sum %d yuan", s)
+	}
+	var org, code, kind string
+	db.QueryRow(`SELECT organization, organization_code, amount_kind FROM line_item WHERE item_id = 'prov-2024-grants#1'`).Scan(&org, &code, &kind)
+	if org != "甲社会工作服务中心" || code != "52340104MJB12345X6" || kind != "fixed" {
+		t.Errorf("item 1: %q %q %q", org, code, kind)
+	}
+	db.QueryRow(`SELECT amount_kind FROM line_item WHERE item_id = 'prov-2024-grants#2'`).Scan(&kind)
+	if kind != "derived" {
+		t.Errorf("共享 should give derived, got %q", kind)
+	}
+	var warnings []string
+	for _, w := range res[0].Warnings {
+		warnings = append(warnings, fmt.Sprintf("%d %s", w.Line, w.Message))
+	}
+	all := strings.Join(warnings, "\n")
+	for _, want := range []string{`3 funding source "彩票公益金（省本级）" is not in the reference list`, "5 amount 200000000元 is above 10,000万元"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+}
+
+// Amounts in 万元 that look like 元 are warned about; amounts that are not
+// whole yuan are refused naming the row; 亿元 is exact.
+func TestTemplateUnits(t *testing.T) {
+	db := openTestDB(t)
+	meta := map[string]string{"catalog_id": "units-2024", "title": "2024年某市项目目录", "publisher": "某市民政局",
+		"province": "浙江省", "city": "温州市", "admin_code": "330300", "level": "city", "year": "2024"}
+	res, err := IngestTemplate(context.Background(), db, "wan.xlsx", workbook(t, meta, []map[string]string{{"item_no": "1", "name": "甲", "amount": "150000"}}, nil), vocabulary(t))
+	if err != nil || !strings.Contains(fmt.Sprint(res[0].Warnings), "probably 元") {
+		t.Errorf("a 6-digit whole number of 万元 should be warned about: %v %+v", err, res)
+	}
+	meta["unit"], meta["catalog_id"] = "亿元", "units-2024-yi"
+	if _, err := IngestTemplate(context.Background(), db, "yi.xlsx", workbook(t, meta, []map[string]string{{"item_no": "1", "name": "甲", "amount": "0.12345678"}}, nil), vocabulary(t)); err != nil {
+		t.Fatal(err)
+	}
+	if s := queryInt(t, db, `SELECT amount_yuan FROM line_item WHERE catalog_id = 'units-2024-yi'`); s != 12345678 {
+		t.Errorf("0.12345678 亿元 = %d yuan, want 12345678", s)
+	}
+	meta["unit"], meta["catalog_id"] = "元", "units-2024-yuan"
+	_, err = IngestTemplate(context.Background(), db, "yuan.xlsx", workbook(t, meta, []map[string]string{{"item_no": "1", "name": "甲", "amount": "12.5"}}, nil), vocabulary(t))
+	if err == nil || !strings.Contains(err.Error(), `row 2, column amount: "12.5" 元 is not a whole number of yuan`) {
+		t.Errorf("fen are refused: %v", err)
+	}
+	meta["unit"] = "千元"
+	_, err = IngestTemplate(context.Background(), db, "k.xlsx", workbook(t, meta, []map[string]string{{"item_no": "1", "name": "甲", "amount": "1"}}, nil), vocabulary(t))
+	if err == nil || !strings.Contains(err.Error(), `column unit: "千元" must be 元, 万元 or 亿元`) {
+		t.Errorf("unknown unit: %v", err)
+	}
+	_, err = IngestTemplate(context.Background(), db, "tot.xlsx", workbook(t, map[string]string{"catalog_id": "tot-2024", "title": "t", "publisher": "p",
+		"province": "浙江省", "city": "温州市", "admin_code": "330300", "level": "city", "year": "2024"},
+		[]map[string]string{{"item_no": "1", "name": "甲", "amount": "1"}}, [][3]string{{"合计", "1", "1、9"}}), vocabulary(t))
+	if err == nil || !strings.Contains(err.Error(), "sheet 合计 Stated totals, row 2, column total_scope: 序号 9 is not an item") {
+		t.Errorf("a total naming a missing item: %v", err)
 	}
 }

@@ -29,7 +29,26 @@ type Catalog struct {
 	Layout    string  `json:"layout"`
 	File      string  `json:"file"`
 	Synthetic bool    `json:"synthetic,omitempty"`
+	// Phase: what the document's amounts are (budgeted, approved, contracted,
+	// paid); empty = inferred from the title (facts.Phase).
+	Phase string `json:"phase,omitempty"`
 }
+
+// Phases an amount can be in. Totals never add amounts of different phases:
+// a budget and the payments made from it are the same money twice.
+const (
+	PhaseBudgeted   = "budgeted"   // 预算, 目录, 实施方案: planned or offered
+	PhaseApproved   = "approved"   // 批复, 立项, 拟资助: projects chosen
+	PhaseContracted = "contracted" // 中标, 成交: a price agreed
+	PhasePaid       = "paid"       // 拨付, 执行, 使用情况: money paid out
+	PhaseUnknown    = "unknown"
+)
+
+// Phases lists the phases in the order money moves through them.
+var Phases = []string{PhaseBudgeted, PhaseApproved, PhaseContracted, PhasePaid, PhaseUnknown}
+
+// IsPhase tells whether p is one of Phases.
+func IsPhase(p string) bool { return slices.Contains(Phases, p) }
 
 // Levels of government a catalog's publisher may sit at.
 var Levels = []string{"national", "province", "city", "district", "county", "street"}
@@ -52,6 +71,8 @@ func (c Catalog) Validate() error {
 		return fmt.Errorf("year %d is out of range", c.Year)
 	case c.File == "":
 		return fmt.Errorf("file is required")
+	case c.Phase != "" && !IsPhase(c.Phase):
+		return fmt.Errorf("phase %q must be one of %s", c.Phase, strings.Join(Phases, ", "))
 	}
 	return nil
 }
@@ -83,6 +104,8 @@ type LineItem struct {
 	Purchaser   string
 	// Organization receives the money (承接/申报/中标/实施单位), "" when not named.
 	Organization string
+	// OrganizationCode is its 统一社会信用代码 when the document prints one.
+	OrganizationCode string
 	TargetGroup  string
 	RegionText   string
 	RegionLine   int

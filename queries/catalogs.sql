@@ -1,6 +1,6 @@
 -- name: catalogs
--- description: Every loaded catalog with its line items, total, unknown amounts and reconciliation status
--- params: city, year
+-- description: Every loaded catalog with its place (the publisher's jurisdiction), level, phase, line items, totals by basis, unknown amounts and reconciliation status
+-- params: place, year
 WITH rec AS (
     SELECT catalog_id,
            count(*)                                            AS stated_totals,
@@ -9,12 +9,18 @@ WITH rec AS (
     GROUP BY catalog_id
 )
 SELECT c.catalog_id,
+       cp.place,
+       cp.place_level,
        c.city,
        coalesce(c.district, '') AS district,
        c.year,
+       coalesce(c.phase, 'unknown') AS phase,
        count(li.item_id)                                    AS items,
-       sum(li.amount_yuan)                                  AS total_yuan,
+       CAST(coalesce(sum(li.amount_yuan) FILTER (WHERE li.amount_kind NOT IN ('cap', 'actuals')), 0) AS BIGINT) AS total_yuan,
+       CAST(coalesce(sum(li.amount_yuan) FILTER (WHERE li.amount_kind = 'cap'), 0) AS BIGINT)     AS cap_yuan,
+       CAST(coalesce(sum(li.amount_yuan) FILTER (WHERE li.amount_kind = 'actuals'), 0) AS BIGINT) AS actuals_yuan,
        count(li.item_id) FILTER (WHERE li.amount_yuan IS NULL) AS items_without_amount,
+       count(DISTINCT li.organization)                      AS organizations,
        CASE
            WHEN coalesce(rec.stated_totals, 0) = 0 THEN 'no stated totals'
            WHEN rec.reconciled_totals = rec.stated_totals
@@ -22,9 +28,10 @@ SELECT c.catalog_id,
            ELSE 'MISMATCH ' || (rec.stated_totals - rec.reconciled_totals) || ' of ' || rec.stated_totals
        END AS reconciliation
 FROM catalog c
+JOIN catalog_place cp USING (catalog_id)
 LEFT JOIN line_item li USING (catalog_id)
 LEFT JOIN rec USING (catalog_id)
-WHERE ($city IS NULL OR c.city = $city OR c.district = $city)
+WHERE in_place(c.admin_code, $place)
   AND ($year IS NULL OR c.year = $year)
 GROUP BY ALL
-ORDER BY c.year, c.city, c.catalog_id;
+ORDER BY c.year, cp.place, c.catalog_id;

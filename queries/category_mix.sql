@@ -1,8 +1,9 @@
 -- name: category_mix
--- description: Each city's category mix as shares of its total over all loaded years, for comparing cities
--- params: city, category
-SELECT city, years, category, category_zh, items, total_yuan, items_unknown_amount, share_pct
+-- description: Each place's category mix as shares over all its loaded years, per phase, for comparing places of a level; basis says whether the shares are of firm amounts or, for a place with none, of its caps
+-- params: place, category
+SELECT place, place_level, compare_level, phase, years, category, category_zh, items, total_yuan, cap_yuan,
+       items_unknown_amount, basis, basis_yuan, share_pct
 FROM mart_category_mix
-WHERE ($city IS NULL OR city = $city)
+WHERE in_place(place_code, $place)
   AND ($category IS NULL OR category = $category OR category_zh = $category)
-ORDER BY city, share_pct DESC NULLS LAST, category;
+ORDER BY compare_level, place, phase, share_pct DESC NULLS LAST, category;

@@ -1,8 +1,8 @@
 -- name: coverage
--- description: City × year matrix of what is loaded; has_data = false marks a gap rather than hiding it
--- params: city, year
-SELECT city, year, has_data, catalogs, items, total_yuan, items_unknown_amount
+-- description: Place × year matrix of what is loaded; has_data = false marks a gap rather than hiding it
+-- params: place, year
+SELECT place, place_level, year, has_data, catalogs, items, total_yuan, items_unknown_amount
 FROM mart_coverage
-WHERE ($city IS NULL OR city = $city)
+WHERE in_place(place_code, $place)
   AND ($year IS NULL OR year = $year)
-ORDER BY city, year;
+ORDER BY compare_level, place, year;

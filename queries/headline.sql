@@ -1,10 +1,14 @@
 -- name: headline
--- description: Headline figures: total, line items, catalogs, cities, years, items of unknown amount and their share, caps, actual-cost, shared (derived) and approximate amounts
--- params: city, year
-SELECT CAST(sum(amount_yuan) AS BIGINT)                                   AS total_yuan,
+-- description: Headline figures per phase (budgeted, approved, contracted, paid: never added together): firm total with its shared (derived) and approximate parts, caps and actual-cost amounts apart, line items, catalogs, places by level, years, items of unknown amount
+-- params: place, year
+SELECT phase,
+       CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_basis = 'firm'), 0) AS BIGINT)      AS total_yuan,
        count(*)                                                          AS items,
        count(DISTINCT catalog_id)                                        AS catalogs,
-       count(DISTINCT city)                                              AS cities,
+       count(DISTINCT place_code || place_level)                         AS places,
+       count(DISTINCT place_code) FILTER (WHERE place_level = 'province' OR place_level = 'national') AS provinces,
+       count(DISTINCT place_code) FILTER (WHERE place_level = 'city')    AS cities,
+       count(DISTINCT place_code) FILTER (WHERE compare_level = 'district') AS districts,
        count(DISTINCT year)                                              AS years,
        min(year)                                                         AS first_year,
        max(year)                                                         AS last_year,
@@ -13,7 +17,10 @@ SELECT CAST(sum(amount_yuan) AS BIGINT)                                   AS tot
        CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'cap'), 0) AS BIGINT)     AS cap_yuan,
        CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'actuals'), 0) AS BIGINT) AS actuals_yuan,
        CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'derived'), 0) AS BIGINT) AS derived_yuan,
-       CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'approx'), 0) AS BIGINT)  AS approx_yuan
+       CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'approx'), 0) AS BIGINT)  AS approx_yuan,
+       count(DISTINCT org_key)                                           AS organizations
 FROM clean_line_item
-WHERE ($city IS NULL OR city = $city OR district = $city)
-  AND ($year IS NULL OR year = $year);
+WHERE in_place(place_code, $place)
+  AND ($year IS NULL OR year = $year)
+GROUP BY phase
+ORDER BY list_position(['budgeted', 'approved', 'contracted', 'paid', 'unknown'], phase);

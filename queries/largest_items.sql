@@ -1,13 +1,13 @@
 -- name: largest_items
--- description: The 20 largest line items with their catalog and source lines
--- params: city, year, category
-SELECT item_id, city, jurisdiction, year, name, category_zh, funding_zh, region_name,
+-- description: The 20 largest line items with their place, organization, kind, phase, catalog and source location
+-- params: place, year, category
+SELECT item_id, place, jurisdiction, year, phase, name, organization, category_zh, funding_zh, region_name,
        amount_yuan, amount_kind, source_file, line_start, line_end,
        coalesce(source_file || ' ' || source_location,
                 source_file || ':' || line_start || CASE WHEN line_end > line_start THEN '–' || line_end ELSE '' END) AS source_ref
 FROM clean_line_item
 WHERE amount_yuan IS NOT NULL
-  AND ($city IS NULL OR city = $city OR district = $city)
+  AND in_place(place_code, $place)
   AND ($year IS NULL OR year = $year)
   AND ($category IS NULL OR category = $category OR category_zh = $category)
 ORDER BY amount_yuan DESC, item_id

@@ -21,7 +21,7 @@ var files embed.FS
 type Query struct {
 	Name        string
 	Description string
-	Params      []string // named parameters ($city, $year, …) it accepts
+	Params      []string // named parameters ($place, $year, …) it accepts
 	SQL         string
 }
 
@@ -100,11 +100,11 @@ func parse(text string) (Query, error) {
 }
 
 // Params builds the parameters of a filter, leaving out the ones not set
-// (an empty city or category, a zero year mean "all").
-func Params(city string, year int, category string) map[string]any {
+// (an empty place or category, a zero year mean "all").
+func Params(place string, year int, category string) map[string]any {
 	p := map[string]any{}
-	if city != "" {
-		p["city"] = city
+	if place != "" {
+		p["place"] = place
 	}
 	if year != 0 {
 		p["year"] = year
@@ -162,22 +162,27 @@ func contains(s []string, v string) bool {
 
 // Filter narrows queries, reports and exports to a place, a year and a
 // category (zero values: everything). Every consumer turns it into the same
-// named parameters.
+// named parameters, and every SQL text tests the place with the one macro
+// in_place (transform/models/01_staging.sql).
 type Filter struct {
-	City     string // a city or a district, as loaded
+	// Place selects the catalogs published by a jurisdiction or by any
+	// jurisdiction inside it: its label (舟山市普陀区), its name (普陀区, which
+	// may name several), a city or province above it (舟山市, 浙江省), or a
+	// GB/T 2260 code.
+	Place    string
 	Year     int
 	Category string // a unified category code or its Chinese label
 }
 
 // Params is the filter as named-query parameters.
-func (f Filter) Params() map[string]any { return Params(f.City, f.Year, f.Category) }
+func (f Filter) Params() map[string]any { return Params(f.Place, f.Year, f.Category) }
 
 // String describes the filter in a file name or a footnote: "all" or
-// "city=杭州市 year=2024".
+// "place=杭州市 year=2024".
 func (f Filter) String() string {
 	var parts []string
-	if f.City != "" {
-		parts = append(parts, "city="+f.City)
+	if f.Place != "" {
+		parts = append(parts, "place="+f.Place)
 	}
 	if f.Year != 0 {
 		parts = append(parts, fmt.Sprintf("year=%d", f.Year))

@@ -1,10 +1,11 @@
 -- name: reconciliation
 -- description: Every total a document states about itself next to the value recomputed from its line items
--- params: city, year
-SELECT r.catalog_id, c.city, c.year, r.label, r.kind, r.metric, r.stated_value, r.computed_value,
+-- params: place, year
+SELECT r.catalog_id, cp.place, c.year, r.label, r.kind, r.metric, r.stated_value, r.computed_value,
        r.reconciles AS reconciled, c.source_file, r.source_line
 FROM reconciliation r
 JOIN catalog c USING (catalog_id)
-WHERE ($city IS NULL OR c.city = $city OR c.district = $city)
+JOIN catalog_place cp USING (catalog_id)
+WHERE in_place(c.admin_code, $place)
   AND ($year IS NULL OR c.year = $year)
 ORDER BY reconciled, r.catalog_id, r.total_no;

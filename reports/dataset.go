@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"fundscope/queries"
 )
@@ -32,8 +33,8 @@ func (ds *Dataset) Table(query string) *queries.Table {
 // these columns of it.
 const headlineQuery = "headline"
 
-var headlineColumns = []string{"total_yuan", "cap_yuan", "actuals_yuan", "derived_yuan", "approx_yuan", "items", "items_unknown_amount",
-	"unknown_share_pct", "catalogs", "cities", "years", "first_year", "last_year"}
+var headlineColumns = []string{"phase", "total_yuan", "cap_yuan", "actuals_yuan", "derived_yuan", "approx_yuan", "items", "items_unknown_amount",
+	"catalogs"}
 
 // Load runs the named queries behind the reports and checks that each result
 // has the columns its section shows.
@@ -75,7 +76,7 @@ func Load(ctx context.Context, db *sql.DB, f Filter) (*Dataset, error) {
 		}
 	}
 	if len(ds.Table("catalogs").Rows) == 0 {
-		return nil, fmt.Errorf("nothing to report: no catalog matches the filter (city %q, year %d)", f.City, f.Year)
+		return nil, fmt.Errorf("nothing to report: no catalog matches the filter (place %q, year %d)", f.Place, f.Year)
 	}
 	return ds, nil
 }
@@ -87,4 +88,66 @@ func value(t *queries.Table, r int, col string) any {
 		return nil
 	}
 	return t.Rows[r][c]
+}
+
+// Summary is the top of both reports: the money per phase (one headline row
+// each; phases are never added together) and counts over everything shown.
+type Summary struct {
+	Phases                 []int // rows of the headline query, one per phase
+	Items, UnknownAmount   int64
+	Catalogs               int
+	Places                 map[string]int // by compare level: province, city, district
+	Years                  int
+	FirstYear, LastYear    string
+}
+
+// Summary counts what the reports show.
+func (ds *Dataset) Summary() Summary {
+	h := ds.Table(headlineQuery)
+	s := Summary{Places: map[string]int{}}
+	for r := range h.Rows {
+		s.Phases = append(s.Phases, r)
+		n, _ := queries.AsInt64(value(h, r, "items"))
+		u, _ := queries.AsInt64(value(h, r, "items_unknown_amount"))
+		s.Items += n
+		s.UnknownAmount += u
+	}
+	c := ds.Table("catalogs")
+	places := map[string]string{}
+	years := map[string]bool{}
+	for r := range c.Rows {
+		s.Catalogs++
+		level := text(value(c, r, "place_level"))
+		switch level {
+		case "district", "county", "street":
+			level = "district"
+		case "national":
+			level = "province"
+		}
+		places[text(value(c, r, "place"))+"|"+level] = level
+		y := text(value(c, r, "year"))
+		years[y] = true
+		if s.FirstYear == "" || y < s.FirstYear {
+			s.FirstYear = y
+		}
+		if y > s.LastYear {
+			s.LastYear = y
+		}
+	}
+	for _, level := range places {
+		s.Places[level]++
+	}
+	s.Years = len(years)
+	return s
+}
+
+// PlacesText says how many places of each level the reports cover.
+func (s Summary) PlacesText() string {
+	var parts []string
+	for _, l := range []struct{ key, zh string }{{"province", "省级"}, {"city", "市级"}, {"district", "区县级"}} {
+		if n := s.Places[l.key]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", l.zh, n))
+		}
+	}
+	return strings.Join(parts, "，")
 }

@@ -42,7 +42,7 @@ type sectionView struct {
 }
 
 type pageView struct {
-	Title, Scope, Generated, EChartsVersion string
+	Title, Scope, Generated, EChartsVersion, Footnote string
 	Figures                                 []figure
 	Mismatches                              int
 	Sections                                []sectionView
@@ -103,13 +103,25 @@ func WriteHTML(w io.Writer, ds *Dataset, generated time.Time) error {
 		v.Sections = append(v.Sections, sv)
 	}
 	h := ds.Table(headlineQuery)
-	v.Figures = []figure{
-		{"资金总额 Total", wanText(value(h, 0, "total_yuan")) + " 万元", headlineKinds(h)},
-		{"项目条目 Line items", text(value(h, 0, "items")), text(value(h, 0, "catalogs")) + " 份目录 catalogs"},
-		{"城市 Cities", text(value(h, 0, "cities")), ""},
-		{"年份 Years", text(value(h, 0, "years")), text(value(h, 0, "first_year")) + "–" + text(value(h, 0, "last_year"))},
-		{"未列金额 Unknown amount", text(value(h, 0, "unknown_share_pct")) + "%", text(value(h, 0, "items_unknown_amount")) + " 项未列金额，不计入合计 items without a stated amount, not summed"},
+	sum := ds.Summary()
+	for _, r := range sum.Phases {
+		label := "资金总额 Total"
+		if len(sum.Phases) > 1 {
+			label = "资金总额 · " + termText(kPhase, text(value(h, r, "phase")))
+		}
+		v.Figures = append(v.Figures, figure{label, wanText(value(h, r, "total_yuan")) + " 万元", headlineKinds(h, r)})
 	}
+	places := 0
+	for _, n := range sum.Places {
+		places += n
+	}
+	v.Figures = append(v.Figures,
+		figure{"项目条目 Line items", fmt.Sprint(sum.Items), fmt.Sprintf("%d 份目录 catalogs", sum.Catalogs)},
+		figure{"地区 Places", fmt.Sprint(places), sum.PlacesText()},
+		figure{"年份 Years", fmt.Sprint(sum.Years), sum.FirstYear + "–" + sum.LastYear},
+		figure{"未列金额 Unknown amount", fmt.Sprint(sum.UnknownAmount) + " 项", "未列金额的条目不计入合计 items without a stated amount, not summed"},
+	)
+	v.Footnote = hierarchyNote
 	t, err := template.New("report").Parse(reportTemplate)
 	if err != nil {
 		return err
@@ -139,8 +151,8 @@ func htmlCell(v any, kind int) cellView {
 			return cellView{s, "ok"}
 		}
 		return cellView{s, ""}
-	case kAmountKind:
-		return cellView{kindText(text(v)), ""}
+	case kAmountKind, kPhase, kLevel, kBasis:
+		return cellView{termText(kind, text(v)), ""}
 	}
 	return cellView{text(v), ""}
 }
@@ -158,8 +170,8 @@ func text(v any) string {
 
 func scope(f Filter) string {
 	var parts []string
-	if f.City != "" {
-		parts = append(parts, f.City)
+	if f.Place != "" {
+		parts = append(parts, f.Place)
 	}
 	if f.Year != 0 {
 		parts = append(parts, fmt.Sprint(f.Year))
@@ -178,32 +190,16 @@ func wanText(v any) string {
 	return money.FormatWan(y)
 }
 
-func kindText(k string) string {
-	switch k {
-	case "cap":
-		return "最高资助 cap"
-	case "actuals":
-		return "按实结算 actual cost"
-	case "fixed":
-		return "定额 fixed"
-	case "derived":
-		return "共享金额 shared"
-	case "approx":
-		return "约数 approximate"
-	}
-	return "未列 unknown"
-}
-
 // headlineKinds names the parts of the total that are not fixed amounts:
 // caps and actual-cost amounts always, shared and approximate figures when
 // there are any.
-func headlineKinds(h *queries.Table) string {
-	s := fmt.Sprintf("其中最高资助额 caps %s 万元，按实结算 actual cost %s 万元", wanText(value(h, 0, "cap_yuan")), wanText(value(h, 0, "actuals_yuan")))
-	if v := wanText(value(h, 0, "derived_yuan")); v != "0" && v != "" {
-		s += fmt.Sprintf("，共享金额 shared %s 万元", v)
+func headlineKinds(h *queries.Table, r int) string {
+	s := fmt.Sprintf("另有最高资助 caps %s 万元、按实结算 actual cost %s 万元，未计入合计 (not in the total)", wanText(value(h, r, "cap_yuan")), wanText(value(h, r, "actuals_yuan")))
+	if v := wanText(value(h, r, "derived_yuan")); v != "0" && v != "" {
+		s += fmt.Sprintf("；合计含共享金额 shared %s 万元", v)
 	}
-	if v := wanText(value(h, 0, "approx_yuan")); v != "0" && v != "" {
-		s += fmt.Sprintf("，约数 approximate %s 万元", v)
+	if v := wanText(value(h, r, "approx_yuan")); v != "0" && v != "" {
+		s += fmt.Sprintf("；合计含约数 approximate %s 万元", v)
 	}
 	return s
 }

@@ -45,6 +45,9 @@ const (
 	kPlain      // an integer shown without thousands separators (years, line numbers)
 	kStatus     // a reconciliation status ("ok n/n", "MISMATCH …"), flagged in the page
 	kAmountKind // fixed | cap | actuals | unknown, shown with its Chinese term
+	kPhase      // budgeted | approved | contracted | paid | unknown, with its Chinese term
+	kLevel      // national … street, with its Chinese term
+	kBasis      // firm | cap | actuals: what a share or chart is of
 )
 
 type column struct {
@@ -200,6 +203,8 @@ func cellValue(v any, kind int, st styles) (any, int) {
 			}
 			return "否 NO", 0
 		}
+	case kAmountKind, kPhase, kLevel, kBasis:
+		return termText(kind, text(v)), 0
 	}
 	return textValue(v), 0
 }
@@ -240,25 +245,34 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 	f.SetCellStyle(s, "A1", "A1", st.title)
 	f.SetCellStr(s, "A2", scope(ds.Filter)+" · 生成于 Generated "+generated.Format("2006-01-02 15:04")+" · 单位：万元 (10,000 yuan)")
 	h := ds.Table(headlineQuery)
-	figures := []struct {
+	sum := ds.Summary()
+	type fig struct {
 		label string
-		field string
+		v     any
 		kind  int
-	}{
-		{"资金总额（万元）Total", "total_yuan", kWan},
-		{"其中最高资助额（万元）Caps (最高资助)", "cap_yuan", kWan},
-		{"其中按实结算（万元）Settled on actual cost", "actuals_yuan", kWan},
-		{"项目条目 Line items", "items", kInt},
-		{"未列金额条目 Items without an amount", "items_unknown_amount", kInt},
-		{"未列金额占比 % Share of items without an amount", "unknown_share_pct", kPct},
-		{"目录 Catalogs", "catalogs", kInt},
-		{"城市 Cities", "cities", kInt},
-		{"年份 Years", "years", kPlain},
 	}
-	for i, fig := range figures {
+	var figures []fig
+	for _, r := range sum.Phases {
+		phase := termText(kPhase, text(value(h, r, "phase")))
+		figures = append(figures,
+			fig{"资金总额（万元）Total · " + phase, value(h, r, "total_yuan"), kWan},
+			fig{"另有最高资助（万元，未计入合计）Caps, not in the total · " + phase, value(h, r, "cap_yuan"), kWan},
+			fig{"另有按实结算（万元，未计入合计）Actual cost, not in the total · " + phase, value(h, r, "actuals_yuan"), kWan})
+	}
+	places := 0
+	for _, n := range sum.Places {
+		places += n
+	}
+	figures = append(figures,
+		fig{"项目条目 Line items", sum.Items, kInt},
+		fig{"未列金额条目 Items without an amount", sum.UnknownAmount, kInt},
+		fig{"目录 Catalogs", int64(sum.Catalogs), kInt},
+		fig{"地区 Places (" + sum.PlacesText() + ")", int64(places), kInt},
+		fig{"年份 Years", int64(sum.Years), kPlain})
+	for i, fg := range figures {
 		row := 4 + i
-		f.SetCellStr(s, fmt.Sprintf("A%d", row), fig.label)
-		v, style := cellValue(value(h, 0, fig.field), fig.kind, st)
+		f.SetCellStr(s, fmt.Sprintf("A%d", row), fg.label)
+		v, style := cellValue(fg.v, fg.kind, st)
 		if v != nil {
 			f.SetCellValue(s, fmt.Sprintf("B%d", row), v)
 			if style != 0 {
@@ -266,27 +280,34 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 			}
 		}
 	}
-	// Totals by city and year, with a column chart over them.
-	top := 4 + len(figures) + 2
-	f.SetCellStr(s, fmt.Sprintf("A%d", top-1), "各城市历年合计 Totals by city and year")
-	cityYear := ds.Table("totals_by_city_year")
-	cy := &queries.Table{Columns: append([]string{"label"}, cityYear.Columns...)}
-	for _, r := range cityYear.Rows {
-		label := fmt.Sprintf("%v %v", r[cityYear.Col("city")], r[cityYear.Col("year")])
-		cy.Rows = append(cy.Rows, append([]any{label}, r...))
+	f.SetCellStr(s, fmt.Sprintf("A%d", 4+len(figures)), hierarchyNote)
+	// Totals by place and year, with a column chart of firm amounts and caps side by side.
+	top := 4 + len(figures) + 3
+	f.SetCellStr(s, fmt.Sprintf("A%d", top-1), "各地区历年合计 Totals by place and year")
+	placeYear := ds.Table("totals_by_place_year")
+	cy := &queries.Table{Columns: append([]string{"label"}, placeYear.Columns...)}
+	for r := range placeYear.Rows {
+		label := fmt.Sprintf("%v %v", value(placeYear, r, "place"), value(placeYear, r, "year"))
+		if len(sum.Phases) > 1 {
+			label += " " + termText(kPhase, text(value(placeYear, r, "phase")))
+		}
+		cy.Rows = append(cy.Rows, append([]any{label}, placeYear.Rows[r]...))
 	}
-	if err := writeTable(f, st, s, top, cy, []column{{"label", "城市·年份 City·year", kText}, {"total_yuan", "合计（万元）Total", kWan},
-		{"items", "条目 Items", kInt}, {"items_unknown_amount", "未列金额条目 Unknown", kInt}, {"cap_yuan", "最高资助（万元）Caps", kWan},
+	if err := writeTable(f, st, s, top, cy, []column{{"label", "地区·年份 Place·year", kText}, {"total_yuan", "合计（万元）Total", kWan},
+		{"cap_yuan", "最高资助（万元）Caps", kWan}, {"items", "条目 Items", kInt}, {"items_unknown_amount", "未列金额条目 Unknown", kInt},
 		{"actuals_yuan", "按实结算（万元）Actual cost", kWan}}, false); err != nil {
 		return err
 	}
 	n := len(cy.Rows)
 	ref := func(col string, from, to int) string { return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s, col, from, col, to) }
 	err := f.AddChart(s, "H4", &excelize.Chart{
-		Type:      excelize.Col,
-		Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$B$%d", s, top), Categories: ref("A", top+1, top+n), Values: ref("B", top+1, top+n)}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各城市历年资金总额（万元）Total by city and year"}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{
+			{Name: fmt.Sprintf("'%s'!$B$%d", s, top), Categories: ref("A", top+1, top+n), Values: ref("B", top+1, top+n)},
+			{Name: fmt.Sprintf("'%s'!$C$%d", s, top), Categories: ref("A", top+1, top+n), Values: ref("C", top+1, top+n)},
+		},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各地区历年资金（万元）：合计与最高资助分列 Total and caps by place and year"}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 640, Height: 320},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 	})
@@ -295,9 +316,26 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 	}
 	// Category mix: categories down, cities across (shares from the category_mix query).
 	mixTop := top + n + 3
-	f.SetCellStr(s, fmt.Sprintf("A%d", mixTop-1), "各城市类别构成（占比 %）Category mix per city (% of the city's total)")
+	f.SetCellStr(s, fmt.Sprintf("A%d", mixTop-1), "各地区类别构成（占比 %）Category mix per place (% of the place's firm total, or of its caps where it has none)")
 	cm := ds.Table("category_mix")
-	cities := distinctValues(cm, "city")
+	mixLabel := func(r int) string {
+		l := text(value(cm, r, "place"))
+		if b := text(value(cm, r, "basis")); b != "firm" {
+			l += "（" + termText(kBasis, b) + "）"
+		}
+		if len(sum.Phases) > 1 {
+			l += " " + termText(kPhase, text(value(cm, r, "phase")))
+		}
+		return l
+	}
+	var cities []string
+	seenCity := map[string]bool{}
+	for r := range cm.Rows {
+		if l := mixLabel(r); !seenCity[l] {
+			seenCity[l] = true
+			cities = append(cities, l)
+		}
+	}
 	cats := distinctValues(cm, "category_zh")
 	f.SetCellStr(s, fmt.Sprintf("A%d", mixTop), "类别 Category")
 	for j, c := range cities {
@@ -312,7 +350,7 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 		for j, city := range cities {
 			cell, _ := excelize.CoordinatesToCellName(2+j, row)
 			for r := range cm.Rows {
-				if fmt.Sprint(value(cm, r, "city")) == city && fmt.Sprint(value(cm, r, "category_zh")) == cat {
+				if mixLabel(r) == city && fmt.Sprint(value(cm, r, "category_zh")) == cat {
 					if v, style := cellValue(value(cm, r, "share_pct"), kPct, st); v != nil {
 						f.SetCellValue(s, cell, v)
 						f.SetCellStyle(s, cell, cell, style)
@@ -335,7 +373,7 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 		err = f.AddChart(s, "H22", &excelize.Chart{
 			Type:      excelize.ColPercentStacked,
 			Series:    series,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各城市资金类别构成 Category mix per city"}}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各地区资金类别构成 Category mix per place"}}},
 			Legend:    excelize.ChartLegend{Position: "right"},
 			Dimension: excelize.ChartDimension{Width: 640, Height: 360},
 		})

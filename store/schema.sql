@@ -108,6 +108,12 @@ ALTER TABLE line_item    ADD COLUMN IF NOT EXISTS organization VARCHAR;
 ALTER TABLE stated_total ADD COLUMN IF NOT EXISTS low_value    BIGINT;
 ALTER TABLE stated_total ADD COLUMN IF NOT EXISTS high_value   BIGINT;
 
+-- Added with organizations, levels and phases: what the catalog's amounts
+-- are (budgeted | approved | contracted | paid | unknown; never summed across),
+-- and the organization's 统一社会信用代码 when the document prints it.
+ALTER TABLE catalog   ADD COLUMN IF NOT EXISTS phase             VARCHAR;
+ALTER TABLE line_item ADD COLUMN IF NOT EXISTS organization_code VARCHAR;
+
 -- Every stated total next to the value recomputed from the line items in its scope.
 -- An approximate figure (约2.3亿, 80余万) reconciles within [low_value, high_value].
 CREATE OR REPLACE VIEW reconciliation AS

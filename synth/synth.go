@@ -106,6 +106,7 @@ func Generate(w io.Writer, dataFS fs.FS, o Options) (rows int, err error) {
 			set("year", strconv.Itoa(y))
 			set("published", fmt.Sprintf("%d-03-%02d", y, 1+rng.IntN(28)))
 			set("synthetic", "true")
+			set("unit", "万元")
 			for n := 1; n <= o.Items; n++ {
 				c := pickCategory(rng, catWeights)
 				set("item_no", strconv.Itoa(n))
@@ -124,7 +125,7 @@ func Generate(w io.Writer, dataFS fs.FS, o Options) (rows int, err error) {
 				}
 				set("funding", pickFunding(rng, fundWeights))
 				amount, kind := pickAmount(rng)
-				set("amount_wan", amount)
+				set("amount", amount)
 				set("amount_kind", kind)
 				set("period_start", fmt.Sprintf("%d-01-01", y))
 				set("period_end", fmt.Sprintf("%d-12-31", y))

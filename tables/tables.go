@@ -83,8 +83,8 @@ func Query(table string) (string, error) {
 // queries filter by (COPY cannot take parameters, so the filter is data).
 func SetParams(ctx context.Context, conn *sql.Conn, f queries.Filter) error {
 	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE export_params AS
-		SELECT CAST($city AS VARCHAR) AS p_city, CAST($year AS INTEGER) AS p_year, CAST($category AS VARCHAR) AS p_category`,
-		sql.Named("city", nilIfEmpty(f.City)), sql.Named("year", nilIfZero(f.Year)), sql.Named("category", nilIfEmpty(f.Category)))
+		SELECT CAST($place AS VARCHAR) AS p_place, CAST($year AS INTEGER) AS p_year, CAST($category AS VARCHAR) AS p_category`,
+		sql.Named("place", nilIfEmpty(f.Place)), sql.Named("year", nilIfZero(f.Year)), sql.Named("category", nilIfEmpty(f.Category)))
 	return err
 }
 

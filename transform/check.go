@@ -77,9 +77,11 @@ type Warning struct {
 	Message string
 }
 
-// Warnings lists the region misprints and similar notes of the last transform.
+// Warnings lists the region misprints, funding sources outside the
+// reference list and similar notes of the last transform.
 func Warnings(ctx context.Context, db *sql.DB) ([]Warning, error) {
-	rows, err := db.QueryContext(ctx, `SELECT source_file, coalesce(line, 0), message FROM region_warning ORDER BY source_file, line`)
+	rows, err := db.QueryContext(ctx, `SELECT source_file, coalesce(line, 0), message FROM region_warning
+		UNION ALL SELECT source_file, coalesce(line, 0), message FROM funding_warning ORDER BY 1, 2`)
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ import (
 var sqlFiles embed.FS
 
 // refFiles are the reference tables, loaded as ref_<name> with text columns.
-var refFiles = []string{"regions", "towns", "region_aliases", "categories", "category_rules", "funding_sources", "funding_aliases"}
+var refFiles = []string{"regions", "towns", "region_aliases", "categories", "category_rules", "funding_sources", "funding_aliases", "t2s"}
 
 var identRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
@@ -108,7 +108,8 @@ func run(ctx context.Context, conn *sql.Conn, dataFS fs.FS, progress func(string
 
 // retiredTables were tables in earlier versions of the models and are views
 // or gone now; a database made by such a version has them dropped first.
-var retiredTables = []string{"stg_item", "item_region", "item_funding", "clean_line_item", "item_category"}
+var retiredTables = []string{"stg_item", "item_region", "item_funding", "clean_line_item", "item_category",
+	"mart_city_year", "mart_city_year_category", "mart_city_year_funding"}
 
 func dropRetired(ctx context.Context, conn *sql.Conn) error {
 	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND list_contains(?, table_name)`, retiredTables)

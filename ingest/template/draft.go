@@ -18,6 +18,7 @@ type Draft struct {
 	Sources []string            // per row: where in the document it came from
 	Check   [][]string          // per row: the keys of cells to check (inferred, low confidence)
 	Unread  [][3]string         // text, location, reason
+	Totals  [][3]string         // stated totals: label, amount, scope (item numbers; "" = all)
 }
 
 // WriteDraft writes the template filled with a draft: cells to check are
@@ -59,6 +60,13 @@ func WriteDraft(w io.Writer, v *Vocabulary, d Draft) error {
 		if r < len(d.Sources) {
 			cell, _ := excelize.CoordinatesToCellName(srcCol, r+2)
 			f.SetCellStr(SheetItems, cell, d.Sources[r])
+		}
+	}
+	for r, t := range d.Totals {
+		for c, v := range t {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			f.SetCellStr(SheetTotals, cell, v)
+			f.SetCellStyle(SheetTotals, cell, cell, check)
 		}
 	}
 	if _, err := f.NewSheet(SheetUnread); err != nil {

@@ -21,6 +21,7 @@ const (
 	SheetInstructions = "说明 Instructions"
 	SheetCatalog      = "目录 model.Catalog"
 	SheetItems        = "项目 Line items"
+	SheetTotals       = "合计 Stated totals"
 	SheetLists        = "lists"
 )
 
@@ -36,12 +37,14 @@ var CatalogFields = []Field{
 	{"title", "目录标题", true, "title as published"},
 	{"publisher", "发布机关", true, "issuing body"},
 	{"province", "省份", true, "e.g. 浙江省"},
-	{"city", "城市", true, "prefecture-level city, e.g. 温州市"},
+	{"city", "城市", true, "prefecture-level city, e.g. 温州市; empty for a province's or the nation's catalog"},
 	{"district", "区县", false, "district or county when the catalog is a district's"},
 	{"admin_code", "行政区划代码", true, "6-digit GB/T 2260 code of the publisher's jurisdiction"},
 	{"level", "层级", true, "national, province, city, district, county or street"},
 	{"year", "年度", true, "e.g. 2024"},
 	{"published", "发布日期", false, "YYYY-MM-DD"},
+	{"unit", "金额单位", false, "元, 万元 or 亿元: the unit of the amount column, as the document prints it (empty = 万元)"},
+	{"phase", "金额阶段", false, "budgeted 预算 / approved 批复 / contracted 中标 / paid 拨付 (empty = inferred from the title)"},
 	{"synthetic", "合成数据", false, "true only for generated test data (fundscope gen)"},
 }
 
@@ -52,14 +55,31 @@ var ItemFields = []Field{
 	{"description", "项目内容", false, "what is bought"},
 	{"category", "类别", false, "one of the list (code or Chinese label); empty = inferred from the name by the category rules"},
 	{"purchaser", "购买主体", false, "purchasing or managing office"},
+	{"organization", "承接单位", false, "organization that receives the money (承接/申报/中标/实施单位), as printed"},
+	{"credit_code", "统一社会信用代码", false, "the organization's 18-character code, when printed"},
 	{"target_group", "服务对象", false, "target group"},
 	{"region", "实施地区", false, "implementation region as printed; empty = the whole jurisdiction"},
 	{"funding", "资金来源", false, "one of the list; empty = 未注明"},
-	{"amount_wan", "金额（万元）", false, "number of 万元 (10,000 yuan), up to 4 decimals; empty = not stated"},
-	{"amount_kind", "金额性质", false, "fixed 定额 / cap 最高资助 / actuals 按实结算; empty = fixed when an amount is given"},
+	{"amount", "金额", false, "a number in the catalog's unit (目录 sheet: 元, 万元 or 亿元; 万元 when empty), exact; empty = not stated"},
+	{"amount_kind", "金额性质", false, "fixed 定额 / cap 最高资助 / actuals 按实结算 / derived 共享 (one amount printed once for several items, each given it) / approx 约数; empty = fixed when an amount is given"},
 	{"tax_included", "含税", false, "是 / 否 or empty"},
 	{"period_start", "开始日期", false, "YYYY-MM-DD"},
 	{"period_end", "结束日期", false, "YYYY-MM-DD"},
+}
+
+// TotalFields are the columns of a total the document states about itself:
+// on the 合计 sheet of an .xlsx template, or extra CSV columns. A CSV row
+// with total_label is such a total (its amount in the amount column), not a
+// line item.
+var TotalFields = []Field{
+	{"total_label", "合计说明", false, "what the document calls the total, e.g. 合计 or 共计; the row is then a stated total, not an item"},
+	{"total_scope", "合计范围", false, "the 序号 of the items it sums, separated by 、 or commas; empty = every item of the catalog"},
+}
+
+// LegacyFields are columns earlier templates had and loading still accepts:
+// amount_wan, an amount always in 万元.
+var LegacyFields = []Field{
+	{"amount_wan", "金额（万元）", false, "amount in 万元 (templates before the unit column)"},
 }
 
 // Vocabulary is what template cells may say: categories and funding sources
@@ -136,13 +156,19 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Columns lists the columns of the CSV template, catalog columns first.
+// Columns lists the columns of the CSV template, catalog columns first,
+// then the item columns and the stated-total columns.
 func Columns() []string {
 	var out []string
-	for _, f := range append(append([]Field{}, CatalogFields...), ItemFields...) {
+	for _, f := range AllFields() {
 		out = append(out, f.Key)
 	}
 	return out
+}
+
+// AllFields are the catalog, item and stated-total fields in CSV order.
+func AllFields() []Field {
+	return append(append(append([]Field{}, CatalogFields...), ItemFields...), TotalFields...)
 }
 
 // IsFile tells whether a path is a template (.xlsx or .csv) rather than a text catalog.

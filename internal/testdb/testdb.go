@@ -7,6 +7,7 @@ package testdb
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"fundscope/data"
 	"fundscope/ingest"
 	"fundscope/ingest/manifest"
+	"fundscope/ingest/template"
 	"fundscope/model"
 	"fundscope/store"
 	"fundscope/transform"
@@ -34,10 +36,18 @@ var Hostile = []string{
 	`@SUM(A1:A2)`,
 }
 
+// levels is a made-up template (test data, not from any document) with a
+// province's catalog in 元 with organizations, a stated total and a cap, a
+// city's and one of its districts' catalogs (the city allocates lottery money
+// to the district) and the district's payments of the same year.
+//
+//go:embed testdata/levels.csv
+var levels []byte
+
 var (
 	mu    sync.Mutex
 	dir   string
-	built = map[bool]string{}
+	built = map[string]string{}
 )
 
 // Run runs the package's tests and removes the prepared databases after.
@@ -51,11 +61,18 @@ func Run(m *testing.M) int {
 
 // Bundled is the path of a database holding the bundled catalogs, loaded and
 // transformed. Open it read-only.
-func Bundled(t testing.TB) string { return prepared(t, false) }
+func Bundled(t testing.TB) string { return prepared(t, "bundled") }
 
 // BundledHostile is Bundled plus a catalog (舟山市普陀区 2022) whose five
 // project names are the Hostile strings.
-func BundledHostile(t testing.TB) string { return prepared(t, true) }
+func BundledHostile(t testing.TB) string { return prepared(t, "hostile") }
+
+// BundledLevels is Bundled plus testdata/levels.csv: every level of
+// government, organizations, phases and a city with its district.
+func BundledLevels(t testing.TB) string { return prepared(t, "levels") }
+
+// LevelsCSV is the template behind BundledLevels.
+func LevelsCSV() []byte { return levels }
 
 // Copy gives the test its own writable copy of a prepared database.
 func Copy(t testing.TB, src string) string {
@@ -79,11 +96,11 @@ func Copy(t testing.TB, src string) string {
 	return dst
 }
 
-func prepared(t testing.TB, withHostile bool) string {
+func prepared(t testing.TB, variant string) string {
 	t.Helper()
 	mu.Lock()
 	defer mu.Unlock()
-	if p, ok := built[withHostile]; ok {
+	if p, ok := built[variant]; ok {
 		return p
 	}
 	if dir == "" {
@@ -93,15 +110,15 @@ func prepared(t testing.TB, withHostile bool) string {
 		}
 		dir = d
 	}
-	path := filepath.Join(dir, fmt.Sprintf("bundled-hostile-%v.duckdb", withHostile))
-	if err := build(path, withHostile); err != nil {
+	path := filepath.Join(dir, "bundled-"+variant+".duckdb")
+	if err := build(path, variant); err != nil {
 		t.Fatal(err)
 	}
-	built[withHostile] = path
+	built[variant] = path
 	return path
 }
 
-func build(path string, withHostile bool) error {
+func build(path, variant string) error {
 	ctx := context.Background()
 	db, err := store.Open(ctx, path, false)
 	if err != nil {
@@ -119,7 +136,16 @@ func build(path string, withHostile bool) error {
 	if _, errs := ingest.Run(ctx, db, jobs, nil); errs != nil {
 		return fmt.Errorf("bundled catalogs: %v", errs)
 	}
-	if withHostile {
+	if variant == "levels" {
+		v, err := template.LoadVocabulary(data.FS)
+		if err != nil {
+			return err
+		}
+		if _, err := ingest.IngestTemplate(ctx, db, "levels.csv", levels, v); err != nil {
+			return err
+		}
+	}
+	if variant == "hostile" {
 		district := "普陀区"
 		c := model.Catalog{CatalogID: "hostile-2022", Title: "<b>hostile</b> 测试目录", Publisher: "测试", Province: "浙江省", City: "舟山市",
 			District: &district, AdminCode: "330903", Level: "district", Year: 2022, Layout: "tsv-table", File: "hostile.txt"}

@@ -1,15 +1,16 @@
 -- The cleaned line items as exported and as the 明细 sheet shows them;
--- The filter comes from the one-row temp table export_params (p_city, p_year, p_category).
+-- The filter comes from the one-row temp table export_params (p_place, p_year, p_category).
 -- columns and their order are those of data/dictionary.csv (table line_items).
-SELECT item_id, catalog_id, province, province_code, city, city_code, district, jurisdiction, catalog_admin_code, catalog_level, year,
+SELECT item_id, catalog_id, province, province_code, city, city_code, district, jurisdiction, catalog_admin_code, catalog_level,
+       place, place_code, place_level, year, phase,
        item_no, sub_no, code, name, alt_name, group_name, description, section, source_category,
-       category, category_zh, category_en, category_rule, purchaser, target_group,
+       category, category_zh, category_en, category_rule, purchaser, organization, organization_code, organization_name, target_group,
        region_text, region_code, region_name, region_level, region_rule,
-       funding_text, funding_code, funding_zh, funding_en,
-       amount_yuan, amount_wan, amount_text, amount_kind, tax_included, period_start, period_end,
+       funding_text, funding_code, funding_zh, funding_en, funding_family, funding_level,
+       amount_yuan, amount_wan, amount_text, amount_kind, amount_basis, tax_included, period_start, period_end,
        source_file, line_start, line_end, detail_line_start, detail_line_end, source_location, synthetic
 FROM clean_line_item, export_params
-WHERE (export_params.p_city IS NULL OR city = export_params.p_city OR district = export_params.p_city)
+WHERE in_place(place_code, export_params.p_place)
   AND (export_params.p_year IS NULL OR year = export_params.p_year)
   AND (export_params.p_category IS NULL OR category = export_params.p_category OR category_zh = export_params.p_category)
-ORDER BY year, city, catalog_id, line_start, item_id
+ORDER BY year, place, catalog_id, line_start, item_id

@@ -1,4 +1,4 @@
--- description: every printed funding source maps to a code of data/ref/funding_sources.csv (add an alias to funding_aliases.csv)
+-- description: every line item has a funding code of data/ref/funding_sources.csv (a printed name outside the list is counted as other and warned about, never left without a code)
 SELECT c.item_id, c.funding_text, c.funding_code, c.source_file, li.funding_line AS line
 FROM clean_line_item c
 JOIN line_item li USING (item_id)

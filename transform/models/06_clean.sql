@@ -2,15 +2,25 @@
 -- codes (category and the rule that gave it, funding source, region) and the
 -- narrow columns the marts aggregate; clean_line_item is a view that sets
 -- them beside the raw columns as printed. Money stays BIGINT yuan;
--- amount_wan is exact DECIMAL.
+-- amount_wan is exact DECIMAL. amount_basis groups the kinds that may be
+-- added together: firm (fixed, derived, approx), cap, actuals; marts never
+-- add amounts of different bases or different phases.
+
+CREATE OR REPLACE MACRO amount_basis(kind) AS
+    CASE kind WHEN 'cap' THEN 'cap' WHEN 'actuals' THEN 'actuals' ELSE 'firm' END;
 
 CREATE OR REPLACE TABLE item_fact AS
 SELECT s.item_id,
        s.catalog_id,
-       s.province,
-       s.city,
+       s.place_province AS province,
+       s.place_city     AS city,
        s.year,
        s.jurisdiction,
+       s.place_code,
+       s.place,
+       s.place_level,
+       s.compare_level,
+       s.phase,
        cat.category,
        rc.name_zh AS category_zh,
        rc.name_en AS category_en,
@@ -18,17 +28,22 @@ SELECT s.item_id,
        f.funding_code,
        fs.name_zh AS funding_zh,
        fs.name_en AS funding_en,
+       fs.family  AS funding_family,
+       fs.level   AS funding_level,
+       org.org_key,
        ir.region_code,
        ir.region_name,
        ir.region_level,
        s.amount_yuan,
-       s.amount_kind
+       s.amount_kind,
+       amount_basis(s.amount_kind) AS amount_basis
 FROM stg_line_item s
 JOIN item_category cat USING (item_id)
 LEFT JOIN ref_categories rc ON rc.code = cat.category
 JOIN region_resolution ir ON ir.catalog_id = s.catalog_id AND ir.region_key = coalesce(s.region_text, '')
 JOIN funding_resolution f ON f.funding_key = coalesce(s.funding_text, '')
-LEFT JOIN ref_funding_sources fs ON fs.code = f.funding_code;
+LEFT JOIN ref_funding_sources fs ON fs.code = f.funding_code
+LEFT JOIN organization_name org ON org.printed_name = s.organization;
 
 CREATE OR REPLACE VIEW clean_line_item AS
 SELECT s.item_id,
@@ -41,7 +56,12 @@ SELECT s.item_id,
        s.jurisdiction,
        s.catalog_admin_code,
        s.catalog_level,
+       s.place_code,
+       s.place,
+       s.place_level,
+       s.compare_level,
        s.year,
+       s.phase,
        s.item_no,
        s.sub_no,
        s.code,
@@ -56,6 +76,10 @@ SELECT s.item_id,
        x.category_en,
        x.category_rule,
        s.purchaser,
+       s.organization,
+       coalesce(s.organization_code, o2.credit_code) AS organization_code,
+       x.org_key,
+       o2.name AS organization_name,
        s.target_group,
        s.region_text,
        x.region_code,
@@ -66,10 +90,13 @@ SELECT s.item_id,
        x.funding_code,
        x.funding_zh,
        x.funding_en,
+       x.funding_family,
+       x.funding_level,
        s.amount_yuan,
        CAST(CAST(s.amount_yuan AS DECIMAL(18, 4)) * 0.0001 AS DECIMAL(18, 4)) AS amount_wan,
        s.amount_text,
        s.amount_kind,
+       x.amount_basis,
        s.tax_included,
        s.period_start,
        s.period_end,
@@ -83,4 +110,5 @@ SELECT s.item_id,
 FROM stg_line_item s
 JOIN item_fact x USING (item_id)
 JOIN catalog_region cr ON cr.catalog_id = s.catalog_id
-JOIN region_resolution ir ON ir.catalog_id = s.catalog_id AND ir.region_key = coalesce(s.region_text, '');
+JOIN region_resolution ir ON ir.catalog_id = s.catalog_id AND ir.region_key = coalesce(s.region_text, '')
+LEFT JOIN organization o2 ON o2.org_key = x.org_key;
