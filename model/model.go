@@ -106,18 +106,18 @@ type LineItem struct {
 	Organization string
 	// OrganizationCode is its 统一社会信用代码 when the document prints one.
 	OrganizationCode string
-	TargetGroup  string
-	RegionText   string
-	RegionLine   int
-	FundingText  string
-	FundingLine  int
-	Amount       Amount
-	PeriodStart  string // YYYY-MM-DD or ""
-	PeriodEnd    string
-	LineStart    int
-	LineEnd      int
-	DetailStart  int // release form or prose that details the item, 0 when none
-	DetailEnd    int
+	TargetGroup      string
+	RegionText       string
+	RegionLine       int
+	FundingText      string
+	FundingLine      int
+	Amount           Amount
+	PeriodStart      string // YYYY-MM-DD or ""
+	PeriodEnd        string
+	LineStart        int
+	LineEnd          int
+	DetailStart      int // release form or prose that details the item, 0 when none
+	DetailEnd        int
 	// SourceLocation is where the item is in a structured source, in its own
 	// terms ("table 1 rows 3–4", "sheet 项目 A5:F5"); "" for text sources.
 	SourceLocation string

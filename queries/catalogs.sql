@@ -16,9 +16,10 @@ SELECT c.catalog_id,
        c.year,
        coalesce(c.phase, 'unknown') AS phase,
        count(li.item_id)                                    AS items,
-       CAST(coalesce(sum(li.amount_yuan) FILTER (WHERE li.amount_kind NOT IN ('cap', 'actuals')), 0) AS BIGINT) AS total_yuan,
-       CAST(coalesce(sum(li.amount_yuan) FILTER (WHERE li.amount_kind = 'cap'), 0) AS BIGINT)     AS cap_yuan,
-       CAST(coalesce(sum(li.amount_yuan) FILTER (WHERE li.amount_kind = 'actuals'), 0) AS BIGINT) AS actuals_yuan,
+       -- NULL where no item of the basis states an amount (never 0 for "none")
+       CAST(sum(li.amount_yuan) FILTER (WHERE li.amount_kind NOT IN ('cap', 'actuals')) AS BIGINT) AS total_yuan,
+       CAST(sum(li.amount_yuan) FILTER (WHERE li.amount_kind = 'cap') AS BIGINT)     AS cap_yuan,
+       CAST(sum(li.amount_yuan) FILTER (WHERE li.amount_kind = 'actuals') AS BIGINT) AS actuals_yuan,
        count(li.item_id) FILTER (WHERE li.amount_yuan IS NULL) AS items_without_amount,
        count(DISTINCT li.organization)                      AS organizations,
        CASE

@@ -2,7 +2,8 @@
 -- description: Headline figures per phase (budgeted, approved, contracted, paid: never added together): firm total with its shared (derived) and approximate parts, caps and actual-cost amounts apart, line items, catalogs, places by level, years, items of unknown amount
 -- params: place, year
 SELECT phase,
-       CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_basis = 'firm'), 0) AS BIGINT)      AS total_yuan,
+       CASE WHEN count(amount_yuan) > 0
+            THEN CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_basis = 'firm'), 0) AS BIGINT) END AS total_yuan,
        count(*)                                                          AS items,
        count(DISTINCT catalog_id)                                        AS catalogs,
        count(DISTINCT place_code || place_level)                         AS places,

@@ -14,9 +14,12 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 
+// Every named query runs and gives rows on the bundled catalogs plus the
+// levels fixture (organizations, a province, phases), and takes the one
+// place filter.
 func TestEveryQueryRuns(t *testing.T) {
 	ctx := context.Background()
-	path := testdb.Bundled(t)
+	path := testdb.BundledLevels(t)
 	ro, err := store.Open(ctx, path, true)
 	if err != nil {
 		t.Fatal(err)
@@ -38,6 +41,9 @@ func TestEveryQueryRuns(t *testing.T) {
 		if len(tab.Rows) == 0 {
 			t.Errorf("%s: no rows on the bundled data", q.Name)
 		}
+		if !contains(q.Params, "place") {
+			t.Errorf("%s does not take the place filter (params %v)", q.Name, q.Params)
+		}
 		for _, f := range []string{"table", "csv", "json"} {
 			var b bytes.Buffer
 			if err := tab.Write(&b, f); err != nil {
@@ -46,26 +52,26 @@ func TestEveryQueryRuns(t *testing.T) {
 		}
 	}
 	// Filters, and 万元 for people vs yuan for machines.
-	q, _ := Get("totals_by_city_year")
-	tab, err := Run(ctx, ro, q, map[string]any{"city": "舟山市", "year": 2023})
+	q, _ := Get("totals_by_place_year")
+	tab, err := Run(ctx, ro, q, map[string]any{"place": "舟山市", "year": 2023})
 	if err != nil || len(tab.Rows) != 1 {
 		t.Fatalf("filtered: %v %v", err, tab)
 	}
 	var text, js bytes.Buffer
 	tab.Write(&text, "table")
 	tab.Write(&js, "json")
-	if !strings.Contains(text.String(), "628.077") || !strings.Contains(text.String(), "total (万元)") {
-		t.Errorf("table output should show 628.077 万元:\n%s", text.String())
+	if !strings.Contains(text.String(), "622.077") || !strings.Contains(text.String(), "total (万元)") || !strings.Contains(text.String(), "舟山市普陀区") {
+		t.Errorf("table output should show 舟山市普陀区 at 622.077 万元 (firm amounts):\n%s", text.String())
 	}
 	var rows []map[string]any
 	if err := json.Unmarshal(js.Bytes(), &rows); err != nil {
 		t.Fatal(err)
 	}
-	if rows[0]["total_yuan"] != float64(6280770) {
-		t.Errorf("json total_yuan = %v, want 6280770", rows[0]["total_yuan"])
+	if rows[0]["total_yuan"] != float64(6220770) || rows[0]["actuals_yuan"] != float64(60000) {
+		t.Errorf("json total_yuan = %v, actuals %v; want 6220770 and 60000", rows[0]["total_yuan"], rows[0]["actuals_yuan"])
 	}
 	cat, _ := Get("totals_by_category")
-	tab, _ = Run(ctx, ro, cat, map[string]any{"category": "养老服务", "city": "舟山市"})
+	tab, _ = Run(ctx, ro, cat, map[string]any{"category": "养老服务", "place": "舟山市"})
 	if len(tab.Rows) != 1 {
 		t.Errorf("category filter by Chinese label: %d rows", len(tab.Rows))
 	}

@@ -148,7 +148,7 @@ func TestReportInBrowser(t *testing.T) {
 			t.Errorf("chart %s is blank (canvas %v, %.2f%% painted)", p.ID, p.Canvas, 100*p.Painted)
 		}
 	}
-	for _, want := range []string{"<script>alert(1)</script>", "资金总额", "ok 106/106", "2212.077", "杭州市"} {
+	for _, want := range []string{"<script>alert(1)</script>", "资金总额", "ok 106/106", "1257.077", "另有最高资助 caps 949 万元", "舟山市普陀区", "杭州市"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("page text lacks %q", want)
 		}

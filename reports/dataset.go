@@ -93,12 +93,12 @@ func value(t *queries.Table, r int, col string) any {
 // Summary is the top of both reports: the money per phase (one headline row
 // each; phases are never added together) and counts over everything shown.
 type Summary struct {
-	Phases                 []int // rows of the headline query, one per phase
-	Items, UnknownAmount   int64
-	Catalogs               int
-	Places                 map[string]int // by compare level: province, city, district
-	Years                  int
-	FirstYear, LastYear    string
+	Phases               []int // rows of the headline query, one per phase
+	Items, UnknownAmount int64
+	Catalogs             int
+	Places               map[string]int // by compare level: province, city, district
+	Years                int
+	FirstYear, LastYear  string
 }
 
 // Summary counts what the reports show.

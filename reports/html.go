@@ -43,11 +43,11 @@ type sectionView struct {
 
 type pageView struct {
 	Title, Scope, Generated, EChartsVersion, Footnote string
-	Figures                                 []figure
-	Mismatches                              int
-	Sections                                []sectionView
-	Charts                                  []chartView
-	EChartsJS                               template.JS
+	Figures                                           []figure
+	Mismatches                                        int
+	Sections                                          []sectionView
+	Charts                                            []chartView
+	EChartsJS                                         template.JS
 }
 
 // cjkFonts is the font stack for text drawn by ECharts and by the page.

@@ -111,13 +111,17 @@ func TestWorkbookReopens(t *testing.T) {
 		t.Errorf("%d native charts, want 2 on the summary sheet", n)
 	}
 	db := openRO(t, dbPath)
-	var totalYuan, items, recon int64
-	db.QueryRow(`SELECT sum(amount_yuan), count(*) FROM clean_line_item`).Scan(&totalYuan, &items)
+	var totalYuan, firmYuan, capYuan, items, recon int64
+	db.QueryRow(`SELECT sum(amount_yuan), sum(amount_yuan) FILTER (WHERE amount_basis = 'firm'), sum(amount_yuan) FILTER (WHERE amount_basis = 'cap'), count(*) FROM clean_line_item`).Scan(&totalYuan, &firmYuan, &capYuan, &items)
 	db.QueryRow(`SELECT count(*) FROM reconciliation`).Scan(&recon)
 	wantWan := float64(totalYuan) / 10000
-	for _, s := range []string{sheetOf(t, "category"), sheetOf(t, "funding"), sheetOf(t, "regions")} {
-		if got := sumColumn(t, f, s, "合计（万元）Total"); math.Abs(got-wantWan) > 1e-6 {
-			t.Errorf("%s sums to %.4f 万元, the database to %.4f", s, got, wantWan)
+	// Firm totals and caps are columns of their own; each sums to its basis in the database.
+	for _, s := range []string{sheetOf(t, "category"), sheetOf(t, "funding"), sheetOf(t, "regions"), sheetOf(t, "place_year")} {
+		if got := sumColumn(t, f, s, "合计（万元）Total"); math.Abs(got-float64(firmYuan)/10000) > 1e-6 {
+			t.Errorf("%s sums to %.4f 万元, the database's firm amounts to %.4f", s, got, float64(firmYuan)/10000)
+		}
+		if got := sumColumn(t, f, s, "最高资助（万元）Caps"); math.Abs(got-float64(capYuan)/10000) > 1e-6 {
+			t.Errorf("%s caps sum to %.4f 万元, the database to %.4f", s, got, float64(capYuan)/10000)
 		}
 	}
 	if got := sumColumn(t, f, SheetDetail, "amount_yuan"); got != float64(totalYuan) {

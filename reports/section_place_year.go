@@ -4,7 +4,7 @@ func init() {
 	registerSection(Section{
 		ID: "place_year", Order: 20, Query: "totals_by_place_year", Chart: "place_year", Sheet: "按地区年份 By place-year",
 		TitleZH: "各地区历年资金总额", TitleEN: "Allocation by place (publishing jurisdiction) and year",
-		Note: hierarchyNote,
+
 		Columns: []column{{"place", "发布辖区 Place", kText}, {"place_level", "层级 Level", kLevel}, {"year", "年份 Year", kPlain},
 			{"phase", "阶段 Phase", kPhase}, {"catalogs", "目录 Catalogs", kInt},
 			{"items", "条目 Items", kInt}, {"total_yuan", "合计（万元）Total", kWan}, {"items_unknown_amount", "未列金额条目 Unknown", kInt},

@@ -114,6 +114,48 @@ ALTER TABLE stated_total ADD COLUMN IF NOT EXISTS high_value   BIGINT;
 ALTER TABLE catalog   ADD COLUMN IF NOT EXISTS phase             VARCHAR;
 ALTER TABLE line_item ADD COLUMN IF NOT EXISTS organization_code VARCHAR;
 
+-- Places: the jurisdiction that publishes each catalog, labelled as people
+-- name it (舟山市普陀区, not 普陀区 or its city), with its level; read from
+-- the catalog rows alone, so that listing and filtering work before any
+-- transform. A catalog counts for its publisher's place only: a city's
+-- totals do not include its districts' catalogs unless a query rolls them up
+-- (totals_by_city_rollup). compare_level puts districts, counties and
+-- streets together, cities together, provinces (and the nation) together.
+CREATE OR REPLACE VIEW catalog_place AS
+SELECT catalog_id,
+       admin_code AS place_code,
+       CASE level WHEN 'national' THEN '全国'
+                  WHEN 'province' THEN province
+                  WHEN 'city'     THEN city
+                  ELSE coalesce(city, '') || coalesce(district, '') END AS place,
+       level AS place_level,
+       CASE WHEN level IN ('district', 'county', 'street') THEN 'district'
+            WHEN level = 'national' THEN 'province' ELSE level END AS compare_level,
+       CASE WHEN level IN ('national', 'province') THEN NULL ELSE city END AS place_city,
+       CASE WHEN level IN ('national', 'province') THEN NULL ELSE substr(admin_code, 1, 4) || '00' END AS place_city_code,
+       province AS place_province,
+       substr(admin_code, 1, 2) || '0000' AS place_province_code
+FROM catalog;
+
+-- Every name a place filter (--place, alias --city) may give for a place:
+-- its label, its own name and code, and the names and codes of the city and
+-- province above it (浙江省 and 舟山市 both select 舟山市普陀区's catalogs).
+CREATE OR REPLACE VIEW place_key AS
+SELECT DISTINCT key, place_code
+FROM (
+    SELECT cp.place_code,
+           unnest([cp.place, cp.place_code, cp.place_city, cp.place_city_code, cp.place_province, cp.place_province_code,
+                   c.district]) AS key
+    FROM catalog_place cp
+    JOIN catalog c USING (catalog_id)
+)
+WHERE key IS NOT NULL AND key <> '';
+
+-- The one place filter every query, report and export uses: true when p is
+-- NULL (no filter) or names the place of code or a jurisdiction above it.
+CREATE OR REPLACE MACRO in_place(code, p) AS
+    p IS NULL OR code IN (SELECT place_code FROM place_key WHERE key = p);
+
 -- Every stated total next to the value recomputed from the line items in its scope.
 -- An approximate figure (约2.3亿, 80余万) reconciles within [low_value, high_value].
 CREATE OR REPLACE VIEW reconciliation AS

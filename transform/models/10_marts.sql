@@ -15,12 +15,16 @@ CREATE OR REPLACE MACRO pct(part, whole) AS
     CASE WHEN whole IS NULL OR whole = 0 THEN NULL
          ELSE CAST(CAST(part AS DECIMAL(38, 6)) * 100 / whole AS DECIMAL(18, 2)) END;
 
--- The money columns every mart carries, as aggregates over line items.
+-- The money columns every mart carries, as aggregates over line items: NULL
+-- where no item of the group states an amount (a missing amount is never 0),
+-- else the sum of the amounts of one basis or kind (0 when none is of it).
 CREATE OR REPLACE MACRO yuan_of_basis(amount, basis, wanted) AS
-    CAST(coalesce(sum(amount) FILTER (WHERE basis = wanted), 0) AS BIGINT);
+    CASE WHEN count(amount) = 0 THEN NULL ELSE CAST(coalesce(sum(amount) FILTER (WHERE basis = wanted), 0) AS BIGINT) END;
 CREATE OR REPLACE MACRO yuan_of_kind(amount, kind, wanted) AS
-    CAST(coalesce(sum(amount) FILTER (WHERE kind = wanted), 0) AS BIGINT);
+    CASE WHEN count(amount) = 0 THEN NULL ELSE CAST(coalesce(sum(amount) FILTER (WHERE kind = wanted), 0) AS BIGINT) END;
 CREATE OR REPLACE MACRO unknown_amounts(amount) AS count(*) FILTER (WHERE amount IS NULL);
+CREATE OR REPLACE MACRO yuan_where(amount, cond) AS
+    CASE WHEN count(amount) = 0 THEN NULL ELSE CAST(coalesce(sum(amount) FILTER (WHERE cond), 0) AS BIGINT) END;
 CREATE OR REPLACE MACRO basis_of(firm, cap, actuals) AS
     CASE WHEN firm > 0 THEN 'firm' WHEN cap > 0 THEN 'cap' WHEN actuals > 0 THEN 'actuals' ELSE 'firm' END;
 
@@ -50,7 +54,7 @@ FROM t
 WINDOW w AS (PARTITION BY place_code, place_level, phase ORDER BY year);
 
 CREATE OR REPLACE MACRO basis_yuan(amount, item_basis, wanted) AS
-    CAST(coalesce(sum(amount) FILTER (WHERE item_basis = wanted), 0) AS BIGINT);
+    CASE WHEN count(amount) = 0 THEN NULL ELSE CAST(coalesce(sum(amount) FILTER (WHERE item_basis = wanted), 0) AS BIGINT) END;
 
 CREATE OR REPLACE TABLE mart_place_year_category AS
 SELECT c.province, c.city, c.place_code, c.place, c.place_level, c.compare_level, c.year, c.phase,
@@ -171,10 +175,10 @@ WITH cp AS (
 SELECT m.city_code, any_value(r.name) AS city, m.year, m.phase,
        count(DISTINCT m.catalog_id) FILTER (WHERE m.place_level = 'city')  AS city_catalogs,
        count(DISTINCT m.catalog_id) FILTER (WHERE m.place_level <> 'city') AS district_catalogs,
-       CAST(coalesce(sum(m.amount_yuan) FILTER (WHERE m.amount_basis = 'firm' AND m.place_level = 'city'), 0) AS BIGINT) AS city_yuan,
-       CAST(coalesce(sum(m.amount_yuan) FILTER (WHERE m.amount_basis = 'firm' AND m.place_level <> 'city'), 0) AS BIGINT) AS districts_yuan,
-       CAST(coalesce(sum(m.amount_yuan) FILTER (WHERE m.amount_basis = 'firm' AND m.overlaps), 0) AS BIGINT) AS overlap_yuan,
-       CAST(coalesce(sum(m.amount_yuan) FILTER (WHERE m.amount_basis = 'firm' AND NOT m.overlaps), 0) AS BIGINT) AS rollup_yuan,
+       yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND m.place_level = 'city')  AS city_yuan,
+       yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND m.place_level <> 'city') AS districts_yuan,
+       yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND m.overlaps)              AS overlap_yuan,
+       yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND NOT m.overlaps)          AS rollup_yuan,
        count(*) FILTER (WHERE m.overlaps) AS overlap_items
 FROM marked m
 LEFT JOIN region r ON r.code = m.city_code
