@@ -118,16 +118,6 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-func find(t *queries.Table, col1, v1, col2, v2 string) int {
-	a, b := t.Col(col1), t.Col(col2)
-	for i, r := range t.Rows {
-		if fmt.Sprint(r[a]) == v1 && fmt.Sprint(r[b]) == v2 {
-			return i
-		}
-	}
-	return -1
-}
-
 func index(list []string, v string) int {
 	for i, x := range list {
 		if x == v {

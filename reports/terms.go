@@ -22,6 +22,3 @@ func termText(kind int, v string) string {
 	}
 	return v
 }
-
-// kindText prints an amount kind.
-func kindText(k string) string { return termText(kAmountKind, k) }
