@@ -118,6 +118,7 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// index is the position of v in list, -1 when it is not there.
 func index(list []string, v string) int {
 	for i, x := range list {
 		if x == v {
@@ -161,6 +162,9 @@ func placeLabel(t *queries.Table, r int, withBasis bool) string {
 	if c := t.Col("phase"); c >= 0 && len(distinct(t, "phase")) > 1 {
 		l += " " + phaseTerm[fmt.Sprint(t.Rows[r][c])]
 	}
+	if c := t.Col("compare_level"); c >= 0 && len(distinct(t, "compare_level")) > 1 {
+		l += " · " + levelTerm[fmt.Sprint(t.Rows[r][c])] // like is compared with like: say which
+	}
 	return l
 }
 
@@ -180,6 +184,7 @@ func labels(t *queries.Table, withBasis bool) []string {
 var (
 	basisTerm = map[string]string{"cap": "最高资助 caps", "actuals": "按实结算 actual cost", "firm": "定额类 firm"}
 	phaseTerm = map[string]string{"budgeted": "预算", "approved": "批复", "contracted": "中标", "paid": "拨付", "unknown": "阶段未明"}
+	levelTerm = map[string]string{"province": "省级", "city": "市级", "district": "区县级"}
 )
 
 // rotation tilts axis labels when there are many or long ones.

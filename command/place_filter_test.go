@@ -113,8 +113,25 @@ func TestPlaceFilterAgreesEverywhere(t *testing.T) {
 			if len(cats) != c.catalogs {
 				t.Fatalf("%d catalogs, want %d", len(cats), c.catalogs)
 			}
+			// The headline counts money once: a district's item its city's
+			// catalog (in the selection) already lists is left out.
+			selected := map[string]bool{}
+			for _, r := range cats {
+				selected[fmt.Sprint(r["place_code"])] = true
+			}
+			once := phaseSums{}
+			for ph, s := range want {
+				once[ph] = s
+			}
+			for _, r := range items {
+				if by, ok := r["covered_by_place_code"].(string); ok && selected[by] && r["amount_basis"] == "firm" {
+					once.add(fmt.Sprint(r["phase"]), -yuan(r, "amount_yuan"), 0, 0)
+				}
+			}
+			if got := sumBy(q("headline"), "total_yuan", "cap_yuan", "items"); fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(once)) {
+				t.Errorf("headline: per phase [firm caps items] %v; line_items counted once give %v", sorted(got), sorted(once))
+			}
 			for name, got := range map[string]phaseSums{
-				"headline":                 sumBy(q("headline"), "total_yuan", "cap_yuan", "items"),
 				"totals_by_place_year":     sumBy(q("totals_by_place_year"), "total_yuan", "cap_yuan", "items"),
 				"totals_by_category":       sumBy(q("totals_by_category"), "total_yuan", "cap_yuan", "items"),
 				"totals_by_funding_source": sumBy(q("totals_by_funding_source"), "total_yuan", "cap_yuan", "items"),
@@ -185,7 +202,7 @@ func TestPlaceFilterAgreesEverywhere(t *testing.T) {
 				t.Errorf("workbook lists %d line items, line_items %d", len(detail)-1, len(items))
 			}
 			page, _ := os.ReadFile(filepath.Join(out, "report.html"))
-			for phase, s := range want {
+			for phase, s := range once {
 				if s[0] > 0 && !strings.Contains(string(page), moneyWan(s[0])+" 万元") {
 					t.Errorf("page lacks the %s total %s 万元", phase, moneyWan(s[0]))
 				}
@@ -272,8 +289,14 @@ func TestHierarchyAndPhases(t *testing.T) {
 		head[fmt.Sprint(r["phase"])] = r
 	}
 	if len(head) != 3 || yuan(head["approved"], "total_yuan") != 550000 || yuan(head["approved"], "cap_yuan") != 150000 ||
-		yuan(head["budgeted"], "total_yuan") != 1500000 || yuan(head["paid"], "total_yuan") != 380000 {
-		t.Errorf("headline per phase: %v", head)
+		yuan(head["budgeted"], "total_yuan") != 1100000 || yuan(head["budgeted"], "overlap_yuan") != 400000 || yuan(head["paid"], "total_yuan") != 380000 {
+		t.Errorf("headline per phase (合肥市 80 + 蜀山区 70, of which 40 the city's catalog already lists): %v", head)
+	}
+	// The district alone has nothing to count twice.
+	for _, r := range rowsOf(t, "headline", "--db", db, "--place", "蜀山区") {
+		if r["phase"] == "budgeted" && (yuan(r, "total_yuan") != 700000 || yuan(r, "overlap_yuan") != 0) {
+			t.Errorf("蜀山区 alone: %v", r)
+		}
 	}
 	// One organization under three printed forms (traditional characters, a credit code) across places and phases.
 	orgs := rowsOf(t, "organizations_across_places", "--db", db)

@@ -10,6 +10,7 @@ WITH rec AS (
 )
 SELECT c.catalog_id,
        cp.place,
+       cp.place_code,
        cp.place_level,
        c.city,
        coalesce(c.district, '') AS district,

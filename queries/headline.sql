@@ -1,9 +1,10 @@
 -- name: headline
--- description: Headline figures per phase (budgeted, approved, contracted, paid: never added together): firm total with its shared (derived) and approximate parts, caps and actual-cost amounts apart, line items, catalogs, places by level, years, items of unknown amount
+-- description: Headline figures per phase (budgeted, approved, contracted, paid: never added together): firm total counting money once (a district's money its city's catalog in the selection already lists is overlap_yuan, left out), with its shared (derived) and approximate parts, caps and actual-cost amounts apart, line items, catalogs, places by level, years, items of unknown amount
 -- params: place, year
 SELECT phase,
        CASE WHEN count(amount_yuan) > 0
-            THEN CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_basis = 'firm'), 0) AS BIGINT) END AS total_yuan,
+            THEN CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_basis = 'firm' AND NOT counted_elsewhere), 0) AS BIGINT) END AS total_yuan,
+       CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_basis = 'firm' AND counted_elsewhere), 0) AS BIGINT) AS overlap_yuan,
        count(*)                                                          AS items,
        count(DISTINCT catalog_id)                                        AS catalogs,
        count(DISTINCT place_code || place_level)                         AS places,
@@ -20,7 +21,8 @@ SELECT phase,
        CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'derived'), 0) AS BIGINT) AS derived_yuan,
        CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'approx'), 0) AS BIGINT)  AS approx_yuan,
        count(DISTINCT org_key)                                           AS organizations
-FROM clean_line_item
+FROM (SELECT *, coalesce(covered_by_place_code IS NOT NULL AND in_place(covered_by_place_code, $place), false) AS counted_elsewhere
+      FROM clean_line_item)
 WHERE in_place(place_code, $place)
   AND ($year IS NULL OR year = $year)
 GROUP BY phase

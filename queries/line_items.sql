@@ -3,7 +3,7 @@
 -- params: place, year, category
 SELECT item_id, place, place_level, jurisdiction, year, phase, item_no, code, name, organization, organization_code,
        category, category_rule, funding_code, funding_text, region_code, region_name,
-       amount_yuan, amount_text, amount_kind, amount_basis, tax_included, source_file, line_start, line_end, source_location
+       amount_yuan, amount_text, amount_kind, amount_basis, covered_by_place_code, tax_included, source_file, line_start, line_end, source_location
 FROM clean_line_item
 WHERE in_place(place_code, $place)
   AND ($year IS NULL OR year = $year)

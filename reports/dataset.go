@@ -33,7 +33,7 @@ func (ds *Dataset) Table(query string) *queries.Table {
 // these columns of it.
 const headlineQuery = "headline"
 
-var headlineColumns = []string{"phase", "total_yuan", "cap_yuan", "actuals_yuan", "derived_yuan", "approx_yuan", "items", "items_unknown_amount",
+var headlineColumns = []string{"phase", "total_yuan", "overlap_yuan", "cap_yuan", "actuals_yuan", "derived_yuan", "approx_yuan", "items", "items_unknown_amount",
 	"catalogs"}
 
 // Load runs the named queries behind the reports and checks that each result

@@ -201,5 +201,8 @@ func headlineKinds(h *queries.Table, r int) string {
 	if v := wanText(value(h, r, "approx_yuan")); v != "0" && v != "" {
 		s += fmt.Sprintf("；合计含约数 approximate %s 万元", v)
 	}
+	if v := wanText(value(h, r, "overlap_yuan")); v != "0" && v != "" {
+		s += fmt.Sprintf("；区县目录中已由市级目录列出的 %s 万元只计一次 (counted once)", v)
+	}
 	return s
 }

@@ -7,7 +7,7 @@ SELECT item_id, catalog_id, province, province_code, city, city_code, district, 
        category, category_zh, category_en, category_rule, purchaser, organization, organization_code, organization_name, target_group,
        region_text, region_code, region_name, region_level, region_rule,
        funding_text, funding_code, funding_zh, funding_en, funding_family, funding_level,
-       amount_yuan, amount_wan, amount_text, amount_kind, amount_basis, tax_included, period_start, period_end,
+       amount_yuan, amount_wan, amount_text, amount_kind, amount_basis, covered_by_place_code, tax_included, period_start, period_end,
        source_file, line_start, line_end, detail_line_start, detail_line_end, source_location, synthetic
 FROM clean_line_item, export_params
 WHERE in_place(place_code, export_params.p_place)

@@ -45,6 +45,26 @@ JOIN funding_resolution f ON f.funding_key = coalesce(s.funding_text, '')
 LEFT JOIN ref_funding_sources fs ON fs.code = f.funding_code
 LEFT JOIN organization_name org ON org.printed_name = s.organization;
 
+-- Money counted twice where a city's catalog and its district's catalog
+-- cover the same funds: a district item whose fund family (福彩公益金 of any
+-- level, …) the city's own catalog of the same year and phase already
+-- allocates to that district. covered_by is the city's code; a total over a
+-- selection that holds the city's catalog leaves such items out (headline),
+-- and the city roll-up never adds them.
+CREATE OR REPLACE TABLE item_overlap AS
+WITH allocated AS (
+    SELECT DISTINCT place_code AS city_code, year, phase, region_code AS district_code, funding_family
+    FROM item_fact
+    WHERE place_level = 'city' AND region_code <> place_code
+      AND funding_family NOT IN ('not_stated', 'other')
+)
+SELECT f.item_id, any_value(a.city_code) AS covered_by
+FROM item_fact f
+JOIN allocated a ON a.district_code = f.place_code AND a.year = f.year AND a.phase = f.phase
+                AND a.funding_family = f.funding_family
+WHERE f.place_level IN ('district', 'county', 'street')
+GROUP BY f.item_id;
+
 CREATE OR REPLACE VIEW clean_line_item AS
 SELECT s.item_id,
        s.catalog_id,
@@ -97,6 +117,7 @@ SELECT s.item_id,
        s.amount_text,
        s.amount_kind,
        x.amount_basis,
+       ov.covered_by AS covered_by_place_code,
        s.tax_included,
        s.period_start,
        s.period_end,
@@ -111,4 +132,5 @@ FROM stg_line_item s
 JOIN item_fact x USING (item_id)
 JOIN catalog_region cr ON cr.catalog_id = s.catalog_id
 JOIN region_resolution ir ON ir.catalog_id = s.catalog_id AND ir.region_key = coalesce(s.region_text, '')
-LEFT JOIN organization o2 ON o2.org_key = x.org_key;
+LEFT JOIN organization o2 ON o2.org_key = x.org_key
+LEFT JOIN item_overlap ov ON ov.item_id = s.item_id;

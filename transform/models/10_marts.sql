@@ -147,30 +147,19 @@ JOIN organization o USING (org_key)
 GROUP BY ALL;
 
 -- A city with its districts' catalogs rolled up, per year and phase, without
--- counting money twice: a district item is left out (overlap_yuan) when the
--- city's own catalogs of the same year and phase already allocate money of
--- the same funding family (福彩公益金 of any level, …) to that district, since
--- the district's catalog then spends money the city's catalog lists. Firm
--- amounts only; caps and actual-cost figures stay in the place marts.
+-- counting money twice: a district item the city's own catalog already
+-- covers (item_overlap, 06_clean.sql) is shown as overlap_yuan and left out
+-- of rollup_yuan. Firm amounts only; caps and actual-cost figures stay in
+-- the place marts.
 CREATE OR REPLACE TABLE mart_city_rollup AS
 WITH cp AS (
     SELECT DISTINCT place_code, place_level, place_city_code FROM catalog_place
-), f AS (
-    SELECT x.*, cp.place_city_code AS city_code
-    FROM item_fact x JOIN cp USING (place_code, place_level)
+), m AS (
+    SELECT x.*, cp.place_city_code AS city_code, ov.item_id IS NOT NULL AS overlaps
+    FROM item_fact x
+    JOIN cp USING (place_code, place_level)
+    LEFT JOIN item_overlap ov USING (item_id)
     WHERE cp.place_city_code IS NOT NULL AND x.place_level IN ('city', 'district', 'county', 'street')
-), allocated AS (  -- money a city's own catalogs give to one of its districts
-    SELECT DISTINCT city_code, year, phase, region_code AS district_code, funding_family
-    FROM f
-    WHERE place_level = 'city' AND place_code = city_code AND region_code <> city_code
-      AND funding_family NOT IN ('not_stated', 'other')
-), marked AS (
-    SELECT f.*,
-           f.place_level <> 'city' AND a.district_code IS NOT NULL AS overlaps
-    FROM f
-    LEFT JOIN allocated a
-           ON a.city_code = f.city_code AND a.year = f.year AND a.phase = f.phase
-          AND a.district_code = f.place_code AND a.funding_family = f.funding_family
 )
 SELECT m.city_code, any_value(r.name) AS city, m.year, m.phase,
        count(DISTINCT m.catalog_id) FILTER (WHERE m.place_level = 'city')  AS city_catalogs,
@@ -180,7 +169,7 @@ SELECT m.city_code, any_value(r.name) AS city, m.year, m.phase,
        yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND m.overlaps)              AS overlap_yuan,
        yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND NOT m.overlaps)          AS rollup_yuan,
        count(*) FILTER (WHERE m.overlaps) AS overlap_items
-FROM marked m
+FROM m
 LEFT JOIN region r ON r.code = m.city_code
 GROUP BY m.city_code, m.year, m.phase;
 
