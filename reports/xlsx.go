@@ -381,7 +381,7 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 			return err
 		}
 	}
-	f.SetColWidth(s, "A", "A", 44)
+	f.SetColWidth(s, "A", "A", 66)
 	f.SetColWidth(s, "B", "F", 16)
 	return nil
 }
