@@ -256,3 +256,36 @@ func TestStaleDerivedTablesAreRefused(t *testing.T) {
 		t.Errorf("ad-hoc SQL on stale data should still run (with a warning): %v", err)
 	}
 }
+
+// The CSV header `template --out x.csv` writes is a loadable template: a
+// province's list in 元 with an organization and a stated total.
+func TestTemplateCSVHeaderLoads(t *testing.T) {
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "columns.csv")
+	if _, err := run(t, "template", "--out", csvPath); err != nil {
+		t.Fatal(err)
+	}
+	head, _ := os.ReadFile(csvPath)
+	cols := strings.Split(strings.TrimSpace(string(head)), ",")
+	row := func(vals map[string]string) string {
+		var out []string
+		for _, c := range cols {
+			out = append(out, vals[c])
+		}
+		return strings.Join(out, ",")
+	}
+	base := map[string]string{"catalog_id": "prov-2024", "title": "2024年某省资助项目名单", "publisher": "某省民政厅", "province": "安徽省",
+		"admin_code": "340000", "level": "province", "year": "2024", "unit": "元"}
+	item := map[string]string{"item_no": "1", "name": "甲项目", "organization": "甲协会", "amount": "120000"}
+	total := map[string]string{"total_label": "合计", "amount": "120000"}
+	for k, v := range base {
+		item[k], total[k] = v, v
+	}
+	body := string(head) + row(item) + "\n" + row(total) + "\n"
+	os.WriteFile(csvPath, []byte(body), 0o644)
+	db := filepath.Join(dir, "t.duckdb")
+	out, err := run(t, "ingest", "--db", db, csvPath)
+	if err != nil || !strings.Contains(out, "1 items  1 totals reconcile") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
