@@ -41,7 +41,8 @@ without touching the database:
 
   catalog        the facts inferred from the document (title, publisher,
                  jurisdiction as a GB/T 2260 code, level, project year,
-                 publication date); --year, --admin-code and --title override
+                 publication date, phase of the amounts); --year,
+                 --admin-code, --title and --phase override
   items          line items with their amount in exact yuan, its kind (fixed,
                  cap, actuals, derived from a shared amount, approx), the
                  printed text and where in the file each came from
@@ -84,6 +85,7 @@ it in Excel, then load it with fundscope ingest DRAFT.xlsx.`,
 	fl.IntVar(&opts.Catalog.Year, "year", 0, "the project year, when the inferred one is wrong")
 	fl.StringVar(&opts.Catalog.AdminCode, "admin-code", "", "the publisher's GB/T 2260 code, when the inferred one is wrong")
 	fl.StringVar(&opts.Catalog.Title, "title", "", "the document's title, when the inferred one is wrong")
+	fl.StringVar(&opts.Catalog.Phase, "phase", "", "what the amounts are (budgeted, approved, contracted, paid), when the one inferred from the title is wrong")
 	fl.StringVar(&opts.Catalog.Layout, "layout", "", "read with this layout instead of choosing one (see fundscope detect)")
 	return cmd
 }
@@ -145,6 +147,7 @@ func draftOf(res *extract.Result) template.Draft {
 	if c.Published != nil {
 		d.Catalog["published"] = *c.Published
 	}
+	d.Catalog["phase"] = c.Phase
 	seen := map[string]int{}
 	for _, it := range res.Items {
 		no := it.ItemNo
@@ -216,7 +219,7 @@ func writeExtract(w io.Writer, res *extract.Result, format string) error {
 	if c.District != nil {
 		district = *c.District
 	}
-	fmt.Fprintf(w, "catalog: %s | publisher %s | %s %s %s (%s, %s) | year %d", c.Title, c.Publisher, c.Province, c.City, district, c.AdminCode, c.Level, c.Year)
+	fmt.Fprintf(w, "catalog: %s | publisher %s | %s %s %s (%s, %s) | year %d | phase %s", c.Title, c.Publisher, c.Province, c.City, district, c.AdminCode, c.Level, c.Year, c.Phase)
 	if c.Published != nil {
 		fmt.Fprintf(w, " | published %s", *c.Published)
 	}

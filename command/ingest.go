@@ -39,7 +39,7 @@ Files and directories given as arguments are matched to manifest entries by
 file name. A document without an entry is read for the facts it states
 about itself (title, publisher, jurisdiction, level, project year, as
 ` + "`fundscope extract FILE`" + ` shows them) with the layout that reads it, else the
-generic reader; --year, --admin-code, --title and --layout override what was
+generic reader; --year, --admin-code, --title, --phase and --layout override what was
 inferred. A generic reading below confidence 0.5 is refused: look at it with
 ` + "`fundscope extract FILE`" + `. ` + "`fundscope init`" + ` makes a workspace whose
 data/manifest.json you can edit to fix facts for good.
@@ -76,6 +76,7 @@ validated first and any invalid cell loads nothing.`,
 	cmd.Flags().IntVar(&opts.Override.Year, "year", 0, "project year of documents without a manifest entry, when the inferred one is wrong")
 	cmd.Flags().StringVar(&opts.Override.AdminCode, "admin-code", "", "GB/T 2260 code of the publisher, for documents without a manifest entry")
 	cmd.Flags().StringVar(&opts.Override.Title, "title", "", "title of a document without a manifest entry")
+	cmd.Flags().StringVar(&opts.Override.Phase, "phase", "", "what the amounts of documents without a manifest entry are: budgeted, approved, contracted or paid (default: from the title)")
 	cmd.Flags().StringVar(&opts.Override.Layout, "layout", "", "layout to read documents without a manifest entry with (see fundscope detect)")
 	cmd.Flags().BoolVar(&opts.NoTransform, "no-transform", false, "skip the transforms (when loading many files, run `fundscope transform` once at the end)")
 	return cmd

@@ -80,6 +80,9 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 		id = Slug(d.Path)
 	}
 	c := merge(f.Catalog(id, override.File), override)
+	if c.Phase == "" {
+		c.Phase = facts.Phase(c.Title)
+	}
 	res := &Result{File: d.Path, Format: d.Format, Facts: f, Doc: d, Items: []Item{}, Totals: []Total{}}
 	layout := c.Layout
 	if layout == "" {
@@ -183,6 +186,7 @@ func merge(c, o model.Catalog) model.Catalog {
 	set(&c.Level, o.Level)
 	set(&c.Layout, o.Layout)
 	set(&c.File, o.File)
+	set(&c.Phase, o.Phase)
 	if o.District != nil {
 		c.District = o.District
 	}
