@@ -147,7 +147,9 @@ func draftOf(res *extract.Result) template.Draft {
 	if c.Published != nil {
 		d.Catalog["published"] = *c.Published
 	}
-	d.Catalog["phase"] = c.Phase
+	if c.Phase != model.PhaseUnknown {
+		d.Catalog["phase"] = c.Phase // else left empty for a person to fill in (or the title to decide)
+	}
 	seen := map[string]int{}
 	for _, it := range res.Items {
 		no := it.ItemNo

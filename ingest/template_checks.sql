@@ -53,8 +53,8 @@ UNION ALL
 SELECT row_no, 'unit', '"' || unit || '" must be 元, 万元 or 亿元'
 FROM t WHERE unit NOT IN ('', '元', '万元', '亿元')
 UNION ALL
-SELECT row_no, 'phase', '"' || phase || '" must be budgeted/预算, approved/批复, contracted/中标 or paid/拨付'
-FROM t WHERE phase NOT IN ('', 'budgeted', '预算', 'approved', '批复', 'contracted', '中标', 'paid', '拨付')
+SELECT row_no, 'phase', '"' || phase || '" must be budgeted/预算, approved/批复, contracted/中标, paid/拨付 or unknown/未明'
+FROM t WHERE phase NOT IN ('', 'budgeted', '预算', 'approved', '批复', 'contracted', '中标', 'paid', '拨付', 'unknown', '未明')
 UNION ALL
 SELECT row_no, 'amount', 'both amount and amount_wan are filled: use amount (in the catalog''s unit) only'
 FROM t WHERE both_amounts

@@ -418,7 +418,7 @@ func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]model
 			CAST(any_value(trim(year)) AS INTEGER), any_value(nullif(trim(coalesce(published, '')), '')),
 			any_value(trim(coalesce(synthetic, ''))) IN ('true', '是'),
 			CASE any_value(trim(coalesce(phase, ''))) WHEN '预算' THEN 'budgeted' WHEN '批复' THEN 'approved' WHEN '中标' THEN 'contracted'
-			     WHEN '拨付' THEN 'paid' ELSE any_value(trim(coalesce(phase, ''))) END,
+			     WHEN '拨付' THEN 'paid' WHEN '未明' THEN 'unknown' ELSE any_value(trim(coalesce(phase, ''))) END,
 			count(*) FILTER (WHERE trim(coalesce(total_label, '')) = ''), min(row_no)
 		FROM tpl GROUP BY trim(catalog_id) ORDER BY min(row_no)`)
 	if err != nil {
