@@ -97,7 +97,7 @@ func Generate(w io.Writer, dataFS fs.FS, o Options) (rows int, err error) {
 			}
 			id := fmt.Sprintf("synthetic-%s-%d", ci.code, y)
 			set("catalog_id", id)
-			set("title", fmt.Sprintf("%d年%s政府购买社会组织服务项目目录（合成数据）", y, ci.name))
+			set("title", fmt.Sprintf("%d年%s政府向社会组织购买服务目录（合成数据）", y, ci.name))
 			set("publisher", ci.name+"民政局")
 			set("province", ci.province)
 			set("city", ci.name)
