@@ -80,7 +80,13 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	defer db.Close()
-	ds, err := reports.Load(ctx, db, opts.Filter)
+	var extra []string
+	for _, format := range opts.Formats {
+		if format == "html" {
+			extra = reports.PageQueries
+		}
+	}
+	ds, err := reports.Load(ctx, db, opts.Filter, extra...)
 	if err != nil {
 		return err
 	}

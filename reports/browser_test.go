@@ -59,50 +59,7 @@ func TestReportInBrowser(t *testing.T) {
 	htmlPath, _ := writeReports(t, loadedDB(t, true), dir)
 	url := "file://" + htmlPath
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(1400, 1000),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	defer cancel()
-
-	var mu sync.Mutex
-	var requests, problems []string
-	chromedp.ListenTarget(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			if e.Request.URL != url {
-				requests = append(requests, e.Request.URL)
-			}
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.APITypeError || e.Type == runtime.APITypeWarning {
-				problems = append(problems, fmt.Sprintf("console.%s %v", e.Type, e.Args))
-			}
-		case *runtime.EventExceptionThrown:
-			problems = append(problems, "exception: "+e.ExceptionDetails.Text)
-		case *log.EventEntryAdded:
-			if e.Entry.Level == log.LevelError {
-				problems = append(problems, "log: "+e.Entry.Text+" "+e.Entry.URL)
-			}
-		case *page.EventJavascriptDialogOpening:
-			problems = append(problems, "a dialog opened: "+e.Message)
-			go chromedp.Run(ctx, page.HandleJavaScriptDialog(true))
-		}
-	})
+	ctx, watch := newBrowser(t, dir, url)
 
 	var paints []chartPaint
 	var text string
@@ -132,16 +89,15 @@ func TestReportInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", shotPath)
-	mu.Lock()
-	defer mu.Unlock()
-	if len(requests) > 0 {
-		t.Errorf("the page made network requests: %v", requests)
+	watch.check(t)
+	nCharts := 0
+	for _, s := range pageSections() {
+		if s.Chart != "" || (s.page != nil && s.page.Height > 0) {
+			nCharts++
+		}
 	}
-	if len(problems) > 0 {
-		t.Errorf("console errors, exceptions or dialogs: %v", problems)
-	}
-	if len(paints) != 5 {
-		t.Errorf("%d chart containers, want 5", len(paints))
+	if len(paints) != nCharts || nCharts < 8 {
+		t.Errorf("%d chart containers, want %d", len(paints), nCharts)
 	}
 	for _, p := range paints {
 		if !p.Canvas || p.Painted < 0.01 {
@@ -153,4 +109,73 @@ func TestReportInBrowser(t *testing.T) {
 			t.Errorf("page text lacks %q", want)
 		}
 	}
+}
+
+// pageWatch collects what a page did that it should not: network requests,
+// console errors and warnings, exceptions, dialogs.
+type pageWatch struct {
+	mu                 sync.Mutex
+	requests, problems []string
+}
+
+func (w *pageWatch) check(t *testing.T) {
+	t.Helper()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.requests) > 0 {
+		t.Errorf("the page made network requests: %v", w.requests)
+	}
+	if len(w.problems) > 0 {
+		t.Errorf("console errors, exceptions or dialogs: %v", w.problems)
+	}
+}
+
+// newBrowser starts headless Chromium with a private profile and watches the page at url.
+func newBrowser(t *testing.T, dir, url string) (context.Context, *pageWatch) {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(1400, 1000),
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancel)
+
+	w := &pageWatch{}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if u := e.Request.URL; u != url && !strings.HasPrefix(u, url+"#") && !strings.HasPrefix(u, "blob:") && !strings.HasPrefix(u, "data:") {
+				w.requests = append(w.requests, e.Request.URL)
+			}
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.APITypeError || e.Type == runtime.APITypeWarning {
+				w.problems = append(w.problems, fmt.Sprintf("console.%s %v", e.Type, e.Args))
+			}
+		case *runtime.EventExceptionThrown:
+			w.problems = append(w.problems, "exception: "+e.ExceptionDetails.Text)
+		case *log.EventEntryAdded:
+			if e.Entry.Level == log.LevelError {
+				w.problems = append(w.problems, "log: "+e.Entry.Text+" "+e.Entry.URL)
+			}
+		case *page.EventJavascriptDialogOpening:
+			w.problems = append(w.problems, "a dialog opened: "+e.Message)
+			go chromedp.Run(ctx, page.HandleJavaScriptDialog(true))
+		}
+	})
+
+	return ctx, w
 }

@@ -21,6 +21,9 @@ type Dataset struct {
 	results map[string]*queries.Table
 }
 
+// has says whether the named query was run.
+func (ds *Dataset) has(query string) bool { _, ok := ds.results[query]; return ok }
+
 // Table is the result of a named query the reports ran.
 func (ds *Dataset) Table(query string) *queries.Table {
 	if t, ok := ds.results[query]; ok {
@@ -36,14 +39,19 @@ const headlineQuery = "headline"
 var headlineColumns = []string{"phase", "total_yuan", "overlap_yuan", "cap_yuan", "actuals_yuan", "derived_yuan", "approx_yuan", "items", "items_unknown_amount",
 	"catalogs"}
 
-// Load runs the named queries behind the reports and checks that each result
-// has the columns its section shows.
-func Load(ctx context.Context, db *sql.DB, f Filter) (*Dataset, error) {
+// PageQueries are the named queries only the HTML page needs (the data its
+// filters work on); pass them to Load when writing the page.
+var PageQueries = exploreQueries
+
+// Load runs the named queries behind the reports, and the extra ones named,
+// and checks that each result has the columns its section shows.
+func Load(ctx context.Context, db *sql.DB, f Filter, extra ...string) (*Dataset, error) {
 	ds := &Dataset{Filter: f, results: map[string]*queries.Table{}}
 	names := []string{headlineQuery}
 	for _, s := range Sections() {
 		names = append(names, s.Query)
 	}
+	names = append(names, extra...)
 	for _, name := range names {
 		if _, done := ds.results[name]; done {
 			continue

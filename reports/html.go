@@ -21,10 +21,14 @@ import (
 //go:embed report.html.tmpl
 var reportTemplate string
 
+//go:embed dashboard.js
+var dashboardJS string
+
 type chartView struct {
 	ID, Title, Subtitle, Footnote string
 	Height                        int
 	Option                        template.JS
+	Live                          bool // the page's script redraws it from the filtered data
 }
 
 type figure struct{ Label, Value, Note string }
@@ -38,7 +42,10 @@ type sectionView struct {
 	Chart                      *chartView
 	Head                       []string
 	Rows                       [][]cellView
-	TableOpen                  bool // no chart: the table is the section
+	RowDims                    []string // per row: the place, year, phase… it is about, as JSON, for the page's filters
+	Dims                       string   // the filter dimensions the table's rows carry, comma-separated
+	TableOpen                  bool     // no chart: the table is the section
+	Live                       bool     // the page's script fills the table from the filtered data
 }
 
 type pageView struct {
@@ -47,7 +54,8 @@ type pageView struct {
 	Mismatches                                        int
 	Sections                                          []sectionView
 	Charts                                            []chartView
-	EChartsJS                                         template.JS
+	EChartsJS, DashboardJS                            template.JS
+	Data                                              template.JS // the filtered data, JSON
 }
 
 // cjkFonts is the font stack for text drawn by ECharts and by the page.
@@ -61,16 +69,40 @@ func WriteHTML(w io.Writer, ds *Dataset, generated time.Time) error {
 	if bytes.Contains(bytes.ToLower(src), []byte("</script")) {
 		return errors.New("echarts.min.js contains </script and cannot be inlined")
 	}
+	for _, q := range exploreQueries {
+		if !ds.has(q) {
+			return fmt.Errorf("the dataset was loaded without query %s: pass reports.PageQueries to Load", q)
+		}
+	}
+	data, err := exploreJSON(ds)
+	if err != nil {
+		return err
+	}
 	v := pageView{
 		Title:          "fundscope 政府购买社会组织服务资金分析",
 		Scope:          scope(ds.Filter),
 		Generated:      generated.Format("2006-01-02 15:04"),
 		EChartsVersion: echarts.Version(),
 		EChartsJS:      template.JS(src),
+		DashboardJS:    template.JS(dashboardJS),
+		Data:           template.JS(data),
 	}
-	for _, sec := range Sections() {
+	for _, sec := range pageSections() {
+		if sec.page != nil {
+			pv := sec.page
+			sv := sectionView{ID: sec.ID, TitleZH: sec.TitleZH, TitleEN: sec.TitleEN, Note: sec.Note, Live: true}
+			if pv.Height > 0 {
+				cv := chartView{ID: sec.ID, Title: sec.TitleZH, Subtitle: sec.TitleEN, Footnote: pv.Footnote, Height: pv.Height, Option: template.JS(pv.option()), Live: true}
+				sv.Chart = &cv
+				v.Charts = append(v.Charts, cv)
+			} else {
+				sv.TableOpen = true
+			}
+			v.Sections = append(v.Sections, sv)
+			continue
+		}
 		t := ds.Table(sec.Query)
-		sv := sectionView{ID: sec.ID, TitleZH: sec.TitleZH, TitleEN: sec.TitleEN, Note: sec.Note, TableOpen: sec.Chart == ""}
+		sv := sectionView{ID: sec.ID, TitleZH: sec.TitleZH, TitleEN: sec.TitleEN, Note: sec.Note, TableOpen: sec.Chart == "", Live: sec.Chart != ""}
 		if sec.Chart != "" {
 			c, err := charts.Build(sec.Chart, t)
 			if err != nil {
@@ -83,7 +115,7 @@ func WriteHTML(w io.Writer, ds *Dataset, generated time.Time) error {
 			if err != nil {
 				return fmt.Errorf("chart %s: %w", c.ID, err)
 			}
-			cv := chartView{ID: c.ID, Title: c.Title, Subtitle: c.Subtitle, Footnote: c.Footnote, Height: c.Height, Option: template.JS(b)}
+			cv := chartView{ID: c.ID, Title: c.Title, Subtitle: c.Subtitle, Footnote: c.Footnote, Height: c.Height, Option: template.JS(b), Live: true}
 			sv.Chart = &cv
 			v.Charts = append(v.Charts, cv)
 		}
@@ -99,6 +131,12 @@ func WriteHTML(w io.Writer, ds *Dataset, generated time.Time) error {
 				}
 			}
 			sv.Rows = append(sv.Rows, row)
+			if !sv.Live {
+				sv.RowDims = append(sv.RowDims, rowDims(t, r))
+			}
+		}
+		if !sv.Live {
+			sv.Dims = strings.Join(tableDims(t), ",")
 		}
 		v.Sections = append(v.Sections, sv)
 	}
@@ -127,6 +165,49 @@ func WriteHTML(w io.Writer, ds *Dataset, generated time.Time) error {
 		return err
 	}
 	return t.Execute(w, v)
+}
+
+// filterColumns are the columns, by filter dimension, whose values a table
+// row is matched on by the page's filters (the first the table has).
+var filterColumns = []struct {
+	dim  string
+	cols []string
+}{
+	{"place", []string{"place", "city"}},
+	{"year", []string{"year"}},
+	{"phase", []string{"phase"}},
+	{"category", []string{"category", "category_zh"}},
+	{"funding", []string{"funding_code", "funding_zh"}},
+	{"org", []string{"org_key", "organization"}},
+}
+
+// tableDims lists the filter dimensions t's rows carry.
+func tableDims(t *queries.Table) []string {
+	var out []string
+	for _, fc := range filterColumns {
+		for _, c := range fc.cols {
+			if t.Col(c) >= 0 {
+				out = append(out, fc.dim)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// rowDims is row r's values of the filter dimensions, as JSON.
+func rowDims(t *queries.Table, r int) string {
+	m := map[string]string{}
+	for _, fc := range filterColumns {
+		for _, c := range fc.cols {
+			if t.Col(c) >= 0 {
+				m[fc.dim] = text(t.Rows[r][t.Col(c)])
+				break
+			}
+		}
+	}
+	b, _ := json.Marshal(m)
+	return string(b)
 }
 
 // htmlCell formats one value for the page as its column kind says.

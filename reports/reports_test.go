@@ -45,7 +45,7 @@ func writeReports(t testing.TB, dbPath, dir string) (htmlPath, xlsxPath string) 
 	t.Helper()
 	ctx := context.Background()
 	db := openRO(t, dbPath)
-	ds, err := Load(ctx, db, Filter{})
+	ds, err := Load(ctx, db, Filter{}, PageQueries...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +253,7 @@ func BenchmarkReports(b *testing.B) {
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		ds, err := Load(ctx, db, Filter{})
+		ds, err := Load(ctx, db, Filter{}, PageQueries...)
 		if err != nil {
 			b.Fatal(err)
 		}

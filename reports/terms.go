@@ -22,3 +22,8 @@ func termText(kind int, v string) string {
 	}
 	return v
 }
+
+// termsForPage gives the page's script the same words, by term kind.
+func termsForPage() map[string]any {
+	return map[string]any{"kind": terms[kAmountKind], "phase": terms[kPhase], "level": terms[kLevel], "basis": terms[kBasis]}
+}

@@ -156,6 +156,15 @@ WHERE key IS NOT NULL AND key <> '';
 CREATE OR REPLACE MACRO in_place(code, p) AS
     p IS NULL OR code IN (SELECT place_code FROM place_key WHERE key = p);
 
+-- How a report names an implementation region: a pseudo-region that means a
+-- whole city or province (全市, 全杭州市, 主城区, several districts in one cell),
+-- resolved to that jurisdiction, is shown as the jurisdiction, city-wide.
+CREATE OR REPLACE MACRO region_label(region_code, region_level, code_name, printed) AS
+    CASE WHEN region_code IS NULL THEN '未识别 unresolved'
+         WHEN region_level = 'province' THEN coalesce(code_name, printed) || '（全省 province-wide）'
+         WHEN region_level = 'city' THEN coalesce(code_name, printed) || '（全市 city-wide）'
+         ELSE coalesce(code_name, printed) END;
+
 -- Every stated total next to the value recomputed from the line items in its scope.
 -- An approximate figure (约2.3亿, 80余万) reconciles within [low_value, high_value].
 CREATE OR REPLACE VIEW reconciliation AS
