@@ -28,16 +28,18 @@ func CategoryMix(t *queries.Table) Chart {
 		charts.WithYAxisOpts(opts.YAxis{Name: "%", Max: 100}),
 	)
 	bar.SetXAxis(cities)
+	lb, share := newLabeler(t), map[[2]string]any{}
+	for r := range t.Rows {
+		if v := t.Rows[r][t.Col("share_pct")]; v != nil {
+			share[[2]string{lb.label(r), fmt.Sprint(t.Rows[r][t.Col("category_zh")])}] = json.Number(fmt.Sprint(v))
+		}
+	}
 	for _, c := range cats {
 		data := make([]opts.BarData, len(cities))
 		for i, city := range cities {
 			data[i] = opts.BarData{Value: 0}
-			for r := range t.Rows {
-				if label(t, r) == city && fmt.Sprint(t.Rows[r][t.Col("category_zh")]) == c {
-					if v := t.Rows[r][t.Col("share_pct")]; v != nil {
-						data[i] = opts.BarData{Value: json.Number(fmt.Sprint(v))}
-					}
-				}
+			if v, ok := share[[2]string{city, c}]; ok {
+				data[i] = opts.BarData{Value: v}
 			}
 		}
 		bar.AddSeries(c, data)

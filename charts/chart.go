@@ -146,34 +146,69 @@ func wan(v any) any {
 
 func formatWan(y int64) string { return money.FormatWan(y) }
 
-// label names row r of a place-keyed result for a chart: the place, its
-// basis when the figures are not firm amounts (杭州市（最高资助 caps）), and
-// its phase when the result holds more than one.
-func label(t *queries.Table, r int) string { return placeLabel(t, r, true) }
+// labeler names the rows of a place-keyed result for a chart: the place, its
+// basis when the figures are not firm amounts (杭州市（最高资助 caps）), its
+// phase when the result holds more than one, and its level when it compares
+// several. Whether there are several is found once per result.
+type labeler struct {
+	t                   *queries.Table
+	place, basis, phase int
+	level               int
+}
 
-// placeLabel is label, naming the basis only when withBasis is set.
-func placeLabel(t *queries.Table, r int, withBasis bool) string {
-	l := fmt.Sprint(t.Rows[r][t.Col("place")])
-	if c := t.Col("basis"); c >= 0 && withBasis {
-		if b := fmt.Sprint(t.Rows[r][c]); b != "firm" {
+func newLabeler(t *queries.Table) labeler {
+	lb := labeler{t: t, place: t.Col("place"), basis: t.Col("basis"), phase: -1, level: -1}
+	if several(t, "phase") {
+		lb.phase = t.Col("phase")
+	}
+	if several(t, "compare_level") {
+		lb.level = t.Col("compare_level")
+	}
+	return lb
+}
+
+// several says whether column col holds more than one value.
+func several(t *queries.Table, col string) bool {
+	c := t.Col(col)
+	if c < 0 || len(t.Rows) == 0 {
+		return false
+	}
+	first := fmt.Sprint(t.Rows[0][c])
+	for _, r := range t.Rows[1:] {
+		if fmt.Sprint(r[c]) != first {
+			return true
+		}
+	}
+	return false
+}
+
+// label names row r with its basis; placeLabel only when withBasis is set.
+func (lb labeler) label(r int) string { return lb.placeLabel(r, true) }
+
+func (lb labeler) placeLabel(r int, withBasis bool) string {
+	row := lb.t.Rows[r]
+	l := fmt.Sprint(row[lb.place])
+	if lb.basis >= 0 && withBasis {
+		if b := fmt.Sprint(row[lb.basis]); b != "firm" {
 			l += "（" + basisTerm[b] + "）"
 		}
 	}
-	if c := t.Col("phase"); c >= 0 && len(distinct(t, "phase")) > 1 {
-		l += " " + phaseTerm[fmt.Sprint(t.Rows[r][c])]
+	if lb.phase >= 0 {
+		l += " " + phaseTerm[fmt.Sprint(row[lb.phase])]
 	}
-	if c := t.Col("compare_level"); c >= 0 && len(distinct(t, "compare_level")) > 1 {
-		l += " · " + levelTerm[fmt.Sprint(t.Rows[r][c])] // like is compared with like: say which
+	if lb.level >= 0 {
+		l += " · " + levelTerm[fmt.Sprint(row[lb.level])] // like is compared with like: say which
 	}
 	return l
 }
 
 // labels lists the distinct labels of t's rows in order of first appearance.
 func labels(t *queries.Table, withBasis bool) []string {
+	lb := newLabeler(t)
 	var out []string
 	seen := map[string]bool{}
 	for r := range t.Rows {
-		if l := placeLabel(t, r, withBasis); !seen[l] {
+		if l := lb.placeLabel(r, withBasis); !seen[l] {
 			seen[l] = true
 			out = append(out, l)
 		}

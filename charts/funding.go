@@ -20,8 +20,9 @@ func init() {
 func FundingTreemap(t *queries.Table) Chart {
 	var nodes []opts.TreeMapNode
 	var missing []string
+	lb := newLabeler(t)
 	for i := range t.Rows {
-		key := label(t, i) + " " + fmt.Sprint(t.Rows[i][t.Col("year")])
+		key := lb.label(i) + " " + fmt.Sprint(t.Rows[i][t.Col("year")])
 		y, ok := yuanOf(t.Rows[i][t.Col("basis_yuan")])
 		if ok && y == 0 {
 			ok = false

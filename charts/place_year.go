@@ -19,7 +19,11 @@ func init() {
 // series per year of firm totals and, where a place has caps, one of caps
 // beside it: the two are never stacked into one bar (query totals_by_place_year).
 func PlaceYearTotals(t *queries.Table) Chart {
-	places, years := labels(t, false), distinct(t, "year")
+	places, years, lb := labels(t, false), distinct(t, "year"), newLabeler(t)
+	at := map[string]int{}
+	for i, p := range places {
+		at[p] = i
+	}
 	sort.Strings(years)
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
@@ -47,10 +51,10 @@ func PlaceYearTotals(t *queries.Table) Chart {
 			if fmt.Sprint(t.Rows[r][t.Col("year")]) != y {
 				continue
 			}
-			i := index(places, placeLabel(t, r, false))
+			i := at[lb.placeLabel(r, false)]
 			data[i] = opts.BarData{Value: wan(t.Rows[r][t.Col(field)])}
 			if n := intOf(t.Rows[r][t.Col("items_unknown_amount")]); n > 0 && field == "total_yuan" {
-				unknown = append(unknown, fmt.Sprintf("%s %s：%d 项未列金额", placeLabel(t, r, false), y, n))
+				unknown = append(unknown, fmt.Sprintf("%s %s：%d 项未列金额", lb.placeLabel(r, false), y, n))
 			}
 		}
 		bar.AddSeries(name, data)

@@ -18,6 +18,7 @@ func init() {
 func RegionRanking(t *queries.Table, top int) Chart {
 	var names []string
 	var data []opts.BarData
+	lb := newLabeler(t)
 	for i := range t.Rows {
 		if len(names) == top {
 			break
@@ -26,7 +27,7 @@ func RegionRanking(t *queries.Table, top int) Chart {
 		if !ok || y == 0 {
 			continue
 		}
-		label := fmt.Sprintf("%v·%v", label(t, i), t.Rows[i][t.Col("region_name")])
+		label := fmt.Sprintf("%v·%v", lb.label(i), t.Rows[i][t.Col("region_name")])
 		if c := t.Col("year"); c >= 0 { // the ranking spans years: say which
 			label = shorten(label, 18) + fmt.Sprintf(" %v", t.Rows[i][c])
 		} else {

@@ -3,7 +3,7 @@
 -- params: place, year, category
 SELECT f.place_code, f.place, f.place_level, f.compare_level, p.place_city_code, p.place_province_code,
        f.year, f.phase, f.category, f.category_zh, f.funding_code, f.funding_zh,
-       coalesce(f.covered_by_place_code, '') AS covered_by,
+       coalesce(ov.covered_by, '') AS covered_by,
        count(*) AS items,
        count(*) FILTER (WHERE f.amount_yuan IS NULL) AS items_unknown_amount,
        yuan_of_kind(f.amount_yuan, f.amount_kind, 'fixed')   AS fixed_yuan,
@@ -11,8 +11,9 @@ SELECT f.place_code, f.place, f.place_level, f.compare_level, p.place_city_code,
        yuan_of_kind(f.amount_yuan, f.amount_kind, 'approx')  AS approx_yuan,
        yuan_of_kind(f.amount_yuan, f.amount_kind, 'cap')     AS cap_yuan,
        yuan_of_kind(f.amount_yuan, f.amount_kind, 'actuals') AS actuals_yuan
-FROM clean_line_item f
+FROM item_fact f
 JOIN catalog_place p USING (catalog_id)
+LEFT JOIN item_overlap ov USING (item_id)
 WHERE in_place(f.place_code, $place)
   AND ($year IS NULL OR f.year = $year)
   AND ($category IS NULL OR f.category = $category OR f.category_zh = $category)

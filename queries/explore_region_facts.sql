@@ -8,7 +8,7 @@ SELECT f.place_code, f.place, f.place_level, f.compare_level, p.place_city_code,
        yuan_of_basis(f.amount_yuan, f.amount_basis, 'firm')    AS firm_yuan,
        yuan_of_basis(f.amount_yuan, f.amount_basis, 'cap')     AS cap_yuan,
        yuan_of_basis(f.amount_yuan, f.amount_basis, 'actuals') AS actuals_yuan
-FROM clean_line_item f
+FROM item_fact f
 JOIN catalog_place p USING (catalog_id)
 LEFT JOIN ref_regions r ON r.code = f.region_code
 WHERE in_place(f.place_code, $place)

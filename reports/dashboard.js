@@ -4,6 +4,7 @@
 // items behind a bar, box or cell, and a CSV and PNG of every chart.
 (function () {
   "use strict";
+  const tStart = performance.now();
   const D = JSON.parse(document.getElementById("explore-data").textContent);
   const T = D.terms;
   const specs = window.FUNDSCOPE_SPECS || [];
@@ -173,6 +174,24 @@
     if (g) { g.containLabel = true; g.bottom = 20; }
   }
 
+  // largest keeps the n places with the largest firm totals (then most items)
+  // of a result keyed "place|…", in level and name order, and says how many
+  // there were: a chart of a hundred places is unreadable and slow to draw.
+  function largest(g, n) {
+    const tot = new Map();
+    g.forEach((a, k) => {
+      const p = +String(k).split("|")[0];
+      const e = tot.get(p) || {firm: 0, n: 0};
+      e.firm += known(a) ? a.firm + a.cap : 0;
+      e.n += a.n;
+      tot.set(p, e);
+    });
+    const all = [...tot.keys()];
+    const keep = all.sort((a, b) => tot.get(b).firm - tot.get(a).firm || tot.get(b).n - tot.get(a).n).slice(0, n);
+    return {places: sortPlaces(keep.map((i) => places[i])), of: all.length,
+      note: all.length > n ? `显示金额最大的 ${n} 个地区，共 ${all.length} 个；选择层级或地区可看其余。The ${n} largest of ${all.length} places; choose a level or a place to see the others.` : ""};
+  }
+
   // ---- views: each returns the chart option patch and the table of exactly what it shows ----
   const V = {};
   const col = (h, kind) => ({h, kind: kind || "text"});
@@ -181,9 +200,11 @@
     const levels = selectedLevels(F), phases = selectedPhases(F);
     const g = groupBy(F, (i) => F.p[i] + "|" + F.y[i] + "|" + F.ph[i]);
     const keys = [...g.keys()].map((k) => k.split("|"));
-    const ps = sortPlaces([...new Set(keys.map((k) => +k[0]))].map((i) => places[i]));
+    const top = largest(g, 30), ps = top.places;
     const pairs = [];
-    ps.forEach((p) => [...new Set(keys.filter((k) => +k[0] === p.i).map((k) => k[2]))].sort((a, b) => PHASE_ORDER.indexOf(D.phases[a]) - PHASE_ORDER.indexOf(D.phases[b])).forEach((ph) => pairs.push([p, +ph])));
+    const phasesOf = new Map(); // place → its phases
+    keys.forEach((k) => { if (!phasesOf.has(+k[0])) phasesOf.set(+k[0], new Set()); phasesOf.get(+k[0]).add(+k[2]); });
+    ps.forEach((p) => [...phasesOf.get(p.i)].sort((a, b) => PHASE_ORDER.indexOf(D.phases[a]) - PHASE_ORDER.indexOf(D.phases[b])).forEach((ph) => pairs.push([p, ph])));
     const names = pairs.map(([p, ph]) => placeName(p, levels, D.phases[ph], phases));
     const years = [...new Set(keys.map((k) => k[1]))].sort();
     const series = [], drill = [];
@@ -205,6 +226,7 @@
       drill: (pr) => drill[pr.seriesIndex] && drill[pr.seriesIndex][pr.dataIndex],
       cols: [col("发布辖区 Place"), col("层级 Level"), col("年份 Year"), col("阶段 Phase"), col("条目 Items", "int"), col("合计（万元）Total", "wan"), col("未列金额条目 Unknown", "int"), col("最高资助（万元）Caps", "wan"), col("按实结算（万元）Actual cost", "wan")],
       rows,
+      note: top.note,
     };
   };
 
@@ -308,8 +330,10 @@
     const levels = selectedLevels(F), phases = selectedPhases(F);
     const gp = groupBy(F, (i) => F.p[i] + "|" + F.ph[i]);
     const gc = groupBy(F, (i) => F.p[i] + "|" + F.ph[i] + "|" + F.c[i]);
-    const pairs = sortPlaces([...new Set([...gp.keys()].map((k) => +k.split("|")[0]))].map((i) => places[i]))
-      .flatMap((p) => [...gp.keys()].filter((k) => +k.split("|")[0] === p.i).map((k) => [p, +k.split("|")[1]]));
+    const phasesOf = new Map(); // place → its phases
+    gp.forEach((a, k) => { const [p, ph] = k.split("|").map(Number); if (!phasesOf.has(p)) phasesOf.set(p, []); phasesOf.get(p).push(ph); });
+    const top = largest(gp, 30);
+    const pairs = top.places.flatMap((p) => phasesOf.get(p.i).map((ph) => [p, ph]));
     const catIdx = [...new Set([...gc.keys()].map((k) => +k.split("|")[2]))];
     const basis = pairs.map(([p, ph]) => basisOf(gp.get(p.i + "|" + ph)));
     const names = pairs.map(([p, ph], j) => placeName(p, levels, D.phases[ph], phases) + (basis[j] === "firm" ? "" : basis[j] === "items" ? "（按条目数 by count）" : "（" + term("basis", basis[j]) + "）"));
@@ -329,6 +353,7 @@
       drill: (pr) => pairs[pr.dataIndex] && {placeExact: pairs[pr.dataIndex][0].code, phase: D.phases[pairs[pr.dataIndex][1]], category: cats[catIdx[pr.seriesIndex]].code},
       cols: [col("发布辖区 Place"), col("阶段 Phase"), col("类别 Category"), col("条目 Items", "int"), col("合计（万元）Total", "wan"), col("最高资助（万元）Caps", "wan"), col("未列金额条目 Unknown", "int"), col("口径 Basis"), col("占比 Share %", "pct")],
       rows,
+      note: top.note,
     };
   };
 
@@ -361,12 +386,19 @@
     const gp = groupBy(F, (i) => F.p[i] + "|" + F.y[i] + "|" + F.ph[i]);
     const gf = groupBy(F, (i) => F.p[i] + "|" + F.y[i] + "|" + F.ph[i] + "|" + F.f[i]);
     const nodes = [], rows = [], missing = [];
-    const keys = [...gp.keys()].map((k) => k.split("|")).sort((a, b) => LEVELS.indexOf(places[+a[0]].compare) - LEVELS.indexOf(places[+b[0]].compare) || (places[+a[0]].label < places[+b[0]].label ? -1 : places[+a[0]].label > places[+b[0]].label ? 1 : 0) || a[1] - b[1]);
+    const top = largest(gp, 12), keep = new Set(top.places.map((p) => p.i));
+    const keys = [...gp.keys()].map((k) => k.split("|")).filter((k) => keep.has(+k[0])).sort((a, b) => LEVELS.indexOf(places[+a[0]].compare) - LEVELS.indexOf(places[+b[0]].compare) || (places[+a[0]].label < places[+b[0]].label ? -1 : places[+a[0]].label > places[+b[0]].label ? 1 : 0) || a[1] - b[1]);
+    const children = new Map(); // place|year|phase → its funding keys
+    gf.forEach((a, x) => {
+      const parent = x.slice(0, x.lastIndexOf("|"));
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent).push(x);
+    });
     keys.forEach((k) => {
       const p = places[+k[0]], whole = gp.get(k.join("|")), b = basisOf(whole);
       const name = placeName(p, levels) + " " + k[1] + (b === "firm" || b === "items" ? "" : "（" + term("basis", b) + "）");
       const node = {name, children: []};
-      [...gf.keys()].filter((x) => x.startsWith(k.join("|") + "|")).forEach((x) => {
+      (children.get(k.join("|")) || []).forEach((x) => {
         const fi = +x.split("|")[3], a = gf.get(x);
         rows.push([p.label, k[1], term("phase", D.phases[+k[2]]), funds[fi].label, a.n, firmOf(a), a.u, capOf(a), b === "items" ? "条目数 item count" : term("basis", b), b === "items" ? null : pct(a[b], whole[b])]);
         if (b !== "items" && a[b] > 0) node.children.push({name: funds[fi].label, value: a[b], drill: {placeExact: p.code, year: k[1], phase: D.phases[+k[2]], funding: funds[fi].code}});
@@ -378,7 +410,7 @@
       drill: (pr) => pr.data && pr.data.drill,
       cols: [col("发布辖区 Place"), col("年份 Year"), col("阶段 Phase"), col("资金来源 Funding"), col("条目 Items", "int"), col("合计（万元）Total", "wan"), col("未列金额条目 Unknown", "int"), col("最高资助（万元）Caps", "wan"), col("口径 Basis"), col("占比 Share %", "pct")],
       rows,
-      note: missing.length ? "无金额、未绘出 Not drawn (no amounts): " + missing.join("、") : "",
+      note: [top.note, missing.length ? "无金额、未绘出 Not drawn (no amounts): " + missing.join("、") : ""].filter(Boolean).join(" "),
     };
   };
 
@@ -417,7 +449,7 @@
   V.coverage = function () {
     const g = groupBy(F, (i) => F.p[i] + "|" + F.y[i]);
     const keys = [...g.keys()].map((k) => k.split("|"));
-    const ps = sortPlaces([...new Set(keys.map((k) => +k[0]))].map((i) => places[i]));
+    const top = largest(g, 40), ps = top.places;
     const years = [...new Set(keys.map((k) => k[1]))].sort();
     let max = 1;
     const data = [], rows = [];
@@ -437,11 +469,13 @@
       drill: (pr) => pr.data && pr.data[2] !== "-" && {placeExact: ps[pr.data[1]].code, year: years[pr.data[0]]},
       cols: [col("发布辖区 Place"), col("年份 Year"), col("条目 Items", "int"), col("合计（万元）Total", "wan"), col("未列金额条目 Unknown", "int")],
       rows,
+      note: top.note,
     };
   };
 
   // ---- rendering ----
   const built = {};
+  const timings = window.fundscopeTimings = {}; // ms per part of the last redraw, for the benchmark
   const charts = {}; // id → ECharts instance
   function esc(s) { return String(s).replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c])); }
   function cellText(v, kind) {
@@ -459,16 +493,31 @@
   }
   function sectionOf(id) { return document.querySelector("section[data-live=\"" + id + "\"]"); }
 
-  function render(id) {
-    const view = V[id];
-    if (!view) return;
-    const v = view();
-    built[id] = v;
-    const sec = sectionOf(id);
-    const spec = specs.find((s) => s.id === id);
-    if (spec && charts[id]) {
-      const el = document.getElementById("chart-" + id);
-      if (v.height) el.style.height = v.height + "px";
+  // render redraws the live views. Layout is read once: every chart's height
+  // is set first, the charts are resized and drawn, and only then are the
+  // tables written (reading a size after writing a table would lay the whole
+  // page out again, once per chart).
+  function render(ids) {
+    const vs = {};
+    ids.forEach((id) => {
+      const tv = performance.now();
+      vs[id] = V[id]();
+      timings[id + ".data"] = performance.now() - tv;
+      built[id] = vs[id];
+    });
+    const resized = [];
+    ids.forEach((id) => {
+      const el = charts[id] && document.getElementById("chart-" + id);
+      if (el && vs[id].height && el.style.height !== vs[id].height + "px") {
+        el.style.height = vs[id].height + "px";
+        resized.push(id);
+      }
+    });
+    resized.forEach((id) => charts[id].resize());
+    ids.forEach((id) => {
+      const v = vs[id], spec = specs.find((s) => s.id === id);
+      if (!spec || !charts[id]) return;
+      const tc = performance.now();
       let o;
       if (v.replace) {
         o = Object.assign({textStyle: spec.option.textStyle, animation: false}, v.replace);
@@ -477,10 +526,12 @@
         if (!o.legend) o.legend = {};
         v.patch(o);
       }
-      charts[id].resize();
       charts[id].setOption(o, true);
-    }
-    if (sec) {
+      timings[id + ".chart"] = performance.now() - tc;
+    });
+    ids.forEach((id) => {
+      const v = vs[id], sec = sectionOf(id);
+      if (!sec) return;
       const table = sec.querySelector("details.data table");
       renderTable(table, v.cols, v.rows);
       sec.querySelector(".nrows").textContent = v.rows.length;
@@ -488,10 +539,10 @@
       const parts = [];
       if (v.note) parts.push(v.note);
       if (v.ignored && v.ignored.length) parts.push("此图不随" + v.ignored.map((d) => DIM_ZH[d]).join("、") + "筛选。" + D.notes.regionPartial);
+      if (v.rows.length === 0) parts.push("所选范围内没有数据。Nothing matches the selection.");
       fn.hidden = !parts.length;
       fn.textContent = parts.join(" ");
-      if (v.rows.length === 0) { fn.hidden = false; fn.textContent = "所选范围内没有数据。Nothing matches the selection."; }
-    }
+    });
   }
 
   function figures() {
@@ -583,10 +634,37 @@
     const sn = document.getElementById("scale-note");
     sn.hidden = !notes.length;
     sn.textContent = notes.join(" ");
+    const t0 = performance.now();
     figures();
-    Object.keys(V).forEach(render);
+    timings.figures = performance.now() - t0;
+    // The views a reader can see now are drawn at once; the others one by one
+    // after the first frame, so that a large page shows its top quickly.
+    const tv = performance.now(), ids = Object.keys(V), gen = ++generation;
+    const near = ids.filter((id) => { const sec = sectionOf(id); return sec && sec.getBoundingClientRect().top < 1.5 * innerHeight; });
+    const later = ids.filter((id) => !near.includes(id));
+    ids.forEach((id) => { delete built[id]; });
+    document.body.removeAttribute("data-charts-ready");
+    render(near);
+    timings.views = performance.now() - tv;
+    const next = () => {
+      if (gen !== generation) return; // a newer selection is being drawn
+      const id = later.shift();
+      if (id) { render([id]); setTimeout(next, 0); return; }
+      timings.allDrawn = performance.now();
+      document.body.setAttribute("data-charts-ready", String(specs.length));
+    };
+    requestAnimationFrame(() => setTimeout(next, 0));
+    const t1 = performance.now();
     filterStaticTables();
+    timings.tables = performance.now() - t1;
     if (drillSpec) drill(drillSpec);
+  }
+
+  let generation = 0;
+  // view gives the last drawing of a live view, drawing it first if it is still waiting.
+  function view(id) {
+    if (!built[id] && V[id]) render([id]);
+    return built[id];
   }
 
   // ---- drill-down ----
@@ -660,7 +738,7 @@
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
-  window.fundscopeCSV = (id) => (built[id] ? csvOf(built[id]) : null); // for tests and the console
+  window.fundscopeCSV = (id) => (view(id) ? csvOf(view(id)) : null); // for tests and the console
 
   // ---- start ----
   function fillSelect(dim, options) {
@@ -671,6 +749,8 @@
     s.addEventListener("change", () => { S[dim] = s.value; drillSpec = null; document.getElementById("drill").hidden = true; renderAll(); });
   }
   function start() {
+    timings.scriptStart = tStart;
+    timings.decoded = performance.now() - tStart;
     readHash();
     const present = (X, key) => { const s = new Set(); for (let i = 0; i < X.p.length; i++) s.add(key(i)); return s; };
     const lv = present(F, (i) => places[F.p[i]].compare);
@@ -690,8 +770,8 @@
       const b = e.target.closest("button[data-csv], button[data-png]");
       if (!b) return;
       const id = b.getAttribute("data-csv") || b.getAttribute("data-png");
-      if (b.hasAttribute("data-csv") && built[id]) {
-        download("fundscope-" + id + "-" + slug() + ".csv", URL.createObjectURL(new Blob([csvOf(built[id])], {type: "text/csv;charset=utf-8"})));
+      if (b.hasAttribute("data-csv") && view(id)) {
+        download("fundscope-" + id + "-" + slug() + ".csv", URL.createObjectURL(new Blob([csvOf(view(id))], {type: "text/csv;charset=utf-8"})));
       } else if (charts[id]) {
         download("fundscope-" + id + "-" + slug() + ".png", charts[id].getDataURL({type: "png", pixelRatio: 2, backgroundColor: "#fff"}));
       }
@@ -709,8 +789,10 @@
       window.addEventListener("resize", () => c.resize());
     });
     window.addEventListener("hashchange", () => { readHash(); renderAll(); });
+    timings.setup = performance.now() - tStart;
     renderAll();
-    document.body.setAttribute("data-charts-ready", String(specs.length));
+    // The time from navigation to the first frame painted, for the benchmark.
+    requestAnimationFrame(() => setTimeout(() => document.body.setAttribute("data-painted-ms", String(Math.round(performance.now())))));
   }
   start();
 })();

@@ -82,6 +82,7 @@ func TestDashboardFiltersAndDrillDown(t *testing.T) {
 	if err := chromedp.Run(ctx,
 		chromedp.SetValue(`select[data-filter="place"]`, "340100", chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelector('select[data-filter="place"]').dispatchEvent(new Event("change")); location.hash`, &hash),
+		chromedp.WaitVisible(`body[data-charts-ready]`, chromedp.ByQuery),
 		chromedp.Evaluate(`Array.from(document.querySelectorAll('#figures .value')).map(e => e.textContent)`, &figures),
 	); err != nil {
 		t.Fatal(err)

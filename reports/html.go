@@ -46,7 +46,13 @@ type sectionView struct {
 	Dims                       string   // the filter dimensions the table's rows carry, comma-separated
 	TableOpen                  bool     // no chart: the table is the section
 	Live                       bool     // the page's script fills the table from the filtered data
+	Query                      string   // the named query behind the table
+	Cut                        int      // rows left out of the page (PageTableRows)
 }
+
+// PageTableRows is the most rows a table of the page lists; the workbook and
+// `fundscope query` have them all, and the page says so.
+var PageTableRows = 300
 
 type pageView struct {
 	Title, Scope, Generated, EChartsVersion, Footnote string
@@ -102,7 +108,7 @@ func WriteHTML(w io.Writer, ds *Dataset, generated time.Time) error {
 			continue
 		}
 		t := ds.Table(sec.Query)
-		sv := sectionView{ID: sec.ID, TitleZH: sec.TitleZH, TitleEN: sec.TitleEN, Note: sec.Note, TableOpen: sec.Chart == "", Live: sec.Chart != ""}
+		sv := sectionView{ID: sec.ID, TitleZH: sec.TitleZH, TitleEN: sec.TitleEN, Note: sec.Note, TableOpen: sec.Chart == "", Live: sec.Chart != "", Query: sec.Query}
 		if sec.Chart != "" {
 			c, err := charts.Build(sec.Chart, t)
 			if err != nil {
@@ -130,10 +136,15 @@ func WriteHTML(w io.Writer, ds *Dataset, generated time.Time) error {
 					v.Mismatches++
 				}
 			}
-			sv.Rows = append(sv.Rows, row)
-			if !sv.Live {
-				sv.RowDims = append(sv.RowDims, rowDims(t, r))
+			if sv.Live || len(sv.Rows) >= PageTableRows {
+				sv.Cut++ // a live table is drawn by the page's script; a long one is in the workbook
+				continue
 			}
+			sv.Rows = append(sv.Rows, row)
+			sv.RowDims = append(sv.RowDims, rowDims(t, r))
+		}
+		if sv.Live {
+			sv.Cut = 0
 		}
 		if !sv.Live {
 			sv.Dims = strings.Join(tableDims(t), ",")
