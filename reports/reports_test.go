@@ -293,3 +293,67 @@ func sheetOf(t *testing.T, id string) string {
 	t.Fatalf("no section %s", id)
 	return ""
 }
+
+// Every sheet prints landscape on A4, one page wide; every table sheet
+// repeats its header row on each printed page and has an autofilter (or is an
+// Excel table, which filters by itself); the summary has its charts.
+func TestWorkbookIsPrintReady(t *testing.T) {
+	_, xlsxPath := writeReports(t, loadedDB(t, false), t.TempDir())
+	f, err := excelize.OpenFile(xlsxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for _, sheet := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.Size == nil || *pl.Size != 9 {
+			t.Errorf("sheet %s does not print landscape, A4, one page wide: %+v", sheet, pl)
+		}
+		props, _ := f.GetSheetProps(sheet)
+		if props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("sheet %s is not fitted to the page", sheet)
+		}
+		if sheet == SheetSummary {
+			continue
+		}
+		if !strings.HasSuffix(titles[sheet], "!$1:$1") {
+			t.Errorf("sheet %s repeats %q on each printed page, want its header row $1:$1", sheet, titles[sheet])
+		}
+		tables, _ := f.GetTables(sheet)
+		xml := sheetXML(t, xlsxPath, f, sheet)
+		if !strings.Contains(xml, "<autoFilter") && len(tables) == 0 {
+			t.Errorf("sheet %s has no autofilter", sheet)
+		}
+	}
+}
+
+// sheetXML returns the worksheet part of sheet inside the xlsx at path.
+func sheetXML(t *testing.T, path string, f *excelize.File, sheet string) string {
+	t.Helper()
+	idx, _ := f.GetSheetIndex(sheet)
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	want := "xl/worksheets/sheet" + strconv.Itoa(idx+1) + ".xml"
+	for _, zf := range zr.File {
+		if zf.Name == want {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s in %s", want, path)
+	return ""
+}

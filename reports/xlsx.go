@@ -123,8 +123,48 @@ func WriteXLSX(ctx context.Context, w io.Writer, db *sql.DB, ds *Dataset, genera
 	if err := writeDictionary(f, st); err != nil {
 		return fmt.Errorf("sheet %s: %w", SheetDictionary, err)
 	}
+	if err := printReady(f); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
+}
+
+// printReady sets every sheet to print as an analyst would hand it on: A4
+// landscape, fitted to one page wide, and on every sheet but the summary
+// (which holds several tables) the header row repeated on each page.
+func printReady(f *excelize.File) error {
+	for _, sheet := range f.GetSheetList() {
+		if err := printSetup(f, sheet); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printSetup is printReady for one sheet. A sheet written by a stream writer
+// gets it before the writer starts: the writer copies it then.
+func printSetup(f *excelize.File, sheet string) error {
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" && d.Scope == sheet {
+			return nil // set up already, before a stream writer
+		}
+	}
+	a4, landscape, one, any := 9, "landscape", 1, 0
+	fit := true
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	if sheet == SheetSummary {
+		return nil
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet}); err != nil {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	return nil
 }
 
 // writeTable writes a header and the rows of t from row `top` on.
@@ -280,7 +320,13 @@ func writeSummary(f *excelize.File, st styles, ds *Dataset, generated time.Time)
 			}
 		}
 	}
-	f.SetCellStr(s, fmt.Sprintf("A%d", 4+len(figures)), hierarchyNote)
+	// The footnote wraps inside the columns of the tables below it (a long
+	// unwrapped line would widen the printed page until nothing is legible).
+	note := 4 + len(figures)
+	f.SetCellStr(s, fmt.Sprintf("A%d", note), hierarchyNote)
+	f.MergeCell(s, fmt.Sprintf("A%d", note), fmt.Sprintf("F%d", note))
+	f.SetCellStyle(s, fmt.Sprintf("A%d", note), fmt.Sprintf("F%d", note), st.wrap)
+	f.SetRowHeight(s, note, 90)
 	// Totals by place and year, with a column chart of firm amounts and caps side by side.
 	top := 4 + len(figures) + 3
 	f.SetCellStr(s, fmt.Sprintf("A%d", top-1), "各地区历年合计 Totals by place and year")
@@ -457,6 +503,9 @@ func writeDetail(ctx context.Context, f *excelize.File, st styles, db *sql.DB, f
 			name = fmt.Sprintf("%s (%d)", SheetDetail, part)
 		}
 		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		if err := printSetup(f, name); err != nil {
 			return err
 		}
 		if sw, err = f.NewStreamWriter(name); err != nil {
