@@ -24,7 +24,8 @@ type Chart struct {
 	Title    string // Chinese
 	Subtitle string // English
 	Footnote string
-	Height   int // pixels
+	Detail   string // the end of Footnote that depends on the rows (a page that filters them says its own)
+	Height   int    // pixels
 	options  interface{ JSON() map[string]interface{} }
 }
 

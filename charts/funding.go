@@ -49,8 +49,10 @@ func FundingTreemap(t *queries.Table) Chart {
 		Label:      &opts.Label{Show: opts.Bool(true)},
 	}))
 	note := "面积与金额成正比（元）。Area is proportional to the amount. 未注明 = the catalog names no funding source."
+	detail := ""
 	if len(missing) > 0 {
-		note += " 无金额、未绘出 Not drawn (no amounts): " + strings.Join(missing, "、") + "。"
+		detail = "无金额、未绘出 Not drawn (no amounts): " + strings.Join(missing, "、") + "。"
+		note += " " + detail
 	}
-	return Chart{ID: "funding", Title: "各地区资金来源构成", Subtitle: "Funding sources per place and year", Footnote: note, Height: 460, options: tm}
+	return Chart{ID: "funding", Title: "各地区资金来源构成", Subtitle: "Funding sources per place and year", Footnote: note, Detail: detail, Height: 460, options: tm}
 }

@@ -66,8 +66,10 @@ func PlaceYearTotals(t *queries.Table) Chart {
 		}
 	}
 	note := NoteWan + " 柱为定额类合计；最高资助单列一柱，不与合计相加。Bars are firm totals; caps are a bar of their own, never added. " + NotePlaces
+	detail := ""
 	if len(unknown) > 0 {
-		note += " " + strings.Join(unknown, "；") + "（items without an amount）。"
+		detail = strings.Join(unknown, "；") + "（items without an amount）。"
+		note += " " + detail
 	}
-	return Chart{ID: "place_year", Title: "各地区历年资金总额", Subtitle: "Allocation by place and year", Footnote: note, Height: 440, options: bar}
+	return Chart{ID: "place_year", Title: "各地区历年资金总额", Subtitle: "Allocation by place and year", Footnote: note, Detail: detail, Height: 440, options: bar}
 }

@@ -216,17 +216,18 @@
         drill.push(pairs.map(([p, ph]) => ({placeExact: p.code, year: y, phase: D.phases[ph]})));
       });
     });
-    const rows = [];
+    const rows = [], unknown = [];
     pairs.forEach(([p, ph]) => years.forEach((y) => {
       const a = g.get(p.i + "|" + y + "|" + ph);
       if (a) rows.push([p.label, term("level", p.level), y, term("phase", D.phases[ph]), a.n, firmOf(a), a.u, capOf(a), actualsOf(a)]);
+      if (a && a.u) unknown.push(`${p.label} ${y}：${a.u} 项未列金额`);
     }));
     return {
       patch: (o) => { o.xAxis[0].data = names; roomForLabels(o, names); o.series = series; o.legend.data = series.map((s) => s.name); },
       drill: (pr) => drill[pr.seriesIndex] && drill[pr.seriesIndex][pr.dataIndex],
       cols: [col("发布辖区 Place"), col("层级 Level"), col("年份 Year"), col("阶段 Phase"), col("条目 Items", "int"), col("合计（万元）Total", "wan"), col("未列金额条目 Unknown", "int"), col("最高资助（万元）Caps", "wan"), col("按实结算（万元）Actual cost", "wan")],
       rows,
-      note: top.note,
+      note: [top.note, unknown.length ? unknown.slice(0, 20).join("；") + (unknown.length > 20 ? ` 等 ${unknown.length} 处` : "") + "（items without an amount）。" : ""].filter(Boolean).join(" "),
     };
   };
 

@@ -121,7 +121,9 @@ func WriteHTML(w io.Writer, ds *Dataset, generated time.Time) error {
 			if err != nil {
 				return fmt.Errorf("chart %s: %w", c.ID, err)
 			}
-			cv := chartView{ID: c.ID, Title: c.Title, Subtitle: c.Subtitle, Footnote: c.Footnote, Height: c.Height, Option: template.JS(b), Live: true}
+			// The page's script says what depends on the selected rows (filter-note); the footnote keeps the rest.
+			foot := strings.TrimSuffix(strings.TrimSuffix(c.Footnote, c.Detail), " ")
+			cv := chartView{ID: c.ID, Title: c.Title, Subtitle: c.Subtitle, Footnote: foot, Height: c.Height, Option: template.JS(b), Live: true}
 			sv.Chart = &cv
 			v.Charts = append(v.Charts, cv)
 		}
