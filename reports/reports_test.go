@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -107,8 +108,15 @@ func TestWorkbookReopens(t *testing.T) {
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
-	if n := countCharts(t, xlsxPath); n != 2 {
-		t.Errorf("%d native charts, want 2 on the summary sheet", n)
+	charts := countCharts(t, xlsxPath, want)
+	wantCharts := map[string]int{SheetSummary: 2}
+	for _, sec := range Sections() {
+		if sec.SheetChart != nil {
+			wantCharts[sec.Sheet] = 1
+		}
+	}
+	if fmt.Sprint(charts) != fmt.Sprint(wantCharts) || len(wantCharts) < 6 {
+		t.Errorf("native charts by the sheet they draw from: %v, want %v", charts, wantCharts)
 	}
 	db := openRO(t, dbPath)
 	var totalYuan, firmYuan, capYuan, items, recon int64
@@ -200,22 +208,29 @@ func sumColumn(t *testing.T, f *excelize.File, sheet, header string) float64 {
 	return sum
 }
 
-func countCharts(t *testing.T, path string) int {
+// countCharts counts the workbook's native charts by the sheet whose cells they draw.
+func countCharts(t *testing.T, path string, sheets []string) map[string]int {
 	z, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer z.Close()
-	n := 0
+	n := map[string]int{}
 	for _, f := range z.File {
 		if strings.HasPrefix(f.Name, "xl/charts/chart") && strings.HasSuffix(f.Name, ".xml") {
-			n++
 			rc, _ := f.Open()
 			b, _ := io.ReadAll(rc)
 			rc.Close()
-			if !bytes.Contains(b, []byte("概览 Summary")) {
-				t.Errorf("%s does not draw from the summary sheet", f.Name)
+			from := ""
+			for _, s := range sheets {
+				if bytes.Contains(b, []byte("<f>&#39;"+s+"&#39;!")) {
+					from = s
+				}
 			}
+			if from == "" {
+				t.Errorf("%s draws from no sheet of the workbook", f.Name)
+			}
+			n[from]++
 		}
 	}
 	return n

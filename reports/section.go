@@ -23,6 +23,15 @@ type Section struct {
 	Columns []column // the rows as a table: page table and sheet
 	Chart   string   // a registered chart (package charts) drawn from the rows, "" for none
 	Sheet   string   // the workbook sheet of the table
+	// SheetChart draws a native Excel chart beside the sheet's table: bars
+	// of column Value, labelled by the Label columns joined (nil: none).
+	SheetChart *SheetChart
+}
+
+// SheetChart is the chart beside a section's table in the workbook.
+type SheetChart struct {
+	Value string   // the column charted (a column of the table)
+	Label []string // the columns that name a bar
 }
 
 var sections []Section

@@ -2,7 +2,8 @@ package reports
 
 func init() {
 	registerSection(Section{
-		ID: "category_mix", Order: 30, Query: "category_mix", Chart: "category_mix", Sheet: "类别构成 Category mix",
+		SheetChart: &SheetChart{Value: "share_pct", Label: []string{"place", "phase", "category_zh"}},
+		ID:         "category_mix", Order: 30, Query: "category_mix", Chart: "category_mix", Sheet: "类别构成 Category mix",
 		TitleZH: "各地区资金类别构成", TitleEN: "Category mix per place (% of the place's total over all loaded years)",
 		Note: "占比以定额类金额计；只有最高资助的地区以最高资助计（口径 Basis 注明）。Shares of firm amounts; a place with only caps shows shares of its caps (see Basis).",
 		Columns: []column{{"place", "发布辖区 Place", kText}, {"phase", "阶段 Phase", kPhase}, {"category", "类别代码 Code", kText}, {"category_zh", "类别 Category", kText},

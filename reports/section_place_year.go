@@ -2,7 +2,8 @@ package reports
 
 func init() {
 	registerSection(Section{
-		ID: "place_year", Order: 20, Query: "totals_by_place_year", Chart: "place_year", Sheet: "按地区年份 By place-year",
+		SheetChart: &SheetChart{Value: "total_yuan", Label: []string{"place", "year", "phase"}},
+		ID:         "place_year", Order: 20, Query: "totals_by_place_year", Chart: "place_year", Sheet: "按地区年份 By place-year",
 		TitleZH: "各地区历年资金总额", TitleEN: "Allocation by place (publishing jurisdiction) and year",
 
 		Columns: []column{{"place", "发布辖区 Place", kText}, {"place_level", "层级 Level", kLevel}, {"year", "年份 Year", kPlain},

@@ -108,6 +108,9 @@ func WriteXLSX(ctx context.Context, w io.Writer, db *sql.DB, ds *Dataset, genera
 		if err := writeTable(f, st, sec.Sheet, 1, ds.Table(sec.Query), sec.Columns, true); err != nil {
 			return fmt.Errorf("sheet %s: %w", sec.Sheet, err)
 		}
+		if err := writeSheetChart(f, sec, ds.Table(sec.Query)); err != nil {
+			return fmt.Errorf("sheet %s: %w", sec.Sheet, err)
+		}
 	}
 	items, _ := queries.AsInt64(value(ds.Table(headlineQuery), 0, "items"))
 	if DetailLimit > 0 && items > int64(DetailLimit) {
@@ -165,6 +168,61 @@ func printSetup(f *excelize.File, sheet string) error {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
 	return nil
+}
+
+// sheetChartRows is the most rows a sheet's chart draws (the table has them all).
+const sheetChartRows = 40
+
+// writeSheetChart puts the section's chart beside its table: a label column
+// right of the table (the bars' names), and a bar chart of the first
+// sheetChartRows rows of the Value column next to it.
+func writeSheetChart(f *excelize.File, sec Section, t *queries.Table) error {
+	sc := sec.SheetChart
+	if sc == nil || len(t.Rows) == 0 {
+		return nil
+	}
+	valueCol := -1
+	for i, c := range sec.Columns {
+		if c.field == sc.Value {
+			valueCol = i + 1
+		}
+	}
+	if valueCol < 0 {
+		return fmt.Errorf("chart column %s is not a column of the table", sc.Value)
+	}
+	labelCol := len(sec.Columns) + 1
+	lc, _ := excelize.ColumnNumberToName(labelCol)
+	vc, _ := excelize.ColumnNumberToName(valueCol)
+	f.SetCellStr(sec.Sheet, lc+"1", "图表标签 Chart label")
+	width := 12
+	for r := range t.Rows {
+		var parts []string
+		for _, l := range sc.Label {
+			if v := text(value(t, r, l)); v != "" {
+				parts = append(parts, termText(kPhase, v))
+			}
+		}
+		label := strings.Join(parts, " ")
+		f.SetCellStr(sec.Sheet, lc+strconv.Itoa(r+2), label)
+		width = max(width, queries.DisplayWidth(label))
+	}
+	f.SetColWidth(sec.Sheet, lc, lc, colWidth(width))
+	n := min(len(t.Rows), sheetChartRows)
+	ref := func(col string) string { return fmt.Sprintf("'%s'!$%s$2:$%s$%d", sec.Sheet, col, col, n+1) }
+	anchor, _ := excelize.CoordinatesToCellName(labelCol+2, 2)
+	title := sec.TitleZH + " " + sec.TitleEN
+	if len(t.Rows) > n {
+		title += fmt.Sprintf("（前 %d 行 first %d rows）", n, n)
+	}
+	return f.AddChart(sec.Sheet, anchor, &excelize.Chart{
+		Type:      excelize.Bar,
+		Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$%s$1", sec.Sheet, vc), Categories: ref(lc), Values: ref(vc)}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		Dimension: excelize.ChartDimension{Width: 560, Height: uint(120 + 18*n)},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true},
+	})
 }
 
 // writeTable writes a header and the rows of t from row `top` on.
