@@ -208,6 +208,15 @@ func TestDashboardFiltersAndDrillDown(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
+	var body string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`document.body.innerText`, &body)); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<nil>", "undefined", "NaN", "null", "[object Object]"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("the filtered page prints %q", bad)
+		}
+	}
 	if fmt.Sprint(selected) != "[340100 2024 budgeted]" {
 		t.Errorf("opening the link selects %v", selected)
 	}
