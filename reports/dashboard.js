@@ -223,7 +223,7 @@
       if (a && a.u) unknown.push(`${p.label} ${y}：${a.u} 项未列金额`);
     }));
     return {
-      patch: (o) => { o.xAxis[0].data = names; roomForLabels(o, names); o.series = series; o.legend.data = series.map((s) => s.name); },
+      patch: (o) => { o.xAxis[0].data = names; roomForLabels(o, names); o.series = series; o.legend.data = series.map((s) => s.name); o.legend.type = "scroll"; },
       drill: (pr) => drill[pr.seriesIndex] && drill[pr.seriesIndex][pr.dataIndex],
       cols: [col("发布辖区 Place"), col("层级 Level"), col("年份 Year"), col("阶段 Phase"), col("条目 Items", "int"), col("合计（万元）Total", "wan"), col("未列金额条目 Unknown", "int"), col("最高资助（万元）Caps", "wan"), col("按实结算（万元）Actual cost", "wan")],
       rows,
@@ -273,7 +273,7 @@
       o.title.push({text: e.p.label, left: (c * w + w / 2) + "%", top: r * h + 4, textAlign: "center", textStyle: {fontSize: 13}});
       o.grid.push({left: (c * w + 4) + "%", width: (w - 7) + "%", top: r * h + 30, height: h - 62, containLabel: true});
       o.xAxis.push({type: "category", gridIndex: k, data: years, axisLabel: {fontSize: 10}});
-      o.yAxis.push({type: "value", gridIndex: k, max: wanNum(max) || null, axisLabel: {fontSize: 10}, splitNumber: 2});
+      o.yAxis.push({type: "value", gridIndex: k, max: niceMax(max / 10000) || null, axisLabel: {fontSize: 10}, splitNumber: 2});
       o.series.push({type: "bar", name: e.p.label, xAxisIndex: k, yAxisIndex: k, data: years.map((y) => (e.years.has(y) ? wanNum(firmOf(e.years.get(y))) : "-"))});
     });
     const rows = [];
@@ -286,6 +286,13 @@
       note: list.length > 24 ? `显示合计最大的 24 个地区，共 ${list.length} 个。The 24 largest of ${list.length} places.` : "",
     };
   };
+
+  // niceMax rounds a largest value up to two significant digits, for a shared axis.
+  function niceMax(v) {
+    if (!(v > 0)) return 0;
+    const p = Math.pow(10, Math.floor(Math.log10(v)) - 1);
+    return Math.ceil(v / p) * p;
+  }
 
   function median(xs) {
     if (!xs.length) return null;

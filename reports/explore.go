@@ -86,6 +86,12 @@ func exploreJSON(ds *Dataset) ([]byte, error) {
 	}
 	var sum, all int64
 	add := func(c columns, k string, v any) { c[k] = append(c[k], v) }
+	// where adds the place, year and phase of row r: every table of the page has them.
+	where := func(c columns, t *queries.Table, r int) {
+		add(c, "p", place(t, r))
+		add(c, "y", value(t, r, "year"))
+		add(c, "ph", phases.id(value(t, r, "phase")))
+	}
 	money := func(v any) (any, error) {
 		y, ok := queries.AsInt64(v)
 		if !ok {
@@ -102,9 +108,7 @@ func exploreJSON(ds *Dataset) ([]byte, error) {
 		}
 		c := d.Items
 		add(c, "id", value(items, r, "item_id"))
-		add(c, "p", place(items, r))
-		add(c, "y", value(items, r, "year"))
-		add(c, "ph", phases.id(value(items, r, "phase")))
+		where(c, items, r)
 		add(c, "c", cats.id(value(items, r, "category"), value(items, r, "category_zh")))
 		add(c, "f", funds.id(value(items, r, "funding_code"), value(items, r, "funding_zh")))
 		add(c, "r", regions.id(value(items, r, "region_code"), value(items, r, "region_label")))
@@ -127,9 +131,7 @@ func exploreJSON(ds *Dataset) ([]byte, error) {
 		f := ds.Table(exploreFactsQuery)
 		for r := range f.Rows {
 			c := d.Facts
-			add(c, "p", place(f, r))
-			add(c, "y", value(f, r, "year"))
-			add(c, "ph", phases.id(value(f, r, "phase")))
+			where(c, f, r)
 			add(c, "c", cats.id(value(f, r, "category"), value(f, r, "category_zh")))
 			add(c, "f", funds.id(value(f, r, "funding_code"), value(f, r, "funding_zh")))
 			add(c, "cv", value(f, r, "covered_by"))
@@ -148,9 +150,7 @@ func exploreJSON(ds *Dataset) ([]byte, error) {
 		g := ds.Table(exploreRegionsQuery)
 		for r := range g.Rows {
 			c := d.RegionFact
-			add(c, "p", place(g, r))
-			add(c, "y", value(g, r, "year"))
-			add(c, "ph", phases.id(value(g, r, "phase")))
+			where(c, g, r)
 			add(c, "r", regions.id(value(g, r, "region_code"), value(g, r, "region_label")))
 			add(c, "n", value(g, r, "items"))
 			add(c, "u", value(g, r, "items_unknown_amount"))
