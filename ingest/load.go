@@ -344,19 +344,31 @@ func unreadMessage(u model.Unread) string {
 
 // Reconcile reads the reconciliation of one catalog's stated totals.
 func Reconcile(ctx context.Context, db *sql.DB, catalogID string) ([]Reconciliation, error) {
-	rows, err := db.QueryContext(ctx, `SELECT catalog_id, label, kind, metric, stated_value, computed_value, source_line, reconciles
-		FROM reconciliation WHERE catalog_id = ? ORDER BY total_no`, catalogID)
+	byCatalog, err := reconcileCatalogs(ctx, db, []string{catalogID})
+	return byCatalog[catalogID], err
+}
+
+// querier is what a *sql.DB and a *sql.Conn share for reading.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// reconcileCatalogs reads the reconciliation of several catalogs' stated
+// totals in one query, by catalog.
+func reconcileCatalogs(ctx context.Context, q querier, ids []string) (map[string][]Reconciliation, error) {
+	rows, err := q.QueryContext(ctx, `SELECT catalog_id, label, kind, metric, stated_value, computed_value, source_line, reconciles
+		FROM reconciliation WHERE catalog_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY catalog_id, total_no`, ids)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Reconciliation
+	out := map[string][]Reconciliation{}
 	for rows.Next() {
 		var r Reconciliation
 		if err := rows.Scan(&r.CatalogID, &r.Label, &r.Kind, &r.Metric, &r.Stated, &r.Computed, &r.Line, &r.Reconciled); err != nil {
 			return nil, err
 		}
-		out = append(out, r)
+		out[r.CatalogID] = append(out[r.CatalogID], r)
 	}
 	return out, rows.Err()
 }

@@ -20,11 +20,18 @@ import (
 
 	"fundscope/ingest/document"
 	"fundscope/ingest/template"
+	"fundscope/internal/trace"
 	"fundscope/model"
 )
 
 //go:embed template_checks.sql
 var templateChecksSQL string
+
+// templateControlSQL lists the cells holding a control character; it joins
+// the checks only when the file's bytes hold one.
+//
+//go:embed template_control.sql
+var templateControlSQL string
 
 //go:embed template_insert.sql
 var templateInsertSQL string
@@ -38,37 +45,63 @@ var templateWarningsSQL string
 // only when none fails are all its catalogs written, set-based, in one
 // transaction. Any invalid cell: nothing is loaded.
 func IngestTemplate(ctx context.Context, db *sql.DB, file string, raw []byte, v *template.Vocabulary) ([]*Result, error) {
-	return ingestTemplateAt(ctx, db, file, "", raw, v)
+	return ingestTemplateAt(ctx, db, file, "", raw, nil, true, v)
 }
 
-// IngestTemplateFile is IngestTemplate for a file on disk; a plain UTF-8 CSV
-// is read by DuckDB where it lies, without a copy.
+// IngestTemplateFile is IngestTemplate for a file on disk. A plain UTF-8
+// CSV is read by DuckDB where it lies: one streaming pass hashes it and looks
+// for what needs decoding, and the file is never held in memory.
 func IngestTemplateFile(ctx context.Context, db *sql.DB, path string, v *template.Vocabulary) ([]*Result, error) {
+	if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+		sha := hashFile(path)
+		done := trace.Stage("ingest: byte scan")
+		scan, err := scanCSVFile(path)
+		done()
+		if err != nil {
+			return nil, err
+		}
+		if scan.plain && scan.size > 0 {
+			return ingestTemplateAt(ctx, db, path, path, nil, sha, scan.control, v)
+		}
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return ingestTemplateAt(ctx, db, path, path, raw, v)
+	return ingestTemplateAt(ctx, db, path, "", raw, nil, true, v)
 }
 
-func ingestTemplateAt(ctx context.Context, db *sql.DB, file, path string, raw []byte, v *template.Vocabulary) ([]*Result, error) {
+// ingestTemplateAt loads a template and logs the outcome. sha, when not nil,
+// gives the file's sha256 (computed in the background); else it is raw's.
+func ingestTemplateAt(ctx context.Context, db *sql.DB, file, path string, raw []byte, sha func() (string, error), control bool, v *template.Vocabulary) ([]*Result, error) {
 	started := time.Now()
-	sha := sha256Hex(raw)
-	res, err := ingestTemplate(ctx, db, file, path, raw, sha, v)
+	if sha == nil {
+		h := sha256Hex(raw)
+		sha = func() (string, error) { return h, nil }
+	}
+	res, err := ingestTemplate(ctx, db, file, path, raw, sha, control, v)
+	sum, serr := sha()
+	if err == nil {
+		err = serr
+	}
 	if err != nil {
-		logIngest(ctx, db, started, file, sha, "", "failed", 0, err.Error())
+		logIngest(ctx, db, started, file, sum, "", "failed", 0, err.Error())
 		return nil, err
 	}
-	logResults(ctx, db, started, file, sha, res)
+	logResults(ctx, db, started, file, sum, res)
 	return res, nil
 }
 
-func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []byte, sha string, v *template.Vocabulary) ([]*Result, error) {
+// ingestTemplate stages and loads a template. path, when set, is a plain
+// UTF-8 CSV that DuckDB reads as it is; otherwise raw is converted to one
+// first. control says whether the bytes may hold a control character (the
+// cell-by-cell check for one runs only then).
+func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []byte, shaOf func() (string, error), control bool, v *template.Vocabulary) ([]*Result, error) {
 	var metaRow map[string]int
 	sheet := "csv"
 	isXLSX := strings.HasSuffix(strings.ToLower(file), ".xlsx")
 	csvPath := path
-	if isXLSX || path == "" || !utf8.Valid(raw) || bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) || bytes.IndexByte(raw, '\r') >= 0 {
+	if path == "" {
 		tmp, err := os.CreateTemp("", "fundscope-template-*.csv")
 		if err != nil {
 			return nil, err
@@ -87,21 +120,23 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 			return nil, err
 		}
 		csvPath = tmp.Name()
-	} else if len(raw) == 0 {
-		return nil, &model.ParseError{File: file, Msg: "file is empty"}
 	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer conn.Close()
-	defer conn.ExecContext(context.Background(), "DROP VIEW IF EXISTS tpl; DROP TABLE IF EXISTS tpl_raw; DROP TABLE IF EXISTS tpl_write")
+	defer conn.ExecContext(context.Background(), "DROP VIEW IF EXISTS tpl_amounts; DROP VIEW IF EXISTS tpl; DROP TABLE IF EXISTS tpl_raw; DROP TABLE IF EXISTS tpl_write")
+	done := trace.Stage("ingest: read_csv into tpl_raw")
 	probs, err := stageTemplate(ctx, conn, file, csvPath, sheet)
+	done()
 	if err != nil {
 		return nil, err
 	}
 	if len(probs) == 0 {
-		probs, err = checkTemplate(ctx, conn, sheet, metaRow, v)
+		done := trace.Stage("ingest: template checks")
+		probs, err = checkTemplate(ctx, conn, sheet, metaRow, control, v)
+		done()
 		if err != nil {
 			return nil, err
 		}
@@ -109,11 +144,17 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 	if len(probs) > 0 {
 		return nil, &template.Error{File: file, Problems: probs}
 	}
+	done = trace.Stage("ingest: catalogs")
 	cats, counts, err := templateCatalogs(ctx, conn, file)
+	done()
 	if err != nil {
 		return nil, err
 	}
 	loaded, err := loadedCatalogs(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	sha, err := shaOf()
 	if err != nil {
 		return nil, err
 	}
@@ -139,18 +180,23 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 	if len(changed) == 0 {
 		return results, nil
 	}
+	done = trace.Stage("ingest: write")
 	if err := writeTemplate(ctx, conn, file, sha, cats, changed, replaced, v); err != nil {
 		return nil, fmt.Errorf("%s: writing to the database: %w (nothing was changed)", file, err)
 	}
+	done()
+	defer trace.Stage("ingest: warnings and reconciliation read back")()
+	warnings, err := catalogWarnings(ctx, conn, changed)
+	if err != nil {
+		return nil, err
+	}
+	totals, err := reconcileCatalogs(ctx, conn, changed)
+	if err != nil {
+		return nil, err
+	}
 	for _, r := range results {
-		if r.Action == "unchanged" {
-			continue
-		}
-		if r.Warnings, err = catalogWarnings(ctx, conn, r.CatalogID); err != nil {
-			return nil, err
-		}
-		if r.Totals, err = Reconcile(ctx, db, r.CatalogID); err != nil {
-			return nil, err
+		if r.Action != "unchanged" {
+			r.Warnings, r.Totals = warnings[r.CatalogID], totals[r.CatalogID]
 		}
 	}
 	return results, nil
@@ -160,7 +206,7 @@ func ingestTemplate(ctx context.Context, db *sql.DB, file, path string, raw []by
 // catalogs that the staged template names.
 func loadedCatalogs(ctx context.Context, conn *sql.Conn) (map[string][2]string, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT catalog_id, sha256, entry_sha256 FROM catalog
-		WHERE catalog_id IN (SELECT DISTINCT trim(catalog_id) FROM tpl)`)
+		WHERE catalog_id IN (SELECT DISTINCT catalog_id FROM tpl)`)
 	if err != nil {
 		return nil, err
 	}
@@ -324,8 +370,10 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string) ([]template.Problem, error) {
 	// The rows land in file order (DuckDB preserves insertion order), so a
 	// row's rowid gives its CSV row number without a window over the file.
+	// Every cell is trimmed once here, so that the checks and the insert
+	// read the staged columns as they are.
 	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE tpl_raw AS
-		SELECT * FROM read_csv($path, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`, sql.Named("path", path))
+		SELECT trim(COLUMNS(*)) FROM read_csv($path, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`, sql.Named("path", path))
 	if err != nil {
 		msg := err.Error()
 		if i := strings.Index(msg, "\n"); i > 0 {
@@ -376,8 +424,12 @@ func stageTemplate(ctx context.Context, conn *sql.Conn, file, path, sheet string
 
 // checkTemplate runs template_checks.sql. On an .xlsx template, a problem
 // with a catalog fact is reported once, on the 目录 sheet.
-func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow map[string]int, v *template.Vocabulary) ([]template.Problem, error) {
-	rows, err := conn.QueryContext(ctx, templateChecksSQL, sql.Named("categories", v.Categories))
+func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow map[string]int, control bool, v *template.Vocabulary) ([]template.Problem, error) {
+	checks := templateChecksSQL
+	if control {
+		checks = strings.Replace(checks, "ORDER BY row_no, column_name", "UNION ALL\n"+templateControlSQL+"ORDER BY row_no, column_name", 1)
+	}
+	rows, err := conn.QueryContext(ctx, checks, sql.Named("categories", v.Categories))
 	if err != nil {
 		return nil, fmt.Errorf("template checks: %w", err)
 	}
@@ -413,14 +465,15 @@ func checkTemplate(ctx context.Context, conn *sql.Conn, sheet string, metaRow ma
 
 // templateCatalogs reads the catalog facts of the staged rows.
 func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]model.Catalog, map[string]int, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT trim(catalog_id), any_value(trim(title)), any_value(trim(publisher)), any_value(trim(province)),
-			any_value(trim(coalesce(city, ''))), any_value(nullif(trim(coalesce(district, '')), '')), any_value(trim(admin_code)), any_value(trim(level)),
-			CAST(any_value(trim(year)) AS INTEGER), any_value(nullif(trim(coalesce(published, '')), '')),
-			any_value(trim(coalesce(synthetic, ''))) IN ('true', '是'),
-			CASE any_value(trim(coalesce(phase, ''))) WHEN '预算' THEN 'budgeted' WHEN '批复' THEN 'approved' WHEN '中标' THEN 'contracted'
-			     WHEN '拨付' THEN 'paid' WHEN '未明' THEN 'unknown' ELSE any_value(trim(coalesce(phase, ''))) END,
-			count(*) FILTER (WHERE trim(coalesce(total_label, '')) = ''), min(row_no)
-		FROM tpl GROUP BY trim(catalog_id) ORDER BY min(row_no)`)
+	// The cells were trimmed when staged.
+	rows, err := conn.QueryContext(ctx, `SELECT catalog_id, any_value(title), any_value(publisher), any_value(province),
+			any_value(coalesce(city, '')), any_value(nullif(coalesce(district, ''), '')), any_value(admin_code), any_value(level),
+			CAST(any_value(year) AS INTEGER), any_value(nullif(coalesce(published, ''), '')),
+			any_value(coalesce(synthetic, '')) IN ('true', '是'),
+			CASE any_value(coalesce(phase, '')) WHEN '预算' THEN 'budgeted' WHEN '批复' THEN 'approved' WHEN '中标' THEN 'contracted'
+			     WHEN '拨付' THEN 'paid' WHEN '未明' THEN 'unknown' ELSE any_value(coalesce(phase, '')) END,
+			count(*) FILTER (WHERE coalesce(total_label, '') = ''), min(row_no)
+		FROM tpl GROUP BY catalog_id ORDER BY min(row_no)`)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -469,7 +522,8 @@ func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats [
 		if err := insertCatalogs(ctx, conn, file, sha, Source{Encoding: "template", Format: format}, parts); err != nil {
 			return err
 		}
-		for _, stmt := range statements(templateInsertSQL) {
+		for i, stmt := range statements(templateInsertSQL) {
+			done := trace.Stage(fmt.Sprintf("ingest: write statement %d", i+1))
 			var args []any
 			if strings.Contains(stmt, "$section") {
 				args = append(args, sql.Named("section", template.SheetItems))
@@ -477,6 +531,7 @@ func writeTemplate(ctx context.Context, conn *sql.Conn, file, sha string, cats [
 			if _, err := conn.ExecContext(ctx, stmt, args...); err != nil {
 				return err
 			}
+			done()
 		}
 		_, err := conn.ExecContext(ctx, templateWarningsSQL, sql.Named("section", template.SheetItems), sql.Named("funding", v.Funding))
 		return err
@@ -510,20 +565,22 @@ func statements(text string) []string {
 	return out
 }
 
-// catalogWarnings reads back the warnings written for a catalog.
-func catalogWarnings(ctx context.Context, conn *sql.Conn, id string) ([]model.Warning, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT coalesce(line, 0), message, coalesce(location, '') FROM ingest_warning WHERE catalog_id = ? ORDER BY line`, id)
+// catalogWarnings reads back the warnings written for the catalogs, by catalog.
+func catalogWarnings(ctx context.Context, conn *sql.Conn, ids []string) (map[string][]model.Warning, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT catalog_id, coalesce(line, 0), message, coalesce(location, '') FROM ingest_warning
+		WHERE catalog_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY catalog_id, line`, ids)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []model.Warning
+	out := map[string][]model.Warning{}
 	for rows.Next() {
+		var id string
 		var w model.Warning
-		if err := rows.Scan(&w.Line, &w.Message, &w.Location); err != nil {
+		if err := rows.Scan(&id, &w.Line, &w.Message, &w.Location); err != nil {
 			return nil, err
 		}
-		out = append(out, w)
+		out[id] = append(out[id], w)
 	}
 	return out, rows.Err()
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -322,5 +324,89 @@ func TestTemplateUnits(t *testing.T) {
 		[]map[string]string{{"item_no": "1", "name": "甲", "amount": "1"}}, [][3]string{{"合计", "1", "1、9"}}), vocabulary(t))
 	if err == nil || !strings.Contains(err.Error(), "sheet 合计 Stated totals, row 2, column total_scope: 序号 9 is not an item") {
 		t.Errorf("a total naming a missing item: %v", err)
+	}
+}
+
+// The amount checks decide "whole yuan" and "too large" from the digits, and
+// the insert converts with a DECIMAL of the unit's scale: at every unit's
+// edges the yuan are exact and the refusals name the rule.
+func TestTemplateAmountEdges(t *testing.T) {
+	db := openTestDB(t)
+	cases := []struct {
+		unit, amount string
+		yuan         int64
+		refused      string
+	}{
+		{"万元", "1.00000000", 10000, ""},
+		{"万元", "0.0001", 1, ""},
+		{"万元", "999999999.9999", 9999999999999, ""},
+		{"万元", "1.00005", 0, "is not a whole number of yuan"},
+		{"万元", "1000000000", 0, "is too large"},
+		{"元", "12.000", 12, ""},
+		{"元", "9999999999999", 9999999999999, ""},
+		{"元", "1.00000001", 0, "is not a whole number of yuan"},
+		{"元", "10000000000000", 0, "is too large"},
+		{"亿元", "0.00000001", 1, ""},
+		{"亿元", "99999.99999999", 9999999999999, ""},
+		{"亿元", "100000", 0, "is too large"},
+		{"亿元", "1.000000001", 0, "is not a number of 亿元"},
+	}
+	for i, c := range cases {
+		id := fmt.Sprintf("edge-%d", i)
+		csv := "catalog_id,title,publisher,province,city,admin_code,level,year,unit,item_no,name,amount\n" +
+			id + ",t,p,浙江省,温州市,330300,city,2024," + c.unit + ",1,甲," + c.amount + "\n"
+		_, err := IngestTemplate(context.Background(), db, id+".csv", []byte(csv), vocabulary(t))
+		if c.refused != "" {
+			if err == nil || !strings.Contains(err.Error(), "row 2, column amount: \""+c.amount+"\"") || !strings.Contains(err.Error(), c.refused) {
+				t.Errorf("%s %s: want refused (%s), got %v", c.amount, c.unit, c.refused, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s %s: %v", c.amount, c.unit, err)
+			continue
+		}
+		if got := queryInt(t, db, `SELECT amount_yuan FROM line_item WHERE catalog_id = '`+id+`'`); got != c.yuan {
+			t.Errorf("%s %s = %d yuan, want %d", c.amount, c.unit, got, c.yuan)
+		}
+	}
+}
+
+// The byte scan finds what DuckDB cannot read in place (a byte-order mark,
+// a carriage return, invalid UTF-8, even when a rune straddles two chunks)
+// and any control character, wherever it falls in an 8-byte word.
+func TestScanCSVFile(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("项目名称,", (1<<20)/13) // runes cross the 1 MiB chunk boundary
+	cases := []struct {
+		name           string
+		body           string
+		plain, control bool
+	}{
+		{"plain", "a,b\n" + long + "\n", true, false},
+		{"tab is not control", "a\tb\n", true, false},
+		{"bom", "\ufeffa,b\n", false, false},
+		{"crlf", "a,b\r\n", false, false},
+		{"invalid utf8", "a,\xff\n", false, false},
+		{"cut rune at end", "a,\xe9\xa1", false, false},
+		{"nul", long + "x\x00y\n", true, true},
+		{"vertical tab in tail", "ab\x0b", true, true},
+	}
+	for _, c := range cases {
+		p := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "_")+".csv")
+		if err := os.WriteFile(p, []byte(c.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := scanCSVFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.plain != c.plain || s.control != c.control || s.size != int64(len(c.body)) {
+			t.Errorf("%s: plain %v control %v size %d, want %v %v %d", c.name, s.plain, s.control, s.size, c.plain, c.control, len(c.body))
+		}
+	}
+	sum, err := hashFile(filepath.Join(dir, "plain.csv"))()
+	if err != nil || sum != sha256Hex([]byte("a,b\n"+long+"\n")) {
+		t.Errorf("hashFile = %s %v", sum, err)
 	}
 }

@@ -4,18 +4,18 @@
 INSERT INTO ingest_warning (catalog_id, line, message, location)
 SELECT catalog_id, row_no, message, $section || ' row ' || row_no
 FROM (
-    SELECT trim(catalog_id) AS catalog_id, row_no,
-           'funding source "' || trim(funding) || '" is not in the reference list: kept as printed and counted as other (add an alias to data/ref/funding_aliases.csv)' AS message
+    SELECT catalog_id, row_no,
+           'funding source "' || funding || '" is not in the reference list: kept as printed and counted as other (add an alias to data/ref/funding_aliases.csv)' AS message
     FROM tpl_amounts
-    WHERE NOT is_total AND trim(coalesce(funding, '')) <> ''
-      AND NOT list_contains($funding, trim(funding))
+    WHERE NOT is_total AND coalesce(funding, '') <> ''
+      AND NOT list_contains($funding, funding)
     UNION ALL
-    SELECT trim(catalog_id), row_no,
+    SELECT catalog_id, row_no,
            'amount ' || amount_clean || amount_unit || ' is above 10,000万元 (1 亿元) for one item: check the unit'
     FROM tpl_amounts
     WHERE NOT is_total AND yuan > 100000000
     UNION ALL
-    SELECT trim(catalog_id), row_no,
+    SELECT catalog_id, row_no,
            'amount ' || amount_clean || ' in a 万元 column is a whole number of ' || length(amount_clean) || ' digits: probably 元 (set unit to 元 on the 目录 sheet)'
     FROM tpl_amounts
     WHERE NOT is_total AND amount_unit = '万元' AND regexp_full_match(amount_clean, '[0-9]{6,}')
