@@ -1,16 +1,13 @@
 package export
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
-	"encoding/csv"
 	"fmt"
-	"math/big"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 )
 
 func init() {
@@ -24,82 +21,84 @@ func writeCSV(ctx context.Context, conn *sql.Conn, staged, table, dir string, o 
 	return []string{name}, writeCSVFile(ctx, conn, staged, filepath.Join(dir, name), o.ExcelBOM)
 }
 
+// csvOptions: RFC 4180 quoting, NULL as an empty field, dates as
+// YYYY-MM-DD and timestamps (stored in UTC) as RFC 3339.
+const csvOptions = `FORMAT csv, HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '', DATEFORMAT '%Y-%m-%d', TIMESTAMPFORMAT '%Y-%m-%dT%H:%M:%SZ'`
+
+// writeCSVFile streams the rows through DuckDB's own CSV writer (COPY), in
+// parallel and never row by row through Go. For Excel, text cells that
+// would be taken for a formula are prefixed in SQL, and the byte-order mark
+// goes before DuckDB's output.
 func writeCSVFile(ctx context.Context, conn *sql.Conn, staged, path string, bom bool) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	bw := bufio.NewWriterSize(f, 1<<20)
+	query := "SELECT * FROM " + staged
 	if bom {
-		bw.WriteString("\ufeff")
+		var err error
+		if query, err = formulaSafeQuery(ctx, conn, staged); err != nil {
+			return err
+		}
 	}
-	rows, err := conn.QueryContext(ctx, "SELECT * FROM "+staged)
-	if err != nil {
+	target := path
+	if bom {
+		target = path + ".body"
+		defer os.Remove(target)
+	}
+	if err := execSQL(ctx, conn, "COPY ("+query+") TO "+literal(target)+" ("+csvOptions+")"); err != nil {
 		return err
+	}
+	if !bom {
+		return nil
+	}
+	return prependBOM(target, path)
+}
+
+// formulaSafeQuery selects every column of staged, text columns through
+// formula_safe: text beginning with = + - @, a tab or a carriage return
+// gets a leading apostrophe, which Excel shows as text and hides (OWASP CSV
+// injection). Only for --excel-bom output, which is meant to be opened in
+// Excel; plain CSV keeps every value exactly as loaded.
+func formulaSafeQuery(ctx context.Context, conn *sql.Conn, staged string) (string, error) {
+	rows, err := conn.QueryContext(ctx, "SELECT column_name, column_type FROM (DESCRIBE "+staged+")")
+	if err != nil {
+		return "", err
 	}
 	defer rows.Close()
-	cols, _ := rows.Columns()
-	w := csv.NewWriter(bw)
-	w.Write(cols)
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	rec := make([]string, len(cols))
+	var cols []string
 	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return err
+		var name, typ string
+		if err := rows.Scan(&name, &typ); err != nil {
+			return "", err
 		}
-		for i, v := range vals {
-			rec[i] = csvValue(v)
-			if _, isText := v.(string); isText && bom {
-				rec[i] = formulaSafe(rec[i])
-			}
-		}
-		if err := w.Write(rec); err != nil {
-			return err
+		id := `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+		if typ == "VARCHAR" {
+			cols = append(cols, fmt.Sprintf(`CASE WHEN regexp_matches(%s, '^[=+\-@\t\r]') THEN '''' || %s ELSE %s END AS %s`, id, id, id, id))
+		} else {
+			cols = append(cols, id)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return err
+		return "", err
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return f.Close()
+	return "SELECT " + strings.Join(cols, ", ") + " FROM " + staged, nil
 }
 
-func csvValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case time.Time:
-		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {
-			return x.Format("2006-01-02")
-		}
-		return x.UTC().Format(time.RFC3339)
-	case *big.Int:
-		return x.String()
-	case fmt.Stringer:
-		return x.String()
+// prependBOM writes a UTF-8 byte-order mark and then the body file to path.
+func prependBOM(body, path string) error {
+	in, err := os.Open(body)
+	if err != nil {
+		return err
 	}
-	return fmt.Sprint(v)
-}
-
-// formulaSafe keeps a text cell from being taken for a formula by a
-// spreadsheet (OWASP CSV injection): text beginning with = + - @, a tab or a
-// carriage return gets a leading apostrophe, which Excel shows as text and
-// hides. Only for --excel-bom output, which is meant to be opened in Excel;
-// plain CSV keeps every value exactly as loaded.
-func formulaSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+	defer in.Close()
+	out, err := os.Create(path)
+	if err != nil {
+		return err
 	}
-	return s
+	if _, err := out.WriteString("\ufeff"); err != nil {
+		out.Close()
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
