@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"fundscope/cmdutil"
+	"fundscope/internal/trace"
 	"fundscope/queries"
 	"fundscope/reports"
 	"fundscope/store"
@@ -86,19 +87,23 @@ func reportRun(opts *ReportOptions) error {
 			extra = reports.PageQueries
 		}
 	}
+	done := trace.Stage("report: named queries")
 	ds, err := reports.Load(ctx, db, opts.Filter, extra...)
+	done()
 	if err != nil {
 		return err
 	}
 	now := time.Now()
 	for _, format := range opts.Formats {
 		path := filepath.Join(opts.OutDir, "report."+format)
+		done := trace.Stage("report: write " + format)
 		err := cmdutil.WriteFileAtomic(path, func(f *os.File) error {
 			if format == "html" {
 				return reports.WriteHTML(f, ds, now)
 			}
 			return reports.WriteXLSX(ctx, f, db, ds, now)
 		})
+		done()
 		if err != nil {
 			return err
 		}

@@ -67,7 +67,7 @@ func writeDataPackage(dir string, f Format, o Options, results []Result) error {
 // same definitions as the workbook's 数据字典 sheet and datapackage.json.
 func writeDictionaryMarkdown(path string) error {
 	var b strings.Builder
-	b.WriteString("# fundscope data dictionary\n\nGenerated from data/dictionary.csv, like the 数据字典 sheet of the Excel report and datapackage.json.\nMoney: `amount_yuan` is yuan (integer); `amount_wan` is 万元 (10,000 yuan, exact). An empty amount means the document states none — never 0.\n")
+	b.WriteString("# fundscope data dictionary\n\nGenerated from data/dictionary.csv, like the 数据字典 sheet of the Excel report and datapackage.json.\nMoney: `amount_yuan` is yuan (integer); `amount_wan` is 万元 (10,000 yuan, exact). An empty amount means the document states none — never 0.\nRow order: line_items rows come in no promised order (sorting a million wide rows costs more than writing them); sort by year, place, catalog_id, line_start for the documents' order. catalogs and stated_totals are sorted by year and place.\n")
 	for _, table := range tables.Names {
 		fields, err := tables.FieldsOf(table)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"fundscope/internal/trace"
 	"fundscope/queries"
 )
 
@@ -68,7 +69,9 @@ func Load(ctx context.Context, db *sql.DB, f Filter, extra ...string) (*Dataset,
 				}
 			}
 		}
+		done := trace.Stage("query " + name)
 		t, err := queries.Run(ctx, db, q, params)
+		done()
 		if err != nil {
 			return nil, fmt.Errorf("query %s: %w", name, err)
 		}
