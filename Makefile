@@ -9,7 +9,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export GOFLAGS := $(GOFLAGS) -tags=duckdb_arrow
 export CGO_ENABLED := 1
 
-.PHONY: run test build lint test-deps bench fuzz clean refresh-regions refresh-t2s embed-echarts fixtures eval
+.PHONY: run test build lint test-deps bench bench-deps fuzz clean refresh-regions refresh-t2s embed-echarts fixtures eval
 
 ## run: build, load the bundled catalogs (ingest → transform) and write the reports to $(OUT)/
 run: build
@@ -40,10 +40,17 @@ CORPUS ?= ../shared/corpus
 eval: build
 	$(BIN) eval $(CORPUS) --verbose
 
-## bench: Go benchmarks (bundled catalogs), then the national-scale run (1,000,000 line items) → bench/results.md
-bench: build
+## bench: Go benchmarks (bundled catalogs), then the national-scale run (1,000,000 line items) side by side with
+## DuckDB's floor and the pandas script of ../shared/peers (Debian's python3-pandas etc., installed here) → bench/results.md
+bench: build bench-deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) run ./bench/national -bin $(BIN) -out bench/results.md
+
+## bench-deps: what the pandas peer needs, from Debian (the system Python, not a pyenv shim)
+bench-deps: SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+bench-deps:
+	@/usr/bin/python3 -c 'import pandas, openpyxl, matplotlib' 2>/dev/null || \
+		{ $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q python3-pandas python3-openpyxl python3-matplotlib; }
 
 ## fuzz: every fuzz target of every package for FUZZTIME; crashers land in <package>/testdata/fuzz and stay as regression cases.
 ## FUZZTIME is an execution count (Nx), not a duration: with a duration Go 1.26's fuzz coordinator can report a
