@@ -75,8 +75,9 @@ func detectRun(opts *DetectOptions) error {
 		}
 		fmt.Fprintf(out, "%s  %-15s %s\n", mark, f.Layout, f.Evidence)
 	}
-	if !fits[0].Fits {
-		return fmt.Errorf("%s: no known layout fits; enter it with `fundscope template` instead", opts.File)
+	if miss, ok := layouts.NearestMiss(fits); ok {
+		fmt.Fprintf(out, "nearest miss: %s — %s\n", miss.Layout, miss.Evidence)
+		return fmt.Errorf("%s: no known layout fits; the nearest miss is %s (above); enter it with `fundscope template`, or `fundscope extract --format xlsx` for a draft to correct", opts.File, miss.Layout)
 	}
 	fmt.Fprintf(out, "best fit: %s — %s\n", fits[0].Layout, layouts.Help(fits[0].Layout))
 	return nil

@@ -182,7 +182,11 @@ func draftOf(res *extract.Result) template.Draft {
 	}
 	for _, t := range res.Totals {
 		if t.Kind == "document_total" && t.Metric == "amount_yuan" {
-			d.Totals = append(d.Totals, [3]string{t.Label, strconv.FormatInt(t.Stated, 10), ""})
+			tot := [5]string{t.Label, strconv.FormatInt(t.Stated, 10), ""}
+			if t.Low != nil && t.High != nil { // an approximate total keeps the range it reconciles within
+				tot[3], tot[4] = strconv.FormatInt(*t.Low, 10), strconv.FormatInt(*t.High, 10)
+			}
+			d.Totals = append(d.Totals, tot)
 		}
 	}
 	for _, u := range res.Unread {

@@ -2,6 +2,7 @@ package command
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,12 +83,12 @@ func TestEvalPrintsTheFigures(t *testing.T) {
 	}
 }
 
-// A draft of a notice that does not state its year fails to load; a person
-// fills the one highlighted cell and it loads.
+// A draft of a notice that states neither its year nor its publisher fails
+// to load; a person fills the two highlighted cells and it loads.
 func TestExtractDraftLoadsAfterCorrection(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "draft.xlsx")
-	if _, err := run(t, "extract", "--format", "xlsx", "--out", draft, filepath.Join(corpus, "17_xiamen_2013.txt")); err != nil {
+	if _, err := run(t, "extract", "--format", "xlsx", "--out", draft, filepath.Join(corpus, "31_suzhou_2025.txt")); err != nil {
 		t.Fatal(err)
 	}
 	db := filepath.Join(dir, "d.duckdb")
@@ -101,16 +102,35 @@ func TestExtractDraftLoadsAfterCorrection(t *testing.T) {
 	if v, _ := f.GetCellValue(template.SheetCatalog, "B9"); v != "" {
 		t.Fatalf("year cell already holds %q", v)
 	}
-	f.SetCellValue(template.SheetCatalog, "B9", 2013)
+	if v, _ := f.GetCellValue(template.SheetCatalog, "B3"); v != "" {
+		t.Fatalf("publisher cell already holds %q", v)
+	}
+	f.SetCellValue(template.SheetCatalog, "B9", 2025)
+	f.SetCellValue(template.SheetCatalog, "B3", "某市民政局")
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
 	out, err := run(t, "ingest", "--db", db, draft)
-	if err != nil || !strings.Contains(out, "3 items") {
+	if err != nil || !strings.Contains(out, "4 items") {
 		t.Fatalf("corrected draft: %v\n%s", err, out)
 	}
 	sum, _ := run(t, "sql", "--db", db, "--format", "csv", "SELECT sum(amount_yuan) FROM line_item")
-	if !strings.Contains(sum, "1635500") {
-		t.Errorf("items of the corrected draft sum to %s, want 1635500 yuan (163.55万)", sum)
+	if !strings.Contains(sum, "106733500") {
+		t.Errorf("items of the corrected draft sum to %s, want 106733500 yuan (10673.35万)", sum)
+	}
+}
+
+// When no layout reads a document, detect names the nearest miss: the
+// layout that got furthest, with the line and what it lacked.
+func TestDetectNearestMiss(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "names.txt")
+	os.WriteFile(file, []byte("某区项目名单\n序号\t项目名称\t承接单位\n1\t甲项目\t甲中心\n2\t乙项目\t乙协会\n"), 0o644)
+	out, err := run(t, "detect", file)
+	if err == nil || !strings.Contains(err.Error(), "nearest miss is generic") {
+		t.Errorf("detect should fail naming the nearest miss: %v", err)
+	}
+	want := `nearest miss: generic — ` + file + `:2: no line items: a table's header row "序号 | 项目名称 | 承接单位" names item_no, name, organization but no amount column`
+	if !strings.Contains(out, want) {
+		t.Errorf("detect output lacks\n%s\n%s", want, out)
 	}
 }

@@ -24,6 +24,8 @@ WITH t0 AS NOT MATERIALIZED (
            coalesce(phase, '')        AS phase,
            coalesce(total_label, '')  AS total_label,
            coalesce(total_scope, '')  AS total_scope,
+           coalesce(total_low, '')    AS total_low,
+           coalesce(total_high, '')   AS total_high,
            coalesce(item_no, '')      AS item_no,
            coalesce(name, '')         AS name,
            coalesce(category, '')     AS category,
@@ -69,6 +71,19 @@ SELECT row_no, 'total_scope', '序号 ' || s.no || ' is not an item of catalog '
 FROM t, unnest(regexp_split_to_array(t.total_scope, '\s*[、,，;；]\s*')) AS s(no)
 WHERE t.is_total AND t.total_scope <> '' AND s.no <> ''
   AND NOT EXISTS (SELECT 1 FROM t i WHERE NOT i.is_total AND i.catalog_id = t.catalog_id AND i.item_no = s.no)
+UNION ALL
+SELECT row_no, CASE WHEN NOT regexp_full_match(total_low, '[0-9]{1,15}(\.[0-9]{1,8})?')
+                      OR regexp_full_match(amount, '[0-9]{1,15}(\.[0-9]{1,8})?') AND TRY_CAST(total_low AS DECIMAL(38, 8)) > TRY_CAST(amount AS DECIMAL(38, 8))
+                    THEN 'total_low' ELSE 'total_high' END,
+       'an approximate total needs total_low and total_high, numbers of ' || amount_unit || ' with total_low ≤ amount ≤ total_high'
+FROM t
+WHERE (total_low <> '' OR total_high <> '')
+  AND (NOT is_total
+       OR NOT regexp_full_match(total_low, '[0-9]{1,15}(\.[0-9]{1,8})?')
+       OR NOT regexp_full_match(total_high, '[0-9]{1,15}(\.[0-9]{1,8})?')
+       OR NOT regexp_full_match(amount, '[0-9]{1,15}(\.[0-9]{1,8})?')
+       OR TRY_CAST(total_low AS DECIMAL(38, 8)) > TRY_CAST(amount AS DECIMAL(38, 8))
+       OR TRY_CAST(amount AS DECIMAL(38, 8)) > TRY_CAST(total_high AS DECIMAL(38, 8)))
 UNION ALL
 SELECT row_no, 'catalog_id', '"' || catalog_id || '" must be lower-case letters, digits and - (e.g. wenzhou-2024-purchase)'
 FROM t WHERE catalog_id <> '' AND NOT regexp_full_match(catalog_id, '[a-z0-9][a-z0-9-]{2,80}')

@@ -61,7 +61,7 @@ SELECT catalog_id || '#' || item_no,
 FROM tpl_amounts
 WHERE NOT is_total;
 
-INSERT INTO stated_total (catalog_id, total_no, label, kind, metric, stated_value, scope, source_line, source_text, source_location)
+INSERT INTO stated_total (catalog_id, total_no, label, kind, metric, stated_value, scope, source_line, source_text, source_location, low_value, high_value)
 SELECT t.catalog_id,
        CAST(row_number() OVER (PARTITION BY t.catalog_id ORDER BY t.row_no) AS INTEGER),
        t.total_label,
@@ -75,6 +75,11 @@ SELECT t.catalog_id,
                                 x -> t.catalog_id || '#' || x) END,
        t.row_no % 1000000,  -- rows of the 合计 sheet are staged as 1,000,000 + their row
        t.total_label || ' ' || t.amount_clean || t.amount_unit,
-       coalesce(t._sheet, $section) || ' row ' || (t.row_no % 1000000)
+       coalesce(t._sheet, $section) || ' row ' || (t.row_no % 1000000),
+       -- an approximate total's range, in the catalog's unit like its amount (the checks made sure both are numbers)
+       CASE WHEN coalesce(t.total_low, '') <> '' AND coalesce(t.total_high, '') <> '' THEN
+            CAST(CAST(t.total_low AS DECIMAL(38, 8)) * CASE t.amount_unit WHEN '元' THEN 1 WHEN '亿元' THEN 100000000 ELSE 10000 END AS BIGINT) END,
+       CASE WHEN coalesce(t.total_low, '') <> '' AND coalesce(t.total_high, '') <> '' THEN
+            CAST(CAST(t.total_high AS DECIMAL(38, 8)) * CASE t.amount_unit WHEN '元' THEN 1 WHEN '亿元' THEN 100000000 ELSE 10000 END AS BIGINT) END
 FROM tpl_amounts t
 WHERE t.is_total;

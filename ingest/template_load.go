@@ -278,8 +278,9 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 	w := csv.NewWriter(out)
 	var header []string
 	// Stated totals (the 合计 sheet) go into the same CSV: the columns
-	// total_label, total_scope and amount, and _sheet naming their sheet.
-	extras := []string{"total_label", "total_scope", "_sheet"}
+	// total_label, total_scope, total_low, total_high and amount, and _sheet
+	// naming their sheet.
+	extras := []string{"total_label", "total_scope", "total_low", "total_high", "_sheet"}
 	rowNo := 0
 	for rows.Next() {
 		rowNo++
@@ -316,8 +317,8 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 			}
 			rec = append(rec, v)
 		}
-		rec = append(rec, "", "", template.SheetItems)
-		if len(extras) > 3 {
+		rec = append(rec, "", "", "", "", template.SheetItems)
+		if len(extras) > 5 {
 			rec = append(rec, "")
 		}
 		w.Write(append(rec, strconv.Itoa(rowNo)))
@@ -355,8 +356,8 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 			if label == "" {
 				label = "合计"
 			}
-			rec = append(rec, label, get(r, "total_scope"), template.SheetTotals)
-			if len(extras) > 3 {
+			rec = append(rec, label, get(r, "total_scope"), get(r, "total_low"), get(r, "total_high"), template.SheetTotals)
+			if len(extras) > 5 {
 				rec = append(rec, get(r, "amount"))
 			}
 			w.Write(append(rec, strconv.Itoa(totalsRowBase+i+2)))

@@ -206,6 +206,16 @@ func TestTemplateCSVEdgeCases(t *testing.T) {
 // rows of the 合计 sheet (label, amount, scope).
 func workbook(t *testing.T, meta map[string]string, items []map[string]string, totals [][3]string) []byte {
 	t.Helper()
+	var wide [][5]string
+	for _, tot := range totals {
+		wide = append(wide, [5]string{tot[0], tot[1], tot[2]})
+	}
+	return workbook5(t, meta, items, wide)
+}
+
+// workbook5 is workbook with the stated totals' approximate range (total_low, total_high).
+func workbook5(t *testing.T, meta map[string]string, items []map[string]string, totals [][5]string) []byte {
+	t.Helper()
 	var b bytes.Buffer
 	if err := template.Write(&b, vocabulary(t)); err != nil {
 		t.Fatal(err)
@@ -408,5 +418,36 @@ func TestScanCSVFile(t *testing.T) {
 	sum, err := hashFile(filepath.Join(dir, "plain.csv"))()
 	if err != nil || sum != sha256Hex([]byte("a,b\n"+long+"\n")) {
 		t.Errorf("hashFile = %s %v", sum, err)
+	}
+}
+
+// An approximate total (约1.07亿) keeps its range through the template: it
+// reconciles with any sum inside it, not outside; a range that does not
+// hold its amount is refused naming the cell.
+func TestTemplateApproximateTotals(t *testing.T) {
+	db := openTestDB(t)
+	meta := map[string]string{"catalog_id": "approx-2025", "title": "2025年某市福彩公益金计划", "publisher": "某市民政局",
+		"province": "浙江省", "city": "温州市", "admin_code": "330300", "level": "city", "year": "2025", "unit": "万元"}
+	items := []map[string]string{{"item_no": "1", "name": "养老", "amount": "6963.96"}, {"item_no": "2", "name": "儿童", "amount": "3709.39"}}
+	res, err := IngestTemplate(context.Background(), db, "approx.xlsx", workbook5(t, meta, items, [][5]string{
+		{"约1.07亿元", "10700", "", "10600", "10800"},
+		{"约1.2亿元", "12000", "", "11900", "12100"},
+	}), vocabulary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mm := res[0].Mismatches()
+	if len(res[0].Totals) != 2 || len(mm) != 1 || mm[0].Stated != 120000000 {
+		t.Errorf("约1.07亿 should reconcile with 10673.35万 and 约1.2亿 should not: %+v", res[0].Totals)
+	}
+	var lo, hi int64
+	db.QueryRow(`SELECT low_value, high_value FROM stated_total WHERE catalog_id = 'approx-2025' AND total_no = 1`).Scan(&lo, &hi)
+	if lo != 106000000 || hi != 108000000 {
+		t.Errorf("range %d–%d yuan", lo, hi)
+	}
+	meta["catalog_id"] = "approx-bad"
+	_, err = IngestTemplate(context.Background(), db, "bad.xlsx", workbook5(t, meta, items, [][5]string{{"约1.07亿元", "10700", "", "10800", "10900"}}), vocabulary(t))
+	if err == nil || !strings.Contains(err.Error(), "column total_low: an approximate total needs total_low and total_high") {
+		t.Errorf("a range that does not hold its amount: %v", err)
 	}
 }

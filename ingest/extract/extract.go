@@ -63,8 +63,11 @@ type Total struct {
 	Stated     int64  `json:"stated_value"`
 	Computed   int64  `json:"computed_value"`
 	Reconciles bool   `json:"reconciles"`
-	Text       string `json:"text"`
-	Location   string `json:"location"`
+	// Low and High bound an approximate total (约1.07亿); nil when exact.
+	Low      *int64 `json:"low_value,omitempty"`
+	High     *int64 `json:"high_value,omitempty"`
+	Text     string `json:"text"`
+	Location string `json:"location"`
 }
 
 // Document extracts from a decoded document. override holds what a
@@ -154,7 +157,7 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 			loc = lines(t.Line, t.Line)
 		}
 		res.Totals = append(res.Totals, Total{Label: t.Label, Kind: t.Kind, Metric: t.Metric, Stated: t.Stated,
-			Computed: computed, Reconciles: computed >= lo && computed <= hi, Text: t.Text, Location: loc})
+			Computed: computed, Reconciles: computed >= lo && computed <= hi, Text: t.Text, Location: loc, Low: t.Low, High: t.High})
 	}
 	return res, nil
 }

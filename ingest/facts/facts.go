@@ -13,11 +13,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"fundscope/data"
 	"fundscope/ingest/document"
 	"fundscope/model"
+	"fundscope/textfold"
 )
 
 // Facts are the inferred catalog facts, each with the evidence it came from.
@@ -45,10 +47,12 @@ var (
 	byName   map[string][]string // full name → codes
 	byShort  map[string][]string // name without its suffix (温州, 浙江) → codes
 	regErr   error
+	sinceRe  = regexp.MustCompile(`(?:自|从|始于|截至|截止)$`)
 	yearRe   = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 	dateRe   = regexp.MustCompile(`((?:19|20)\d\d)(?:-|年|/|\.)(\d{1,2})(?:-|月|/|\.)(\d{1,2})日?`)
 	sourceRe = regexp.MustCompile(`(?:来源|發布機構|发布机构|发布单位|来源单位)\s*[:：]\s*([\p{Han}（）()]{2,40})`)
 	signRe   = regexp.MustCompile(`^[\p{Han}（）()、]{2,40}(?:局|厅|办事处|委员会|政府|中心|办公室|委|会|部)$`)
+	organRe  = regexp.MustCompile(`(?:局|厅|办事处|委员会|政府|中心|办公室|委|会|部|院|所|站)$`)
 	titleRe  = regexp.MustCompile(`公告|通知|情况|名单|目录|方案|公示|报告|计划|安排|使用|项目|资金|公益金`)
 )
 
@@ -90,25 +94,57 @@ func IsPlace(name string) bool {
 	return len(byName[name]) > 0 || len(byShort[name]) > 0
 }
 
-// Infer reads the facts from a decoded document.
+// Infer reads the facts from a decoded document. It matches on the text
+// folded (traditional characters to simplified, romanization debris away:
+// 廈門市民政局 is 厦门市民政局) and quotes the title and publisher as printed.
 func Infer(d *document.Document) (Facts, error) {
 	if err := loadRegions(); err != nil {
 		return Facts{}, err
 	}
-	paras := paragraphs(d)
+	paras := prints(d)
+	folded := make([]string, len(paras))
+	for i, p := range paras {
+		folded[i] = textfold.Han(p)
+	}
 	var f Facts
-	f.Title = title(d, paras)
+	meta := pageMetadata(d)
+	if t := meta["title"]; t != "" {
+		f.Title = t
+		f.Evidence = append(f.Evidence, "title from the page's metadata block")
+	} else {
+		f.Title, f.Evidence = title(d, paras, folded)
+	}
+	ftitle := textfold.Han(f.Title)
 	body := strings.Join(paras, "\n")
-	f.Published = published(paras)
-	f.Publisher = publisher(f.Title, paras)
-	f.Year = year(f.Title, body, f.Published)
-	code, ev := jurisdiction(f.Title, f.Publisher, body)
+	fbody := strings.Join(folded, "\n")
+	f.Published = published(folded)
+	if m := dateRe.FindStringSubmatch(textfold.Han(meta["published"] + " " + meta["written"])); f.Published == "" && m != nil {
+		f.Published = published([]string{"发布 " + m[0]})
+	}
+	if pub := textfold.Han(meta["publisher"]); pub != "" && organRe.MatchString(pub) {
+		f.Publisher = meta["publisher"]
+	} else if pub := publisher(ftitle, folded); pub != "" {
+		f.Publisher = textfold.Printed(f.Title, pub)
+		if f.Publisher == "" {
+			f.Publisher = textfold.Printed(body, pub)
+		}
+		if f.Publisher == "" {
+			f.Publisher = pub
+		}
+	}
+	fpublisher := textfold.Han(f.Publisher)
+	f.Year = year(ftitle, fbody, f.Published)
+	if f.Year != 0 && f.Published != "" && !yearRe.MatchString(ftitle+fbody) {
+		f.Evidence = append(f.Evidence, fmt.Sprintf("year %d from the publication date %s: the text names no year", f.Year, f.Published))
+	}
+	// a 来源 line that names no issuing body (中国某市, a news site) still says where
+	code, ev := jurisdiction(ftitle, fpublisher+"\n"+source(folded), fbody)
 	f.Evidence = append(f.Evidence, ev...)
 	if code != "" {
 		f.AdminCode = code
 		f.fill(code)
 		if f.Level == "district" || f.Level == "county" {
-			if t := street(code, f.Title+"\n"+f.Publisher); t != "" {
+			if t := street(code, ftitle+"\n"+fpublisher); t != "" {
 				f.Street, f.Level = t, "street"
 				f.Evidence = append(f.Evidence, "street "+t+" named in the title or publisher")
 			}
@@ -206,11 +242,51 @@ func paragraphs(d *document.Document) []string {
 		if i == 0 && strings.HasPrefix(l, "source:") {
 			continue
 		}
-		if l != "" {
+		if l = mdHeadingRe.ReplaceAllString(l, ""); l != "" {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// mdHeadingRe is a Markdown heading's marker (# , ## ).
+var mdHeadingRe = regexp.MustCompile(`^#{1,6}\s+`)
+
+// pageMetadata is the metadata block of a web page or notice, if it has one.
+func pageMetadata(d *document.Document) map[string]string {
+	var tables [][][]string
+	for _, b := range d.Blocks {
+		if b.Kind != document.TableKind || b.Table == nil {
+			continue
+		}
+		var rows [][]string
+		for _, r := range b.Table.Rows {
+			var cells []string
+			for _, c := range r {
+				if c != nil && strings.TrimSpace(c.Text) != "" {
+					cells = append(cells, strings.TrimSpace(c.Text))
+				}
+			}
+			rows = append(rows, cells)
+		}
+		tables = append(tables, rows)
+	}
+	for _, rows := range cellRows(d.Lines, tables) {
+		if m := metadata(rows); len(m) > 0 {
+			return m
+		}
+	}
+	return nil
+}
+
+// prints is what paragraphs gives, without romanization debris (its
+// offsets are those of the text the facts quote).
+func prints(d *document.Document) []string {
+	ps := paragraphs(d)
+	for i, p := range ps {
+		ps[i] = textfold.Pinyin(p)
+	}
+	return ps
 }
 
 var (
@@ -219,30 +295,63 @@ var (
 	orgRe         = regexp.MustCompile(`[\p{Han}]{2,14}?(?:民政和社会保障局|民政局|民政厅|财政局|财政厅|民政廳|財政局|街道办事处|办事处|人民政府|福彩中心|福利彩票发行中心|福利彩票中心)`)
 )
 
-func title(d *document.Document, paras []string) string {
+// title is the document's title as printed: a heading that reads like one,
+// else an early short paragraph that does, else — for a news story or a
+// notice with no title line — the opening clause that names what the
+// document is about, said so in the evidence.
+func title(d *document.Document, paras, folded []string) (string, []string) {
 	for _, b := range d.Blocks {
-		if b.Kind == document.Heading && titleRe.MatchString(b.Text) {
-			return strings.TrimSpace(b.Text)
+		if b.Kind == document.Heading && titleRe.MatchString(textfold.Han(b.Text)) {
+			return strings.TrimSpace(b.Text), nil
+		}
+	}
+	// a web page's breadcrumb (您的位置:首页 > 新闻 > 标题) ends with its title
+	for i, p := range folded {
+		if i > 12 {
+			break
+		}
+		if k := strings.LastIndexAny(p, ">》"); k > 0 && navRe.MatchString(p) {
+			tail := strings.TrimSpace(p[k+1:])
+			if n := utf8.RuneCountInString(tail); n >= 6 && n <= 60 {
+				start := k + 1 + strings.Index(p[k+1:], tail)
+				return paras[i][start : start+len(tail)], nil
+			}
 		}
 	}
 	for _, re := range []*regexp.Regexp{strongTitleRe, titleRe} {
-		for i, p := range paras {
+		for i, p := range folded {
 			if i > 12 {
 				break
 			}
 			n := utf8.RuneCountInString(p)
 			if n >= 8 && n <= 80 && re.MatchString(p) && !strings.ContainsAny(p, "。:：|") && !navRe.MatchString(p) {
-				return p
+				return paras[i], nil
 			}
 		}
 	}
-	for i, p := range paras {
+	for i, p := range folded {
 		if n := utf8.RuneCountInString(p); i <= 12 && n >= 8 && n <= 60 && !strings.ContainsAny(p, "。|") && !navRe.MatchString(p) {
-			return p
+			return paras[i], nil
 		}
 	}
-	return ""
+	for i, p := range folded {
+		if i > 3 {
+			break
+		}
+		for _, c := range clauseRe.FindAllStringIndex(p, -1) {
+			clause := strings.TrimSpace(p[c[0]:c[1]])
+			if n := utf8.RuneCountInString(clause); n >= 8 && n <= 60 && strongTitleRe.MatchString(clause) && !navRe.MatchString(clause) {
+				start := c[0] + strings.Index(p[c[0]:c[1]], clause)
+				printed := paras[i][start : start+len(clause)]
+				return printed, []string{"title from the opening sentence (the document has no title line): " + printed}
+			}
+		}
+	}
+	return "", nil
 }
+
+// clauseRe is a clause of running text: what lies between two stops.
+var clauseRe = regexp.MustCompile(`[^，,。；;：:！!？?]+`)
 
 var orgLeadRe = regexp.MustCompile(`^(?:经|由|按照|根据|据|在|向|对|月|日|年|的|和|与|我局决定在|现将|主办)+`)
 
@@ -284,13 +393,26 @@ func published(paras []string) string {
 	return ""
 }
 
-func publisher(title string, paras []string) string {
+// source is what a 来源 line near the top names, whatever it is.
+func source(paras []string) string {
 	for i, p := range paras {
 		if i > 12 {
 			break
 		}
 		if m := sourceRe.FindStringSubmatch(p); m != nil {
 			return m[1]
+		}
+	}
+	return ""
+}
+
+func publisher(title string, paras []string) string {
+	for i, p := range paras {
+		if i > 12 {
+			break
+		}
+		if m := sourceRe.FindStringSubmatch(p); m != nil && organRe.MatchString(m[1]) {
+			return m[1] // a 来源 naming a newspaper (公益时报) is the repost's source, not the publisher
 		}
 	}
 	for i := len(paras) - 1; i >= 0 && i >= len(paras)-8; i-- {
@@ -329,8 +451,8 @@ func year(title, body, published string) int {
 	count := map[int]int{}
 	for _, m := range yearRe.FindAllStringSubmatchIndex(body, -1) {
 		y, _ := strconv.Atoi(body[m[2]:m[3]])
-		if y > pubYear {
-			continue
+		if y > pubYear || sinceRe.MatchString(body[:m[0]]) || strings.HasPrefix(body[m[1]:], "以来") || strings.HasPrefix(body[m[1]:], "起") {
+			continue // 自2018年, 2018年以来: where a period began, not the year of the projects
 		}
 		count[y]++
 		if strings.HasPrefix(body[m[1]:], "度") {
@@ -383,11 +505,18 @@ func jurisdiction(title, publisher, body string) (string, []string) {
 	// short names (温州, 乐清) count only where no full name does: a short
 	// name is a weaker sign (长安 is also a town's name)
 	if len(weight) == 0 {
-		for _, text := range []string{title, publisher, clipRunes(body, 600)} {
+		if code, ev := townsAgree(title + "\n" + publisher + "\n" + body); code != "" {
+			return code, ev
+		}
+		for i, text := range []string{title, publisher, clipRunes(body, 600)} {
+			w := 4 // as for full names: the title and publisher weigh more than the text
+			if i == 2 {
+				w = 1
+			}
 			for short, codes := range byShort {
 				if strings.Contains(text, short) {
 					for _, c := range codes {
-						weight[c]++
+						weight[c] += w
 					}
 				}
 			}
@@ -420,6 +549,9 @@ func jurisdiction(title, publisher, body string) (string, []string) {
 		return cs[i].code < cs[j].code
 	})
 	best := cs[0]
+	if p := regions[best.code].parent; regions[best.code].level == "city" && regions[p].level == "province" && regions[p].name == regions[best.code].name {
+		best.code = p // a municipality (天津市): its city row is the province itself
+	}
 	ev := []string{fmt.Sprintf("jurisdiction %s %s (support %d)", best.code, regions[best.code].name, best.score)}
 	if len(cs) > 1 && cs[1].score == best.score && cs[1].depth == best.depth {
 		ev = append(ev, fmt.Sprintf("ambiguous: %s %s is as likely", cs[1].code, regions[cs[1].code].name))
@@ -456,4 +588,73 @@ func clipRunes(s string, n int) string {
 		return string(r[:n])
 	}
 	return s
+}
+
+var (
+	townOnce sync.Once
+	townsBy  map[string][]string // town name → county codes
+)
+
+func loadTowns() {
+	townsBy = map[string][]string{}
+	f, err := data.FS.Open("ref/towns.csv")
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) == 0 {
+		return
+	}
+	for _, r := range rows[1:] {
+		if len(r) == 3 && utf8.RuneCountInString(r[1]) >= 3 {
+			townsBy[r[1]] = append(townsBy[r[1]], r[2])
+		}
+	}
+}
+
+var townEndRe = regexp.MustCompile(`街道|镇|乡`)
+
+// townsAgree finds the county of a text that names no region but names
+// towns and streets (张村镇, 北关街道): the county that two or more
+// different towns of the text belong to, when no other county has as many.
+func townsAgree(text string) (string, []string) {
+	townOnce.Do(loadTowns)
+	named := map[string]map[string]bool{} // county → town names
+	for _, m := range townEndRe.FindAllStringIndex(text, -1) {
+		// the names ending here, two to six characters before the suffix
+		start := m[0]
+		for k := 0; k < 6 && start > 0; k++ {
+			r, n := utf8.DecodeLastRuneInString(text[:start])
+			if !unicode.Is(unicode.Han, r) {
+				break
+			}
+			start -= n
+			name := text[start:m[1]]
+			for _, c := range townsBy[name] {
+				if named[c] == nil {
+					named[c] = map[string]bool{}
+				}
+				named[c][name] = true
+			}
+		}
+	}
+	best, bestN, tie := "", 0, false
+	for c, ts := range named {
+		switch n := len(ts); {
+		case n > bestN:
+			best, bestN, tie = c, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if bestN < 2 || tie || regions[best].name == "" {
+		return "", nil
+	}
+	var names []string
+	for t := range named[best] {
+		names = append(names, t)
+	}
+	sort.Strings(names)
+	return best, []string{fmt.Sprintf("jurisdiction %s %s from the towns it names (%s): the text names no region", best, regions[best].name, strings.Join(names, "、"))}
 }

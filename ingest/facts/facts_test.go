@@ -54,3 +54,35 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// Traditional characters and romanization debris are folded for matching;
+// the title and publisher are quoted as printed.
+func TestTraditionalAndDebris(t *testing.T) {
+	f := infer(t, "首頁 > 新聞 > 溫州市社會組織服務項目簽約\n溫州市社會組織服務項目簽約\n2019-06-02 來源:某日報\n溫州市民(mín)政局與三家機構簽訂協議,以總共80萬元購買服務。")
+	if f.AdminCode != "330300" || f.Level != "city" || f.Publisher != "溫州市民政局" || f.Title != "溫州市社會組織服務項目簽約" || f.Year != 2019 || f.Published != "2019-06-02" {
+		t.Errorf("got %s %s publisher %q title %q year %d published %s (%v)", f.AdminCode, f.Level, f.Publisher, f.Title, f.Year, f.Published, f.Evidence)
+	}
+}
+
+// A text that names no region but names two towns of one county is that
+// county's; a municipality's own city row stands for the province; a
+// text with no title line gets the opening clause that says what it is.
+func TestTownsMunicipalityAndOpeningTitle(t *testing.T) {
+	f := infer(t, "2024年,我区福彩公益金用于东华门街道和景山街道的社区养老服务,现将使用情况公告如下:共计20万元。")
+	if f.AdminCode != "110101" || f.Level != "district" || f.Title != "现将使用情况公告如下" {
+		t.Errorf("towns: got %s %s title %q (%v)", f.AdminCode, f.Level, f.Title, f.Evidence)
+	}
+	if f := infer(t, "北京市财政局公布了2024年度福彩公益金使用情况,共计1亿元。"); f.AdminCode != "110000" || f.Level != "province" {
+		t.Errorf("municipality: got %s %s (%v)", f.AdminCode, f.Level, f.Evidence)
+	}
+	if f := infer(t, "一个东华门街道的项目获得资助10万元。"); f.AdminCode != "" {
+		t.Errorf("one town alone is not enough: got %s (%v)", f.AdminCode, f.Evidence)
+	}
+}
+
+// A year where a period began (自2018年, 2018年以来) is not the projects' year.
+func TestYearSince(t *testing.T) {
+	if f := infer(t, "某市福彩公益金资助困境儿童\n据统计,自2018年以来累计资助300万元。今年资助6万元。"); f.Year != 0 {
+		t.Errorf("got year %d (%v)", f.Year, f.Evidence)
+	}
+}

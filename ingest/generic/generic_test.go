@@ -198,3 +198,60 @@ func nameAmounts(p *model.Parsed) string {
 	sort.Strings(out)
 	return strings.Join(out, " ")
 }
+
+// A single-project notice laid out as fields: the amount comes from the
+// money field only; the figures of its performance section are listed as
+// unread, never read as items.
+func TestKeyValueForm(t *testing.T) {
+	p := read(t, `关于某区社区助老项目情况的公告
+一、项目名称
+某区2024年度社区助老服务项目。
+二、项目内容
+为辖区老年人提供助餐、助洁服务。
+三、资金来源和金额
+市级福彩公益金25万元。
+四、承接单位
+某区阳光社会工作服务中心
+五、项目负责人
+张三
+六、实际效果
+全年服务老人3000人次,带动社会资金投入8万元。
+`)
+	want := "items: 某区2024年度社区助老服务项目=25/fixed; totals: ; unread: 8万元(outside the form's money field)"
+	if got := summary(p); got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+	if it := p.Items[0]; it.Organization != "某区阳光社会工作服务中心" || it.FundingText != "市级福彩公益金" || !strings.Contains(it.Description, "助餐") {
+		t.Errorf("fields: org %q funding %q description %q", it.Organization, it.FundingText, it.Description)
+	}
+	// label：value on one line, two projects one after the other
+	p = read(t, "项目名称：甲社区关爱行动\n承接单位：甲协会\n资助金额：3万元\n项目名称：乙社区助残服务\n承接单位：乙中心\n资助金额：4.5万元\n")
+	if got := summary(p); got != "items: 甲社区关爱行动=3/fixed 乙社区助残服务=4.5/fixed; totals: ; unread: " {
+		t.Errorf("inline form: %s", got)
+	}
+	// A numbered notice whose headings are not fields stays prose.
+	p = read(t, "一、总体情况\n2024年共安排资金10万元,其中甲项目6万元,乙项目4万元。\n二、项目完成情况\n已完成。\n")
+	if len(p.Items) != 2 {
+		t.Errorf("prose read as a form: %s", summary(p))
+	}
+}
+
+// A page's metadata block (索引号 | … | 文号 | …) is facts, not projects.
+func TestMetadataTableIsNotItems(t *testing.T) {
+	p := read(t, "文件名称 | 某区民政局关于福彩公益金使用情况的公告 | |\n索引号 | 001/2024 | 公开目录: | 通知公告\n文号 | 成文日期: | 2024年3月1日 |\n有效性 | 有效 | 公开日期: | 2024-03-01\n2024年安排社区养老项目资金12万元。\n")
+	if got := summary(p); got != "items: 2024年安排社区养老项目资金=12/fixed; totals: ; unread: " {
+		t.Errorf("got %s", got)
+	}
+}
+
+// A Markdown pipe table: the delimiter row is no item, the heading marker
+// no part of the text; locations are the file's lines.
+func TestMarkdownPipeTable(t *testing.T) {
+	p := read(t, "# 某区2024年项目名单\n\n单位：万元\n\n| 序号 | 项目名称 | 承接单位 | 金额 |\n|---|:---:|---|---:|\n| 1 | 甲项目 | 甲中心 | 5 |\n| 2 | 乙项目 | 乙协会 | 7.5 |\n| 合计 | | | 12.5 |\n")
+	if got := summary(p); got != "items: 甲项目=5/fixed 乙项目=7.5/fixed; totals: 12.5/12.5; unread: " {
+		t.Errorf("got %s", got)
+	}
+	if p.Items[0].LineStart != 7 || p.Items[0].Organization != "甲中心" {
+		t.Errorf("item 1 at line %d, organization %q", p.Items[0].LineStart, p.Items[0].Organization)
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"strings"
 
 	"fundscope/ingest/document"
+	"fundscope/ingest/facts"
 	"fundscope/ingest/layouts"
 	"fundscope/model"
+	"fundscope/money"
 )
 
 // Name is the layout name of the generic reader.
@@ -30,10 +32,14 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	p := &model.Parsed{}
 	var prose []unit
 	var prev *tableLayout
+	miss, missLine := "", 0 // the first table that came near, for the message when nothing is read
 	for _, u := range units(d) {
 		if u.kind != document.TableKind {
 			prose = append(prose, u)
 			continue
+		}
+		if metadataTable(u.table) {
+			continue // a page's metadata block (索引号 | 文号 | 成文日期): facts, not projects
 		}
 		tr, l, ok := readTable(u, cols, captionOf(prose, u), c, len(p.Items), prev)
 		prev = l
@@ -43,6 +49,9 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 			p.Warnings = append(p.Warnings, tr.warns...)
 			p.Unread = append(p.Unread, tr.unread...)
 			continue
+		}
+		if m, line := missOf(u, cols); m != "" && missLine == 0 {
+			miss, missLine = m, line
 		}
 		// a table without a header the lexicon knows: its rows are read as prose
 		for r, row := range u.table.Rows {
@@ -58,8 +67,28 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 			prose = append(prose, unit{kind: document.Paragraph, text: text, norm: model.Normalize(text), line: u.line + r, loc: loc})
 		}
 	}
-	assemble(proseCands(prose, ctx), c, p)
+	if items, unread, rest, ok := readForms(prose, cols, c, len(p.Items)); ok {
+		// a form: the money field is the amount; every other figure is listed, never read as an item
+		p.Items = append(p.Items, items...)
+		p.Unread = append(p.Unread, unread...)
+		for _, x := range proseCands(rest, ctx) {
+			reason := x.reason
+			if reason == "" {
+				reason = "outside the form's money field"
+			}
+			p.Unread = append(p.Unread, model.Unread{Text: x.span.Text, Line: x.line, Location: x.loc, Reason: reason + ": " + money.Clip(x.clause, 60)})
+		}
+	} else {
+		assemble(proseCands(prose, ctx), c, p)
+	}
 	p.Confidence = confidence(p)
+	if len(p.Items) == 0 {
+		msg := "no line items: no table has a header naming a name and an amount column, and no paragraph states an amount in 元, 万元 or 亿元"
+		if miss != "" {
+			msg = "no line items: " + miss
+		}
+		return nil, &model.ParseError{File: d.Path, Line: missLine, Msg: msg}
+	}
 	return p, nil
 }
 
@@ -110,4 +139,19 @@ func confidence(p *model.Parsed) float64 {
 		}
 	}
 	return min(max(conf, 0), 1)
+}
+
+// metadataTable reports whether a table is a page's metadata block.
+func metadataTable(t *document.Table) bool {
+	var rows [][]string
+	for _, r := range t.Rows {
+		var cells []string
+		for _, c := range r {
+			if c != nil && strings.TrimSpace(c.Text) != "" {
+				cells = append(cells, c.Text)
+			}
+		}
+		rows = append(rows, cells)
+	}
+	return facts.IsMetadataTable(rows)
 }

@@ -516,3 +516,43 @@ func guessUnit(g grid, first, col int) string {
 	}
 	return "万元"
 }
+
+// missOf says why a table the reader could not use came near: its header
+// row names some roles but lacks a name or an amount column. "" when no row
+// of its first eight names two roles.
+func missOf(u unit, cols []rule) (string, int) {
+	g := newGrid(u.table)
+	bestRow, bestRoles, bestHeads := -1, []string(nil), []string(nil)
+	for r := 0; r < len(g.at) && r < 8; r++ {
+		seen := map[string]bool{}
+		var roles, heads []string
+		for col := 0; col < g.width; col++ {
+			h := g.text(r, col)
+			if role := roleOf(cols, h); role != "" && !seen[role] {
+				seen[role] = true
+				roles = append(roles, role)
+			}
+			if h != "" {
+				heads = append(heads, money.Clip(h, 12))
+			}
+		}
+		if len(roles) > len(bestRoles) {
+			bestRow, bestRoles, bestHeads = r, roles, heads
+		}
+	}
+	if len(bestRoles) < 2 {
+		return "", 0
+	}
+	var lacks []string
+	has := strings.Join(bestRoles, " ")
+	if !strings.Contains(has, roleName) && !strings.Contains(has, roleOrg) {
+		lacks = append(lacks, "name column (项目名称, 服务项目 …)")
+	}
+	if !strings.Contains(has, roleAmount) {
+		lacks = append(lacks, "amount column (金额, 资金, 预算, 补助 …)")
+	}
+	if len(lacks) == 0 {
+		return "", 0
+	}
+	return fmt.Sprintf("a table's header row %q names %s but no %s", strings.Join(bestHeads, " | "), strings.Join(bestRoles, ", "), strings.Join(lacks, " and no ")), u.line + bestRow
+}

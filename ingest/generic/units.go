@@ -86,7 +86,7 @@ func textUnits(lines []string) []unit {
 				continue
 			}
 		}
-		t := strings.TrimSpace(lines[i])
+		t := mdHeadingRe.ReplaceAllString(strings.TrimSpace(lines[i]), "")
 		if t == "" {
 			continue
 		}
@@ -98,11 +98,31 @@ func textUnits(lines []string) []unit {
 func textTable(lines []string, first int, fieldsOf func(string) []string) *document.Table {
 	t := &document.Table{Loc: document.Location{LineStart: first, LineEnd: first + len(lines) - 1}}
 	for r, l := range lines {
+		fields := fieldsOf(l)
+		if mdDelimiterRow(fields) {
+			fields = make([]string, len(fields)) // Markdown's |---|:---:| line under the header: an empty row, lines stay in step
+		}
 		var row []*document.TableCell
-		for c, f := range fieldsOf(l) {
+		for c, f := range fields {
 			row = append(row, &document.TableCell{Text: strings.TrimSpace(f), Row: r, Col: c, RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: first + r, Col: c + 1}})
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+var (
+	mdHeadingRe   = regexp.MustCompile(`^#{1,6}\s+`)
+	mdDelimiterRe = regexp.MustCompile(`^\s*:?-{3,}:?\s*$`)
+)
+
+// mdDelimiterRow reports whether the fields of a line are a Markdown
+// table's delimiter row (---, :---:, ---:).
+func mdDelimiterRow(fields []string) bool {
+	for _, f := range fields {
+		if !mdDelimiterRe.MatchString(f) {
+			return false
+		}
+	}
+	return len(fields) > 0
 }

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
@@ -16,6 +17,23 @@ type Fit struct {
 	WithAmount int
 	Totals     int
 	Evidence   string
+	Line       int // where a layout that does not fit stopped (0 when it names no line)
+}
+
+// NearestMiss is the layout that got furthest into a document none fits:
+// the one whose reason names the latest line. ok is false when a layout fits.
+func NearestMiss(fits []Fit) (Fit, bool) {
+	var best Fit
+	found := false
+	for _, f := range fits {
+		if f.Fits {
+			return Fit{}, false
+		}
+		if !found || f.Line > best.Line {
+			best, found = f, true
+		}
+	}
+	return best, found
 }
 
 // Detect opens a document in any format and tries every known layout on it,
@@ -39,6 +57,10 @@ func DetectDocument(doc *document.Document) []Fit {
 		p, err := Parse(doc, c)
 		if err != nil {
 			fit.Evidence = err.Error()
+			var pe *model.ParseError
+			if errors.As(err, &pe) {
+				fit.Line = pe.Line
+			}
 		} else {
 			fit.Fits = true
 			fit.Items, fit.Totals = len(p.Items), len(p.Totals)

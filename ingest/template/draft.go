@@ -18,7 +18,7 @@ type Draft struct {
 	Sources []string            // per row: where in the document it came from
 	Check   [][]string          // per row: the keys of cells to check (inferred, low confidence)
 	Unread  [][3]string         // text, location, reason
-	Totals  [][3]string         // stated totals: label, amount, scope (item numbers; "" = all)
+	Totals  [][5]string         // stated totals: label, amount, scope (item numbers; "" = all), low, high (approximate totals)
 }
 
 // WriteDraft writes the template filled with a draft: cells to check are

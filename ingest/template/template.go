@@ -74,6 +74,8 @@ var ItemFields = []Field{
 var TotalFields = []Field{
 	{"total_label", "合计说明", false, "what the document calls the total, e.g. 合计 or 共计; the row is then a stated total, not an item"},
 	{"total_scope", "合计范围", false, "the 序号 of the items it sums, separated by 、 or commas; empty = every item of the catalog"},
+	{"total_low", "约数下限", false, "an approximate total (约1.07亿, 520余万) reconciles with any sum from total_low to total_high, in the catalog's unit; empty = exact"},
+	{"total_high", "约数上限", false, "see total_low"},
 }
 
 // LegacyFields are columns earlier templates had and loading still accepts:

@@ -129,14 +129,15 @@ func fill(f *excelize.File, v *Vocabulary) error {
 	if _, err := f.NewSheet(SheetTotals); err != nil {
 		return err
 	}
-	for i, h := range []string{"合计说明 total_label", "金额 amount", "合计范围（序号，空 = 全部）total_scope"} {
+	for i, h := range []string{"合计说明 total_label", "金额 amount", "合计范围（序号，空 = 全部）total_scope", "约数下限 total_low", "约数上限 total_high"} {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		f.SetCellStr(SheetTotals, cell, h)
 	}
-	f.SetCellStyle(SheetTotals, "A1", "C1", head)
+	f.SetCellStyle(SheetTotals, "A1", "E1", head)
 	f.SetColWidth(SheetTotals, "A", "A", 24)
 	f.SetColWidth(SheetTotals, "B", "B", 16)
 	f.SetColWidth(SheetTotals, "C", "C", 40)
+	f.SetColWidth(SheetTotals, "D", "E", 14)
 	idx, _ := f.GetSheetIndex(SheetCatalog)
 	f.SetActiveSheet(idx)
 	return nil

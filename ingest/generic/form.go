@@ -1,0 +1,245 @@
+package generic
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
+	"fundscope/money"
+	"fundscope/textfold"
+)
+
+// A key–value form: a notice about one project laid out as fields, each a
+// label from the column lexicon (一、项目名称 / 四、资金额度 / 承接单位：甲中心)
+// followed by its value, on the same line after a colon or on the lines up
+// to the next label. The amount comes from the money field only; every other
+// figure of the document (a performance table, a cumulative sum) is listed as
+// unread. A label that comes again starts the next project's form.
+
+// formField is one label and its value.
+type formField struct {
+	role, label string
+	value       []unit // the value's lines (an inline value is one unit)
+	at          unit   // the label's line
+}
+
+// formLabelRe splits a line into a label and, after a colon, an inline value.
+var formLabelRe = regexp.MustCompile(`^([\p{Han}（）()、和及与]{2,12}?)[:：](.*)$`)
+
+// fieldOf reads a line as a form label: the role the lexicon gives it, the
+// label, and an inline value ("" when the value follows on its own lines).
+// A line is a label when it is short and a lexicon role names it whole, or
+// when it is "label：value".
+func fieldOf(cols []rule, u unit) (role, label, inline string, ok bool) {
+	n := listMarkerRe.ReplaceAllString(textfold.Han(u.norm), "")
+	marked := len(n) < len(u.norm)
+	if m := formLabelRe.FindStringSubmatch(n); m != nil {
+		if r := roleOf(cols, m[1]); r != "" && r != "item_no" {
+			inline = strings.TrimSpace(m[2])
+			if inline != "" {
+				// the value as printed: the same bytes after the colon
+				inline = u.norm[len(u.norm)-len(m[2]):]
+			}
+			return r, m[1], inline, true
+		}
+	}
+	n = strings.TrimRight(n, ":：")
+	if n == "" || utf8.RuneCountInString(n) > 8 || strings.ContainsAny(n, "0123456789。，,；;") {
+		return "", "", "", false
+	}
+	if !marked && utf8.RuneCountInString(n) > 6 {
+		return "", "", "", false
+	}
+	if r := roleOf(cols, n); r != "" && r != "item_no" && wholeLabel(cols, r, n) {
+		return r, n, "", true
+	}
+	return "", "", "", false
+}
+
+// wholeLabel: the lexicon's match covers most of the label (资金额度, 项目名称,
+// 资金来源和金额),
+// so that a heading such as 项目完成情况 is not taken for a name field.
+func wholeLabel(cols []rule, role, label string) bool {
+	for _, r := range cols {
+		if r.kind != role {
+			continue
+		}
+		if m := r.re.FindString(label); m != "" {
+			// 资金来源和金额, 资助金额, 资金额度: not 项目完成情况, 项目负责人
+			n := utf8.RuneCountInString(m)
+			rest := utf8.RuneCountInString(label) - n
+			return rest <= 2 || n > 2 && rest <= 3
+		}
+	}
+	return false
+}
+
+// readForms finds the forms among the prose units. It returns the items
+// (one per form that has a name field) and the units not used by a form's
+// fields; ok is false when the units hold no form (fewer than three fields,
+// or no name field or no money field).
+func readForms(us []unit, cols []rule, c model.Catalog, firstNo int) (items []model.LineItem, unread []model.Unread, rest []unit, ok bool) {
+	var fields []formField
+	var cur *formField
+	used := make([]bool, len(us))
+	for i, u := range us {
+		if u.kind == document.TableKind {
+			cur = nil
+			continue
+		}
+		if role, label, inline, isLabel := fieldOf(cols, u); isLabel {
+			fields = append(fields, formField{role: role, label: label, at: u})
+			cur = &fields[len(fields)-1]
+			used[i] = true
+			if inline != "" {
+				v := u
+				v.norm = inline
+				cur.value = []unit{v}
+				cur = nil // an inline value is whole
+			}
+			continue
+		}
+		if listMarkerRe.MatchString(u.norm) && utf8.RuneCountInString(u.norm) <= 20 {
+			cur = nil // a numbered heading that is no field (五、实际效果) ends the one before
+			continue
+		}
+		if cur != nil && len(cur.value) < valueLines(cur.role) {
+			cur.value = append(cur.value, u)
+			used[i] = true
+		}
+	}
+	roles := map[string]bool{}
+	for _, f := range fields {
+		roles[f.role] = true
+	}
+	if len(fields) < 3 || !roles["name"] || !(roles["amount"] || roles["funding"]) {
+		return nil, nil, us, false
+	}
+	// one form per name field: the fields from one name to the next
+	var forms [][]formField
+	for _, f := range fields {
+		if f.role == "name" || len(forms) == 0 {
+			forms = append(forms, nil)
+		}
+		forms[len(forms)-1] = append(forms[len(forms)-1], f)
+	}
+	for _, form := range forms {
+		it, un, good := formItem(form, c, firstNo+len(items))
+		unread = append(unread, un...)
+		if good {
+			items = append(items, it)
+		}
+	}
+	for i, u := range us {
+		if !used[i] {
+			rest = append(rest, u)
+		}
+	}
+	return items, unread, rest, len(items) > 0
+}
+
+// formItem turns one form's fields into a line item.
+func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model.Unread, bool) {
+	it := model.LineItem{ItemNo: itoa(n + 1)}
+	it.ItemID = c.CatalogID + "#" + it.ItemNo
+	var unread []model.Unread
+	text := func(f formField) string {
+		var parts []string
+		for _, v := range f.value {
+			parts = append(parts, strings.TrimRight(v.norm, "。；;"))
+		}
+		return strings.Join(parts, " ")
+	}
+	it.LineStart, it.LineEnd = form[0].at.line, form[0].at.line
+	named := false
+	for _, f := range form {
+		if len(f.value) == 0 {
+			continue
+		}
+		last := f.value[len(f.value)-1].line
+		it.LineEnd = max(it.LineEnd, last)
+		v := text(f)
+		switch f.role {
+		case "name":
+			if !named {
+				it.Name, named = strings.TrimRight(f.value[0].norm, "。；;"), true
+			}
+		case "organization":
+			it.Organization = v
+		case "purchaser":
+			it.Purchaser = v
+		case "description":
+			it.Description = money.Clip(v, 200)
+		case "target":
+			it.TargetGroup = v
+		case "region":
+			it.RegionText, it.RegionLine = v, f.value[0].line
+		case "category":
+			it.SourceCat = v
+		case "code":
+			it.Code = v
+		case "amount", "funding":
+			for vi, val := range f.value {
+				spans := money.FindSpans(val.norm)
+				for si, s := range spans {
+					if it.Amount.Yuan == nil && vi == 0 && si == 0 {
+						y := s.Yuan
+						it.Amount = model.Amount{Yuan: &y, Text: s.Text, Kind: model.KindFixed}
+						if s.Approx {
+							it.Amount.Kind = model.KindApprox
+						}
+						continue
+					}
+					unread = append(unread, model.Unread{Text: s.Text, Line: val.line, Location: val.loc.String(),
+						Reason: "another figure in the form's money field " + f.label + ": " + money.Clip(val.norm, 60)})
+				}
+			}
+			if f.role == "funding" || strings.Contains(f.label, "来源") {
+				if ft := strings.Trim(fundingWords(f.value[0].norm), "，,、。 "); ft != "" {
+					it.FundingText, it.FundingLine = ft, f.value[0].line
+				}
+			}
+		}
+	}
+	if !named || it.Name == "" {
+		return it, unread, false
+	}
+	if it.Amount.Yuan == nil {
+		it.Amount = model.Amount{Kind: model.KindUnknown}
+	}
+	if len(form) > 0 {
+		it.SourceLocation = form[0].at.loc.String()
+	}
+	return it, unread, true
+}
+
+// valueLines is how many lines a field's value may take: a description
+// runs on, a name or an amount is one line.
+func valueLines(role string) int {
+	switch role {
+	case "description", "target", "remark":
+		return 3
+	}
+	return 1
+}
+
+// fundingWords is a money field's text without its figures: 市级福彩公益金10万元 → 市级福彩公益金.
+func fundingWords(s string) string {
+	for _, sp := range money.FindSpans(s) {
+		s = strings.Replace(s, sp.Text, "", 1)
+	}
+	return s
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}

@@ -1,0 +1,111 @@
+// Package textfold folds text for matching while the printed text is kept:
+// traditional characters to simplified ones (data/ref/t2s.csv, from OpenCC)
+// and romanization debris some reposts inject after characters (協(xié)會).
+//
+// Han keeps every byte offset: a character is folded only where its
+// simplified form has as many UTF-8 bytes, so a span found in the folded
+// text is the same span of the printed text. Readers match on the fold and
+// quote the print.
+package textfold
+
+import (
+	"encoding/csv"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"fundscope/data"
+)
+
+var (
+	once  sync.Once
+	t2s   map[rune]rune
+	errT2 error
+)
+
+func load() {
+	f, err := data.FS.Open("ref/t2s.csv")
+	if err != nil {
+		errT2 = err
+		return
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		errT2 = fmt.Errorf("data/ref/t2s.csv: %w", err)
+		return
+	}
+	t2s = make(map[rune]rune, len(rows))
+	for _, r := range rows[1:] {
+		tr, tn := utf8.DecodeRuneInString(r[0])
+		sr, sn := utf8.DecodeRuneInString(r[1])
+		if tn != len(r[0]) || sn != len(r[1]) || tn != sn {
+			continue // not one character each, or a different width: offsets would move
+		}
+		t2s[tr] = sr
+	}
+}
+
+// Err reports a damaged t2s table (the binary embeds it, so only a broken
+// build gives one); Han then folds nothing.
+func Err() error { once.Do(load); return errT2 }
+
+// Han folds traditional characters to simplified ones, byte offsets kept.
+func Han(s string) string {
+	once.Do(load)
+	if len(t2s) == 0 {
+		return s
+	}
+	var b *strings.Builder
+	for i, r := range s {
+		sr, ok := t2s[r]
+		if !ok {
+			if b != nil {
+				b.WriteRune(r)
+			}
+			continue
+		}
+		if b == nil {
+			b = &strings.Builder{}
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+		}
+		b.WriteRune(sr)
+	}
+	if b == nil {
+		return s
+	}
+	return b.String()
+}
+
+// pinyinRe is romanization debris after a character: 協(xié)會, 其(qi)他,
+// F(xiàn) (a character lost before its reading).
+var pinyinRe = regexp.MustCompile(`(\p{Han}|[A-Z])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)`)
+
+// Pinyin removes romanization debris, keeping the character before it.
+// Offsets change: use it where the result is read, not sliced back.
+func Pinyin(s string) string {
+	if !strings.Contains(s, "(") {
+		return s
+	}
+	return pinyinRe.ReplaceAllStringFunc(s, func(m string) string {
+		r, n := utf8.DecodeRuneInString(m)
+		if r >= 'A' && r <= 'Z' {
+			return "" // F(xiàn): the character itself was lost
+		}
+		return m[:n]
+	})
+}
+
+// Printed returns the part of printed that folded[i:j] came from, where
+// folded = Han(printed) and sub is found in folded; "" when it is not.
+func Printed(printed, sub string) string {
+	folded := Han(printed)
+	i := strings.Index(folded, sub)
+	if i < 0 || len(folded) != len(printed) {
+		return ""
+	}
+	return printed[i : i+len(sub)]
+}

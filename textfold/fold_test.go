@@ -1,0 +1,42 @@
+package textfold
+
+import "testing"
+
+func TestHanKeepsOffsets(t *testing.T) {
+	for in, want := range map[string]string{
+		"廈門市民政局與思明區":         "厦门市民政局与思明区",
+		"總共163.55萬元":         "总共163.55万元",
+		"plain 文字 unchanged": "plain 文字 unchanged",
+		"":                   "",
+	} {
+		got := Han(in)
+		if got != want {
+			t.Errorf("Han(%q) = %q, want %q", in, got, want)
+		}
+		if len(got) != len(in) {
+			t.Errorf("Han(%q) moved offsets: %d bytes → %d", in, len(in), len(got))
+		}
+	}
+	if p := Printed("由廈門市民政局購買", "厦门市民政局"); p != "廈門市民政局" {
+		t.Errorf("Printed = %q", p)
+	}
+	if p := Printed("由厦门", "上海"); p != "" {
+		t.Errorf("Printed of an absent span = %q", p)
+	}
+}
+
+func TestPinyinDebris(t *testing.T) {
+	for in, want := range map[string]string{
+		"協(xié)會":         "協會",
+		"其(qi)中":          "其中",
+		"F(xiàn)將2021年":   "將2021年",
+		"项目(2024)":        "项目(2024)",
+		"资金(万元)":          "资金(万元)",
+		"社区(Community)服务": "社区(Community)服务",
+		"资金(Fund)":        "资金(Fund)",
+	} {
+		if got := Pinyin(in); got != want {
+			t.Errorf("Pinyin(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
