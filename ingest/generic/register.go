@@ -82,7 +82,8 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		assemble(proseCands(prose, ctx), c, p)
 	}
 	p.Confidence = confidence(p)
-	if len(p.Items) == 0 {
+	if len(p.Items) == 0 && len(p.Totals) == 0 && len(p.Unread) == 0 {
+		// nothing that looks like money was found: say what came nearest
 		msg := "no line items: no table has a header naming a name and an amount column, and no paragraph states an amount in 元, 万元 or 亿元"
 		if miss != "" {
 			msg = "no line items: " + miss
