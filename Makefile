@@ -11,9 +11,10 @@ export CGO_ENABLED := 1
 
 .PHONY: run test build lint test-deps bench bench-deps fuzz clean refresh-regions refresh-t2s embed-echarts fixtures eval
 
-## run: build, load the bundled catalogs (ingest → transform) and write the reports to $(OUT)/
+## run: build, load the bundled catalogs and the real documents of data/corpus (ingest → transform) and write the reports to $(OUT)/
 run: build
 	$(BIN) ingest --db $(DB)
+	$(BIN) ingest --db $(DB) data/corpus
 	$(BIN) catalogs --db $(DB)
 	$(BIN) report --db $(DB) --out $(OUT)
 

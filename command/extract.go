@@ -100,6 +100,10 @@ func extractFile(file string, override model.Catalog) (*extract.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	override, err = extract.Overrides(file, override)
+	if err != nil {
+		return nil, err
+	}
 	override.File = file
 	return extract.Document(doc, override)
 }

@@ -134,3 +134,35 @@ func TestDetectNearestMiss(t *testing.T) {
 		t.Errorf("detect output lacks\n%s\n%s", want, out)
 	}
 }
+
+// Facts a document does not state come from a sidecar beside it
+// (FILE.facts.json); a flag wins over the sidecar; a jurisdiction given by
+// code brings its province, city and level; a sidecar with an unknown field
+// is refused naming it.
+func TestSidecarFacts(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "notice.txt")
+	os.WriteFile(doc, []byte("关于福彩公益金使用情况的公告\n今年共安排社区养老项目资金12万元。\n"), 0o644)
+	db := filepath.Join(dir, "s.duckdb")
+	if _, err := run(t, "ingest", "--db", db, doc); err == nil {
+		t.Fatal("a notice without year or jurisdiction loaded")
+	}
+	os.WriteFile(doc+".facts.json", []byte(`{"year": 2024, "admin_code": "330302", "publisher": "某区民政局"}`), 0o644)
+	if out, err := run(t, "ingest", "--db", db, doc); err != nil {
+		t.Fatalf("with a sidecar: %v\n%s", err, out)
+	}
+	got, _ := run(t, "sql", "--db", db, "--format", "csv", "SELECT year, province, city, district, level, publisher FROM catalog")
+	if !strings.Contains(got, "2024,浙江省,温州市,鹿城区,district,某区民政局") {
+		t.Errorf("catalog from the sidecar:\n%s", got)
+	}
+	if _, err := run(t, "ingest", "--db", db, "--year", "2023", doc); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := run(t, "sql", "--db", db, "--format", "csv", "SELECT year FROM catalog"); !strings.Contains(got, "2023") {
+		t.Errorf("the flag should win over the sidecar:\n%s", got)
+	}
+	os.WriteFile(doc+".facts.json", []byte(`{"yaer": 2024}`), 0o644)
+	if _, out, err := runIO(t, "ingest", "--db", db, doc); err == nil || !strings.Contains(out, `notice.txt.facts.json: json: unknown field "yaer"`) {
+		t.Errorf("a bad sidecar: %v\n%s", err, out)
+	}
+}

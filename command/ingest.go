@@ -39,8 +39,9 @@ Files and directories given as arguments are matched to manifest entries by
 file name. A document without an entry is read for the facts it states
 about itself (title, publisher, jurisdiction, level, project year, as
 ` + "`fundscope extract FILE`" + ` shows them) with the layout that reads it, else the
-generic reader; --year, --admin-code, --title, --phase and --layout override what was
-inferred. A generic reading below confidence 0.5 is refused: look at it with
+generic reader. A sidecar beside the document, FILE.facts.json, corrects what
+was inferred with any fields of a manifest entry ({"year": 2025, "admin_code":
+"330302"}); --year, --admin-code, --title, --phase and --layout win over both. A generic reading below confidence 0.5 is refused: look at it with
 ` + "`fundscope extract FILE`" + `. ` + "`fundscope init`" + ` makes a workspace whose
 data/manifest.json you can edit to fix facts for good.
 

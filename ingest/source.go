@@ -136,7 +136,12 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 			if err != nil {
 				return nil, nil, nil, err
 			}
-			c, err := Infer(f, raw, *infer)
+			over, err := extract.Overrides(f, *infer)
+			if err != nil {
+				problems = append(problems, err)
+				continue
+			}
+			c, err := Infer(f, raw, over)
 			if err != nil {
 				problems = append(problems, err)
 				continue

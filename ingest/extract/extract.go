@@ -6,7 +6,11 @@
 package extract
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -78,11 +82,16 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if override.AdminCode != "" && override.AdminCode != f.AdminCode {
+		if err := f.Place(override.AdminCode); err != nil {
+			return nil, fmt.Errorf("%s: %w", d.Path, err)
+		}
+	}
 	id := override.CatalogID
 	if id == "" {
 		id = Slug(d.Path)
 	}
-	c := merge(f.Catalog(id, override.File), override)
+	c := Merge(f.Catalog(id, override.File), override)
 	if c.Phase == "" {
 		c.Phase = facts.Phase(c.Title)
 	}
@@ -174,7 +183,9 @@ func choose(d *document.Document) string {
 }
 
 // merge lays the non-empty fields of o over c.
-func merge(c, o model.Catalog) model.Catalog {
+// Merge lays what a person said (o: a sidecar, flags) over what was
+// inferred (c): o's non-empty fields win.
+func Merge(c, o model.Catalog) model.Catalog {
 	set := func(dst *string, v string) {
 		if v != "" {
 			*dst = v
@@ -226,4 +237,38 @@ func lines(a, b int) string {
 		return ""
 	}
 	return document.Location{LineStart: a, LineEnd: max(a, b)}.String()
+}
+
+// SidecarSuffix names the file beside a document that corrects the facts
+// inferred from it: notice.pdf.facts.json.
+const SidecarSuffix = ".facts.json"
+
+// Sidecar reads the facts a person wrote beside a document (FILE.facts.json,
+// any fields of a manifest entry: title, publisher, admin_code, year,
+// phase, layout …). ok is false when there is none; an unknown field or bad
+// JSON is an error naming the sidecar.
+func Sidecar(file string) (c model.Catalog, ok bool, err error) {
+	raw, err := os.ReadFile(file + SidecarSuffix)
+	if errors.Is(err, os.ErrNotExist) {
+		return model.Catalog{}, false, nil
+	}
+	if err != nil {
+		return model.Catalog{}, false, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return model.Catalog{}, false, fmt.Errorf("%s%s: %w", file, SidecarSuffix, err)
+	}
+	return c, true, nil
+}
+
+// Overrides are the facts that win over inferred ones for a document: its
+// sidecar, then the flags given (a flag wins over the sidecar).
+func Overrides(file string, flags model.Catalog) (model.Catalog, error) {
+	side, _, err := Sidecar(file)
+	if err != nil {
+		return model.Catalog{}, err
+	}
+	return Merge(side, flags), nil
 }

@@ -175,6 +175,21 @@ func street(county, text string) string {
 	return best
 }
 
+// Place sets the jurisdiction to a GB/T 2260 code given by a person (a flag,
+// a sidecar): province, city, district and level follow from it.
+func (f *Facts) Place(code string) error {
+	if err := loadRegions(); err != nil {
+		return err
+	}
+	if _, ok := regions[code]; !ok {
+		return fmt.Errorf("admin code %q is not in the region table (data/ref/regions.csv)", code)
+	}
+	f.AdminCode, f.Province, f.City, f.District, f.Street, f.Level = code, "", "", "", "", ""
+	f.fill(code)
+	f.Evidence = append(f.Evidence, "jurisdiction "+code+" "+regions[code].name+" as given")
+	return nil
+}
+
 // fill sets province, city, district and level from a region code.
 func (f *Facts) fill(code string) {
 	r := regions[code]
@@ -330,7 +345,7 @@ func title(d *document.Document, paras, folded []string) (string, []string) {
 		}
 	}
 	for i, p := range folded {
-		if n := utf8.RuneCountInString(p); i <= 12 && n >= 8 && n <= 60 && !strings.ContainsAny(p, "。|") && !navRe.MatchString(p) {
+		if n := utf8.RuneCountInString(p); i <= 12 && n >= 8 && n <= 60 && !strings.ContainsAny(p, "。|") && !navRe.MatchString(p) && !cnDateRe.MatchString(p) && !dateRe.MatchString(p) {
 			return paras[i], nil
 		}
 	}
@@ -340,7 +355,8 @@ func title(d *document.Document, paras, folded []string) (string, []string) {
 		}
 		for _, c := range clauseRe.FindAllStringIndex(p, -1) {
 			clause := strings.TrimSpace(p[c[0]:c[1]])
-			if n := utf8.RuneCountInString(clause); n >= 8 && n <= 60 && strongTitleRe.MatchString(clause) && !navRe.MatchString(clause) {
+			// the title of a document the clause cites (按照《关于…的通知》) is not this one's
+			if n := utf8.RuneCountInString(clause); n >= 8 && n <= 60 && strongTitleRe.MatchString(citedRe.ReplaceAllString(clause, "")) && !navRe.MatchString(clause) {
 				start := c[0] + strings.Index(p[c[0]:c[1]], clause)
 				printed := paras[i][start : start+len(clause)]
 				return printed, []string{"title from the opening sentence (the document has no title line): " + printed}
@@ -349,6 +365,9 @@ func title(d *document.Document, paras, folded []string) (string, []string) {
 	}
 	return "", nil
 }
+
+// citedRe is a document cited by its title, with its number: 《…》(…号).
+var citedRe = regexp.MustCompile(`《[^》]*》(?:[(（][^)）]*[)）])?`)
 
 // clauseRe is a clause of running text: what lies between two stops.
 var clauseRe = regexp.MustCompile(`[^，,。；;：:！!？?]+`)
@@ -361,8 +380,48 @@ func org(s string) string {
 	return orgLeadRe.ReplaceAllString(orgRe.FindString(s), "")
 }
 
+// cnDateRe is a date in Chinese numerals, as signatures print it (二〇一三年五月二十三日).
+var cnDateRe = regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`)
+
+// cnDate reads such a date as YYYY-MM-DD, "" when it is none.
+func cnDate(s string) string {
+	m := cnDateRe.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return ""
+	}
+	digit := map[rune]int{'〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	year := 0
+	for _, r := range m[1] {
+		year = year*10 + digit[r]
+	}
+	num := func(s string) int { // 五 5, 十 10, 十二 12, 二十 20, 二十三 23
+		r := []rune(s)
+		switch {
+		case len(r) == 1 && r[0] == '十':
+			return 10
+		case r[0] == '十':
+			return 10 + digit[r[1]]
+		case len(r) >= 2 && r[1] == '十':
+			n := digit[r[0]] * 10
+			if len(r) == 3 {
+				n += digit[r[2]]
+			}
+			return n
+		}
+		return digit[r[0]]
+	}
+	mo, dd := num(m[2]), num(m[3])
+	if mo < 1 || mo > 12 || dd < 1 || dd > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", year, mo, dd)
+}
+
 func published(paras []string) string {
 	pick := func(p string) string {
+		if d := cnDate(p); d != "" {
+			return d
+		}
 		if m := dateRe.FindStringSubmatch(p); m != nil {
 			mo, _ := strconv.Atoi(m[2])
 			dd, _ := strconv.Atoi(m[3])

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strings"
 	"testing"
 
 	"fundscope/ingest/document"
@@ -84,5 +85,18 @@ func TestTownsMunicipalityAndOpeningTitle(t *testing.T) {
 func TestYearSince(t *testing.T) {
 	if f := infer(t, "某市福彩公益金资助困境儿童\n据统计,自2018年以来累计资助300万元。今年资助6万元。"); f.Year != 0 {
 		t.Errorf("got year %d (%v)", f.Year, f.Evidence)
+	}
+}
+
+// A signature dated in Chinese numerals is the publication date, never the title.
+func TestChineseNumeralDate(t *testing.T) {
+	f := infer(t, "按照有关规定,现将2012年度彩票公益金使用情况公告如下:\n一、用于社会福利的彩票公益金支出100万元。\n特此公告。\n二〇一三年五月二十三日\n")
+	if f.Published != "2013-05-23" || f.Year != 2012 || strings.Contains(f.Title, "二〇一三") {
+		t.Errorf("published %q year %d title %q", f.Published, f.Year, f.Title)
+	}
+	for in, want := range map[string]string{"二〇二四年十月一日": "2024-10-01", "二〇二四年十二月三十日": "2024-12-30", "二〇二四年二月十五日": "2024-02-15", "二〇二四年十三月一日": ""} {
+		if got := cnDate(in); got != want {
+			t.Errorf("cnDate(%s) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -65,6 +65,9 @@ func tree(live []*cand) []*cand {
 			if c.group != 0 && r.group == c.group {
 				break
 			}
+			if c.marker != "" && r.para != c.para && r.marker == c.marker {
+				break // the next item of the same list (2. then 3.) is a sibling, not a part
+			}
 			sum += r.span.Yuan
 			if k == 0 && !singleChildOK(c, r) {
 				if sum > c.span.Yuan && !c.span.Approx {

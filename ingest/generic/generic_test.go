@@ -68,6 +68,12 @@ func TestProse(t *testing.T) {
 		{"one amount for several places, and a total after the parts",
 			"分配甲县和乙县各30万元、丙市40万元，共计100万元。",
 			"items: 甲县=30/derived 乙县=30/derived 丙市=40/fixed; totals: 100/100; unread: "},
+		{"a money word alone names nothing: the clause before it does",
+			"一、养老类50万元。其中,敬老院改造项目3个,资金30万元;甲、乙社区助餐点建设项目2个,资金20万元。",
+			"items: 敬老院改造项目3个=30/fixed 甲、乙社区助餐点建设项目2个=20/fixed; totals: 50/50; unread: "},
+		{"a numbered list of organization:project lines, one amount given to two organizations",
+			"1. 阳光社会工作服务中心:长者关爱项目5万元\n2. 和美志愿者协会:邻里守望项目3万元\n3. 向日葵社工服务中心、彩虹家庭服务中心:暑期托管项目各1.5万元",
+			"items: 长者关爱项目=5/fixed 邻里守望项目=3/fixed 暑期托管项目=1.5/derived 暑期托管项目=1.5/derived; totals: ; unread: "},
 		{"a cumulative figure is not an item",
 			"多年来累计投入公益金近50万元。今年安排助学项目12万元。",
 			"items: 今年安排助学项目=12/fixed; totals: ; unread: 近50万元(cumulative figure)"},
@@ -253,5 +259,13 @@ func TestMarkdownPipeTable(t *testing.T) {
 	}
 	if p.Items[0].LineStart != 7 || p.Items[0].Organization != "甲中心" {
 		t.Errorf("item 1 at line %d, organization %q", p.Items[0].LineStart, p.Items[0].Organization)
+	}
+}
+
+// A line injected between two items of a numbered list is skipped with a warning.
+func TestInjectedLineWarned(t *testing.T) {
+	p := read(t, "1. 阳光社会工作服务中心:长者关爱项目5万元\n（本栏目由某区民政局提供）\n2. 和美志愿者协会:邻里守望项目3万元\n")
+	if len(p.Items) != 2 || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0].Message, "is no item: skipped") || p.Warnings[0].Line != 2 {
+		t.Errorf("%s; warnings %+v", summary(p), p.Warnings)
 	}
 }

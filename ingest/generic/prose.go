@@ -18,12 +18,13 @@ type cand struct {
 	clause  string // the clause that states it, as a person quotes it
 	line    int
 	loc     string
-	para    int  // index of the paragraph
-	sent    int  // offset of its sentence in the paragraph
-	heading bool // the amount is in the first sentence of a numbered paragraph
-	detail  bool // its sentence begins with 其中 (a breakdown of the figure before)
-	inParen bool // printed inside parentheses
-	paren   int  // offset just after the open parenthesis it is printed in
+	para    int    // index of the paragraph
+	sent    int    // offset of its sentence in the paragraph
+	heading bool   // the amount is in the first sentence of a numbered paragraph
+	marker  string // the style of its paragraph's list marker (一、 （一） 1. (1) ①), "" when none
+	detail  bool   // its sentence begins with 其中 (a breakdown of the figure before)
+	inParen bool   // printed inside parentheses
+	paren   int    // offset just after the open parenthesis it is printed in
 	reason  string
 	keyword bool // a total word (共计, 合计 …) stands right before it
 	derived bool // one of several items one shared amount was stated for
@@ -39,9 +40,11 @@ type cand struct {
 var (
 	listMarkerRe = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])`)
 	leadRe       = regexp.MustCompile(`^(?:\)|）|其中|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
+	orgLeadRe    = regexp.MustCompile(`^(?:\)|）|其中|另外|另|安排|用于|下达|分配|共|主要|包括|、|是|为|:|：|\.|,|，)+`) // not 和/与/及: 和美协会 is a name
 	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|:|：)+$`)
 	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
 	undertakeRe  = regexp.MustCompile(`由?([\p{Han}（）()·]{4,40}?)(?:承接|承办|实施|中标|负责实施|负责运营)`)
+	moneyWordRe  = regexp.MustCompile(`^(?:资金|经费|金额|款项|费用|补助资金|资助资金|项目资金|资金额度)$`)
 	quotedRe     = regexp.MustCompile(`“[^”]{2,40}”`)
 )
 
@@ -63,9 +66,10 @@ func proseCands(us []unit, ctx []rule) []*cand {
 		spans := money.FindSpans(n)
 		prevEnd := 0
 		numbered := listMarkerRe.MatchString(n)
+		style := markerStyle(listMarkerRe.FindString(n))
 		for si, s := range spans {
 			sentStart := lastStop(n[:s.Start], sentenceStops)
-			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: numbered && si == 0}
+			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: numbered && si == 0, marker: style}
 			c.sent = sentStart
 			c.detail = strings.HasPrefix(strings.TrimLeft(n[sentStart:], "、，, "), "其中")
 			clauseStart := max(sentStart, lastStop(n[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
@@ -98,6 +102,16 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					for _, nm := range names {
 						d := *c
 						d.name, d.derived, d.group = nm, true, group
+						out = append(out, &d)
+					}
+					continue
+				}
+				// "甲中心、乙中心:暑期托管项目各1.5万元": one project name, one amount per organization
+				if orgs := orgList(local); len(orgs) >= 2 && len(names) == 1 {
+					group++
+					for _, o := range orgs {
+						d := *c
+						d.name, d.org, d.derived, d.group = names[0], o, true, group
 						out = append(out, &d)
 					}
 					continue
@@ -141,6 +155,46 @@ func trimShared(prefix string) string {
 	return sharedTrailRe.ReplaceAllString(prefix, "")
 }
 
+// markerStyle is the kind of a list marker: paragraphs with markers of one
+// kind (2. and 3.) are siblings, never a section and its part.
+func markerStyle(m string) string {
+	if m == "" {
+		return ""
+	}
+	r := []rune(m)
+	paren := r[0] == '(' || r[0] == '（'
+	if paren {
+		r = r[1:]
+	}
+	kind := "d"
+	switch {
+	case len(r) > 0 && strings.ContainsRune("一二三四五六七八九十百", r[0]):
+		kind = "cn"
+	case len(r) > 0 && r[0] >= '①' && r[0] <= '⑳':
+		kind = "circled"
+	}
+	if paren {
+		return "(" + kind + ")"
+	}
+	return kind
+}
+
+// orgList is the organizations a list item names before its colon
+// (甲中心、乙协会:项目…): nil unless every part is an organization's name.
+func orgList(local string) []string {
+	i := strings.LastIndexAny(local, ":：")
+	if i < 0 {
+		return nil
+	}
+	parts := splitNames(local[:i])
+	for _, p := range parts {
+		if orgRe.FindString(p) != p {
+			return nil
+		}
+	}
+	return parts
+}
+
 // splitNames splits "甲县殡仪馆和太和县殡仪馆" or "A、B、C" into names.
 func splitNames(s string) []string {
 	s = leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(s, ""), "")
@@ -159,14 +213,24 @@ func nameOf(prefix, after, sentence, local string) (name, org string) {
 	p := listMarkerRe.ReplaceAllString(prefix, "")
 	p = leadRe.ReplaceAllString(p, "")
 	p = trailRe.ReplaceAllString(p, "")
+	local = listMarkerRe.ReplaceAllString(strings.TrimLeft(local, "，,；;。 "), "")
 	if m := undertakeRe.FindStringSubmatch(local); m != nil {
 		org = m[1]
 	} else if m := orgRe.FindString(local); m != "" {
 		org = m
 	}
 	// an organization is a name, not a clause: no verbs of spending inside
-	if org = leadRe.ReplaceAllString(org, ""); utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
+	if org = orgLeadRe.ReplaceAllString(org, ""); utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
 		org = ""
+	}
+	if moneyWordRe.MatchString(p) {
+		// "甲项目30个,资金130万元": the name is the clause before the money word
+		clauses := strings.FieldsFunc(local, func(r rune) bool { return strings.ContainsRune(clauseStops+sentenceStops, r) })
+		if len(clauses) >= 2 {
+			if prev := trailRe.ReplaceAllString(leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(clauses[len(clauses)-2], ""), ""), ""); utf8.RuneCountInString(prev) >= 2 {
+				return prev, org
+			}
+		}
 	}
 	if utf8.RuneCountInString(p) >= 2 {
 		return p, org

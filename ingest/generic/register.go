@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"fmt"
 	"strings"
 
 	"fundscope/ingest/document"
@@ -80,6 +81,7 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		}
 	} else {
 		assemble(proseCands(prose, ctx), c, p)
+		p.Warnings = append(p.Warnings, injected(prose)...)
 	}
 	p.Confidence = confidence(p)
 	if len(p.Items) == 0 && len(p.Totals) == 0 && len(p.Unread) == 0 {
@@ -155,4 +157,28 @@ func metadataTable(t *document.Table) bool {
 		rows = append(rows, cells)
 	}
 	return facts.IsMetadataTable(rows)
+}
+
+// injected warns of a line between two items of one numbered list that is
+// no item (an editor's note, a page footer): each neighbour is a numbered
+// line of the same marker style stating an amount, the line between states
+// none. It is read as nothing.
+func injected(us []unit) []model.Warning {
+	var out []model.Warning
+	item := func(u unit) string {
+		if u.kind == document.TableKind || len(money.FindSpans(u.norm)) == 0 {
+			return ""
+		}
+		return markerStyle(listMarkerRe.FindString(u.norm))
+	}
+	for i := 1; i+1 < len(us); i++ {
+		u := us[i]
+		if u.kind == document.TableKind || listMarkerRe.MatchString(u.norm) || len(money.FindSpans(u.norm)) > 0 {
+			continue
+		}
+		if s := item(us[i-1]); s != "" && s == item(us[i+1]) {
+			out = append(out, model.Warning{Line: u.line, Message: fmt.Sprintf("%q stands between two items of a numbered list and is no item: skipped", money.Clip(u.text, 40))})
+		}
+	}
+	return out
 }
