@@ -210,7 +210,7 @@ func Infer(file string, raw []byte, override model.Catalog) (model.Catalog, erro
 		c.Publisher = "未注明 (not named in the document)"
 	}
 	if res.Reader == generic.Name && res.Confidence < extract.Threshold {
-		return c, fmt.Errorf("%s: read with confidence %.2f, below %.2f: run `fundscope extract %s` to see what was read and what was not", file, res.Confidence, extract.Threshold, file)
+		return c, fmt.Errorf("%s: read with confidence %.2f, below %.2f: run `fundscope extract %s` to see what was read and what was not, or `fundscope extract %s --format xlsx` for a draft to correct and load", file, res.Confidence, extract.Threshold, file, file)
 	}
 	if err := c.Validate(); err != nil {
 		return c, fmt.Errorf("%s: inferred catalog: %w", file, err)

@@ -16,6 +16,7 @@ const (
 // Location sends a person to a spot in the source file, in the format's own
 // terms: a page, a sheet and cell, a table row and column, or text lines.
 type Location struct {
+	Part      string `json:"part,omitempty"` // a part of the document beside its body: "footnote 2", "embedded chunk 1"
 	Page      int    `json:"page,omitempty"`
 	Sheet     string `json:"sheet,omitempty"`
 	Cell      string `json:"cell,omitempty"` // A1 or A1:C3 on a sheet
@@ -32,6 +33,9 @@ type Location struct {
 // "table 2 row 5 col 3", "paragraph 12", "lines 10–12".
 func (l Location) String() string {
 	var parts []string
+	if l.Part != "" {
+		parts = append(parts, l.Part)
+	}
 	if l.Page > 0 {
 		parts = append(parts, fmt.Sprintf("page %d", l.Page))
 	}

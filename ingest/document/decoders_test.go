@@ -408,3 +408,71 @@ func TestLatticeFromRules(t *testing.T) {
 		t.Errorf("merged second row: %+v", tb.Rows[1])
 	}
 }
+
+// A row a page break split is joined back; a new row or sub-row that starts
+// a page is not.
+func TestPDFSplitRows(t *testing.T) {
+	row := func(texts ...string) []*TableCell {
+		var r []*TableCell
+		for i, s := range texts {
+			r = append(r, &TableCell{Text: s, Col: i, ColSpan: 1})
+		}
+		return r
+	}
+	cases := []struct {
+		above, first []string
+		join         bool
+	}{
+		{[]string{"", "", "全市性婚姻", "1.项目完成"}, []string{"", "", "家庭辅导培训", "截止时间为10月"}, true}, // a sub-row split mid-sentence
+		{[]string{"", "", "宣传。", "完成。"}, []string{"", "", "1.指导社会组织", "1.项目完成"}, false},     // a new sub-row starts with a list
+		{[]string{"项目最高资助资金", "20"}, []string{"（万元）", ""}, true},                            // the label wrapped onto the next page
+		{[]string{"项目实施区域", "杭州市"}, []string{"项目周期", "2024年6月"}, false},                     // every cell filled: a new row
+		{[]string{"1", "甲项目", "内容。"}, []string{"2", "乙项目", "内容"}, false},                    // a numbered row
+	}
+	for _, c := range cases {
+		prev, next := &Table{Rows: [][]*TableCell{row(c.above...)}}, &Table{Rows: [][]*TableCell{row(c.first...)}}
+		mergeSplitRow(prev, next)
+		if joined := len(next.Rows) == 0; joined != c.join {
+			t.Errorf("%q then %q: joined %v, want %v", c.above, c.first, joined, c.join)
+		}
+	}
+}
+
+// An HTML chunk a .docx embeds (w:altChunk) is read in its place; footnotes
+// follow the body, located by their note; a chunk of a format fundscope does
+// not read is named in the notes.
+func TestDocxAltChunkAndFootnotes(t *testing.T) {
+	body := `<w:document ` + wNS + ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>` +
+		para("前言") + `<w:altChunk r:id="rChunk"/>` + para("结尾") + `<w:altChunk r:id="rRtf"/></w:body></w:document>`
+	rels := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/>` +
+		`<Relationship Id="rRtf" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="/word/chunk2.rtf"/></Relationships>`
+	notes := `<w:footnotes ` + wNS + `><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p></w:footnote>` +
+		`<w:footnote w:id="1">` + para("注：含结转资金5万元") + `</w:footnote></w:footnotes>`
+	raw := zipOf(t, map[string]string{
+		"word/document.xml":            body,
+		"word/_rels/document.xml.rels": rels,
+		"word/afchunk.htm":             `<html><body><p>项目名单</p><table><tr><td>序号</td><td>金额</td></tr><tr><td>1</td><td>10万元</td></tr></table></body></html>`,
+		"word/chunk2.rtf":              `{\rtf1 hidden}`,
+		"word/footnotes.xml":           notes,
+	})
+	d, err := Open("chunk.docx", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			got = append(got, fmt.Sprintf("table@%s:%s", b.Loc, b.Table.Rows[1][1].Text))
+		} else {
+			got = append(got, b.Text+"@"+b.Loc.String())
+		}
+	}
+	want := "前言@paragraph 1|项目名单@embedded chunk 1 paragraph 1|table@embedded chunk 1 table 1:10万元|结尾@paragraph 2|注：含结转资金5万元@footnote 1 paragraph 3"
+	if s := strings.Join(got, "|"); s != want {
+		t.Errorf("blocks:\n got %s\nwant %s", s, want)
+	}
+	if !strings.Contains(strings.Join(d.Notes, "\n"), "embedded chunk 2 (word/chunk2.rtf) is not HTML, MHT or .docx: not read") {
+		t.Errorf("notes %v", d.Notes)
+	}
+}

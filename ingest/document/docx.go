@@ -66,10 +66,19 @@ func decodeDocx(path string, raw []byte) (*Document, error) {
 		return nil, &model.ParseError{File: path, Msg: "cannot read word/document.xml: " + err.Error()}
 	}
 	numXML, _ := zipMember(zr, "word/numbering.xml")
-	r := &docxReader{doc: &Document{Path: path, Format: "docx"}, num: parseNumbering(numXML)}
+	relsXML, _ := zipMember(zr, "word/_rels/document.xml.rels")
+	r := &docxReader{doc: &Document{Path: path, Format: "docx"}, num: parseNumbering(numXML), zr: zr, rels: parseRels(relsXML)}
 	dec := xml.NewDecoder(bytes.NewReader(body))
 	if err := r.walkBody(dec); err != nil {
 		return nil, &model.ParseError{File: path, Msg: "word/document.xml: " + err.Error()}
+	}
+	// Footnotes and endnotes follow the body, each paragraph located by its note.
+	for _, part := range []struct{ file, elem, name string }{{"word/footnotes.xml", "footnote", "footnote"}, {"word/endnotes.xml", "endnote", "endnote"}} {
+		if b, err := zipMember(zr, part.file); err == nil {
+			if err := r.notes(xml.NewDecoder(bytes.NewReader(b)), part.elem, part.name); err != nil {
+				return nil, &model.ParseError{File: path, Msg: part.file + ": " + err.Error()}
+			}
+		}
 	}
 	return r.doc, nil
 }
@@ -77,8 +86,111 @@ func decodeDocx(path string, raw []byte) (*Document, error) {
 type docxReader struct {
 	doc        *Document
 	num        *numbering
+	zr         *zip.Reader
+	rels       map[string]string // relationship id → target in word/
+	chunks     int
 	paragraphs int
 	tables     int
+	part       string // the note being read ("footnote 2"), "" in the body
+}
+
+// parseRels reads word/_rels/document.xml.rels: id → target.
+func parseRels(b []byte) map[string]string {
+	out := map[string]string{}
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" {
+			out[attr(se, "Id")] = attr(se, "Target")
+		}
+	}
+}
+
+// notes reads the footnotes (or endnotes) part: every note but Word's
+// separators, its paragraphs as blocks located by the note's number.
+func (r *docxReader) notes(dec *xml.Decoder, elem, name string) error {
+	n := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			r.part = ""
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case elem:
+			if t := attr(se, "type"); t == "separator" || t == "continuationSeparator" || t == "continuationNotice" {
+				dec.Skip()
+				continue
+			}
+			n++
+			r.part = fmt.Sprintf("%s %d", name, n)
+		case "p":
+			r.paragraph(dec, nil)
+		}
+	}
+}
+
+// altChunk splices in a chunk of another format a document embeds
+// (w:altChunk: HTML, MHT or a .docx, as "paste" and generators leave them):
+// its blocks take its place, located as "embedded chunk N". A chunk fundscope
+// cannot read (RTF, plain text) is named in the notes, never dropped silently.
+func (r *docxReader) altChunk(id string) {
+	r.chunks++
+	target := strings.TrimPrefix(r.rels[id], "/")
+	if target == "" {
+		r.doc.Notes = append(r.doc.Notes, fmt.Sprintf("embedded chunk %d: relationship %q not found, not read", r.chunks, id))
+		return
+	}
+	if !strings.HasPrefix(target, "word/") {
+		target = "word/" + target
+	}
+	b, err := zipMember(r.zr, target)
+	if err != nil {
+		r.doc.Notes = append(r.doc.Notes, fmt.Sprintf("embedded chunk %d (%s): %v, not read", r.chunks, target, err))
+		return
+	}
+	var sub *Document
+	switch head := bytes.TrimSpace(b[:min(len(b), 512)]); {
+	case bytes.HasPrefix(bytes.ToUpper(head), []byte("MIME-VERSION")):
+		sub, err = decodeMHT(target, b)
+	case bytes.HasPrefix(head, []byte("PK")) && r.chunks < 50:
+		sub, err = decodeDocx(target, b)
+	case bytes.Contains(bytes.ToLower(head), []byte("<html")) || bytes.Contains(bytes.ToLower(head), []byte("<table")) || bytes.Contains(bytes.ToLower(head), []byte("<!doctype")):
+		sub, err = decodeHTML(target, b)
+	default:
+		r.doc.Notes = append(r.doc.Notes, fmt.Sprintf("embedded chunk %d (%s) is not HTML, MHT or .docx: not read", r.chunks, target))
+		return
+	}
+	if err != nil {
+		r.doc.Notes = append(r.doc.Notes, fmt.Sprintf("embedded chunk %d (%s): %v", r.chunks, target, err))
+		return
+	}
+	part := fmt.Sprintf("embedded chunk %d", r.chunks)
+	for _, blk := range sub.Blocks {
+		blk.Loc.Part = part
+		if blk.Table != nil {
+			r.tables++
+			blk.Table.Loc.Part, blk.Table.Loc.Table = part, r.tables
+			blk.Loc = blk.Table.Loc
+			for _, row := range blk.Table.Rows {
+				for _, c := range row {
+					c.Loc.Part, c.Loc.Table = part, r.tables
+				}
+			}
+		}
+		r.doc.Blocks = append(r.doc.Blocks, blk)
+	}
+	r.doc.Notes = append(r.doc.Notes, sub.Notes...)
 }
 
 // walkBody reads the body's block-level content until the end of the document.
@@ -96,6 +208,8 @@ func (r *docxReader) walkBody(dec *xml.Decoder) error {
 			continue
 		}
 		switch se.Name.Local {
+		case "altChunk":
+			r.altChunk(attr(se, "id"))
 		case "p":
 			r.paragraph(dec, nil)
 		case "tbl":
@@ -174,7 +288,7 @@ func (r *docxReader) paragraph(dec *xml.Decoder, cell *strings.Builder) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	b := Block{Kind: Paragraph, Text: s, Loc: Location{Paragraph: r.paragraphs}}
+	b := Block{Kind: Paragraph, Text: s, Loc: Location{Part: r.part, Paragraph: r.paragraphs}}
 	if lvl, ok := headingLevel(style); ok {
 		b.Kind, b.Level = Heading, lvl
 	} else if numID != "" && numID != "0" {

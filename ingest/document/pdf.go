@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"fundscope/model"
 )
@@ -143,7 +144,15 @@ func decodePDF(path string, raw []byte) (*Document, error) {
 				rest = append(rest, w)
 			}
 		}
-		for _, para := range paragraphs(lines(rest)) {
+		// the text's right margin: the furthest any word or table rule reaches on the page
+		margin := 0.0
+		for _, w := range pw {
+			margin = max(margin, w.x1)
+		}
+		for _, g := range grids {
+			margin = max(margin, g.xs[len(g.xs)-1])
+		}
+		for _, para := range paragraphs(lines(rest), margin) {
 			out = append(out, placed{para.top, Block{Kind: Paragraph, Text: para.text, Loc: Location{Page: p, Paragraph: len(doc.Blocks) + len(out) + 1}}})
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].top < out[j].top })
@@ -229,9 +238,10 @@ type pdfPara struct {
 }
 
 // paragraphs splits a page's lines of running text where a line ends short
-// of the right margin, the next line is indented or starts a list item, or
-// the gap between lines is larger than a line.
-func paragraphs(ls [][]pdfWord) []pdfPara {
+// of the right margin (the page's, or the furthest these lines reach), the
+// next line is indented or starts a list item, or the gap between lines is
+// larger than a line.
+func paragraphs(ls [][]pdfWord, margin float64) []pdfPara {
 	if len(ls) == 0 {
 		return nil
 	}
@@ -243,11 +253,12 @@ func paragraphs(ls [][]pdfWord) []pdfPara {
 	}
 	sort.Float64s(heights)
 	height = heights[len(heights)/2]
+	right = max(right, margin-0.5*height)
 	var out []pdfPara
 	var cur [][]pdfWord
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, pdfPara{strings.Join(joinLines(cur, false), "\n"), cur[0][0].y0})
+			out = append(out, pdfPara{strings.Join(joinLines(cur, 0), "\n"), cur[0][0].y0})
 			cur = nil
 		}
 	}
@@ -271,11 +282,17 @@ var listMarkerRe = regexp.MustCompile(`^(\d{1,2}[.、．]|[（(][一二三四五
 
 // joinLines makes paragraphs of wrapped lines: a line goes on the previous
 // one (no space between Chinese characters, a space between Latin words),
-// unless it starts with a list marker; with splitMarkers false every line
-// of the group is one paragraph.
-func joinLines(ls [][]pdfWord, _ bool) []string {
+// unless it starts with a list marker, or — inside a table cell whose right
+// edge is right (0 elsewhere) — the previous line stopped short of that edge
+// by more than two characters: a paragraph ended there (97 / 项目编号：…).
+func joinLines(ls [][]pdfWord, right float64) []string {
 	var paras []string
+	short := false
 	for _, l := range ls {
+		ended := short
+		if n := len(l); n > 0 {
+			short = right > 0 && l[n-1].x1 < right-2*(l[n-1].y1-l[n-1].y0)
+		}
 		var b strings.Builder
 		for i, w := range l {
 			if i > 0 && w.x0-l[i-1].x1 > 0.3*(w.y1-w.y0) {
@@ -284,7 +301,7 @@ func joinLines(ls [][]pdfWord, _ bool) []string {
 			b.WriteString(w.text)
 		}
 		text := b.String()
-		if len(paras) == 0 || listMarkerRe.MatchString(text) {
+		if len(paras) == 0 || ended || listMarkerRe.MatchString(text) {
 			paras = append(paras, text)
 			continue
 		}
@@ -452,7 +469,7 @@ func (g grid) continues(last *Table, pw []pdfWord, used []bool) bool {
 		return false
 	}
 	for i, w := range pw {
-		if !used[i] && w.y1 < g.ys[0] {
+		if !used[i] && w.cy() < g.ys[0] { // its middle: a word box can reach below the rule under it
 			return false
 		}
 	}
@@ -470,7 +487,7 @@ func mergeSplitRow(prev, next *Table) {
 		return
 	}
 	above, first := prev.Rows[len(prev.Rows)-1], next.Rows[0]
-	if len(above) == 0 || len(above) != len(first) || firstFilled(first) <= firstFilled(above) {
+	if len(above) == 0 || len(above) != len(first) || firstFilled(first) <= firstFilled(above) && !midSentence(above, first) {
 		return
 	}
 	for i, c := range first {
@@ -498,6 +515,43 @@ func mergeSplitRow(prev, next *Table) {
 			c.Loc.Row--
 		}
 	}
+}
+
+// midSentence reports whether a row that starts a page goes on with the
+// text of the row that ended the page before (a row or sub-row the page
+// break split): it leaves its first cell (序号) empty, or a cell the row
+// above filled (a short cell that ended on the page before); every cell it
+// fills continues a cell above that stops mid-sentence (no 。；：!? at its
+// end); and none of them starts a list (1. 一、), as the first line of a
+// new sub-row does.
+func midSentence(above, first []*TableCell) bool {
+	finished := false
+	for i, c := range first {
+		if strings.TrimSpace(c.Text) == "" && (i == 0 || strings.TrimSpace(above[i].Text) != "") {
+			finished = true
+		}
+	}
+	if !finished {
+		return false
+	}
+	n := 0
+	for i, c := range first {
+		t := strings.TrimSpace(c.Text)
+		if t == "" {
+			continue
+		}
+		a := strings.TrimSpace(above[i].Text)
+		if a == "" || listMarkerRe.MatchString(t) || strings.ContainsAny(lastRune(a), "。；;：:！!？?") {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func lastRune(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return string(r)
 }
 
 // firstFilled is the index of the first cell with text (len when none).
@@ -679,7 +733,7 @@ func (g grid) table(words []pdfWord, loc Location, rowOffset int) *Table {
 			if s.r0 != r || s.c0 != c || (!real[k] && len(cellWords[k]) == 0) {
 				continue
 			}
-			text := strings.Join(joinLines(lines(cellWords[k]), true), "\n")
+			text := strings.Join(joinLines(lines(cellWords[k]), g.xs[s.c1+1]), "\n")
 			t.Rows[r] = append(t.Rows[r], &TableCell{Text: text, Row: r, Col: c, RowSpan: s.r1 - s.r0 + 1, ColSpan: s.c1 - s.c0 + 1,
 				Loc: Location{Page: loc.Page, Table: loc.Table, Row: rowOffset + r + 1, Col: c + 1}})
 		}

@@ -24,6 +24,9 @@ func tableRows(d *document.Document) (header []string, headerRow document.Row, r
 			for _, c := range r.Cells {
 				header = append(header, model.Normalize(c.Flat()))
 			}
+			for len(header) > 1 && header[len(header)-1] == "" {
+				header = header[:len(header)-1] // padding a converter gave a ragged table (.doc squares its rows off)
+			}
 			return header, r, all[i+1:], nil
 		}
 	}
@@ -63,6 +66,9 @@ func parseCellTable(d *document.Document, c model.Catalog) (*model.Parsed, error
 				continue
 			}
 			cells = append(cells, cell)
+		}
+		for len(cells) > len(header) && strings.TrimSpace(cells[len(cells)-1].Text) == "" {
+			cells = cells[:len(cells)-1] // padding of a squared-off ragged row
 		}
 		if len(cells) != len(header) {
 			return nil, d.Errorf(r.Line(), "row has %d cells but the header has %d (%s)", len(cells), len(header), headerList(header))
