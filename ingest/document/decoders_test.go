@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"mime/quotedprintable"
 
@@ -474,5 +475,48 @@ func TestDocxAltChunkAndFootnotes(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(d.Notes, "\n"), "embedded chunk 2 (word/chunk2.rtf) is not HTML, MHT or .docx: not read") {
 		t.Errorf("notes %v", d.Notes)
+	}
+}
+
+// A table without rules is read from the alignment of its words under a
+// header band: a header cell wrapped over lines, a row whose 序号 sits in
+// the middle of its lines, rows one line each, and the paragraph after it.
+func TestPDFStreamTable(t *testing.T) {
+	w := func(x0, y0 float64, s string) pdfWord {
+		return pdfWord{x0: x0, y0: y0, x1: x0 + 12*float64(utf8.RuneCountInString(s)), y1: y0 + 12, text: s}
+	}
+	words := []pdfWord{
+		w(60, 100, "项目汇总表"),
+		w(400, 130, "金额"),
+		w(40, 145, "序号"), w(80, 145, "项目名称"), w(200, 145, "承接单位"), w(400, 145, "（万元）"),
+		// a row of three lines, its 序号 and amount centred
+		w(80, 180, "社区养老"), w(200, 180, "甲社会工作"),
+		w(40, 194, "1"), w(80, 194, "服务项目"), w(200, 194, "服务中心"), w(400, 194, "12.5"),
+		w(200, 208, "（试点）"),
+		// two rows one line each, no space between
+		w(40, 240, "2"), w(80, 240, "助残服务"), w(200, 240, "乙协会"), w(400, 240, "8"),
+		w(40, 254, "3"), w(80, 254, "儿童关爱"), w(200, 254, "丙中心"), w(400, 254, "6"),
+		// text across the page ends the table
+		w(40, 300, "以上项目资金由区财政统一拨付，请各单位按时完成。"),
+	}
+	tables := 0
+	found, rest := streamTables(lines(words), 1, &tables, nil)
+	if len(found) != 1 {
+		t.Fatalf("%d tables", len(found))
+	}
+	var got []string
+	for _, r := range found[0].table.Rows {
+		var cells []string
+		for _, c := range r {
+			cells = append(cells, c.Text)
+		}
+		got = append(got, strings.Join(cells, "|"))
+	}
+	want := "序号|项目名称|承接单位|金额（万元）;1|社区养老服务项目|甲社会工作服务中心（试点）|12.5;2|助残服务|乙协会|8;3|儿童关爱|丙中心|6"
+	if s := strings.Join(got, ";"); s != want {
+		t.Errorf("rows:\n got %s\nwant %s", s, want)
+	}
+	if len(rest) != 2 || rest[0][0].text != "项目汇总表" || !strings.HasPrefix(rest[1][0].text, "以上项目") {
+		t.Errorf("text left: %v", rest)
 	}
 }

@@ -29,7 +29,8 @@ import (
 // joined without a space between Chinese characters; a line that starts
 // with a list marker (1. 一、 （一）) starts a new paragraph of the cell.
 // Pages without text (scans) are named; a document without any is refused.
-// Tables without rules (stream layout) are not read as tables yet.
+// Tables without rules are read from the alignment of their words under a
+// header band (pdfstream.go).
 func init() {
 	RegisterDecoder(Decoder{Name: "pdf", Order: 4, Sniff: func(raw []byte) bool { return bytes.HasPrefix(raw, []byte("%PDF-")) }, Decode: decodePDF})
 }
@@ -97,8 +98,7 @@ func decodePDF(path string, raw []byte) (*Document, error) {
 	if len(scans) > 0 {
 		doc.Notes = append(doc.Notes, "pages without text (scans?), not read: "+strings.Join(scans, ", "))
 	}
-	var last *Table
-	tables := 0
+	lay := &pdfLayout{doc: doc}
 	for p := 1; p <= pages; p++ {
 		pw := byPage[p]
 		if len(pw) == 0 {
@@ -108,58 +108,7 @@ func decodePDF(path string, raw []byte) (*Document, error) {
 		if err != nil {
 			return nil, &model.ParseError{File: path, Msg: fmt.Sprintf("page %d: pdftocairo: %s", p, firstLineOf(err.Error()))}
 		}
-		grids := lattice(svgRules(svg))
-		type placed struct {
-			top   float64
-			block Block
-		}
-		var out []placed
-		used := make([]bool, len(pw))
-		for gi, g := range grids {
-			var in []pdfWord
-			for i, w := range pw {
-				if !used[i] && g.contains(w.cx(), w.cy()) {
-					in = append(in, w)
-					used[i] = true
-				}
-			}
-			if len(in) == 0 {
-				continue
-			}
-			// A table at the top of the page with the columns of the last table goes on with it.
-			if gi == 0 && last != nil && g.continues(last, pw, used) {
-				t := g.table(in, Location{Page: p, Table: last.Loc.Table}, len(last.Rows))
-				mergeSplitRow(last, t)
-				last.Rows = append(last.Rows, t.Rows...)
-				continue
-			}
-			tables++
-			t := g.table(in, Location{Page: p, Table: tables}, 0)
-			t.cols = g.xs
-			out = append(out, placed{g.ys[0], Block{Kind: TableKind, Table: t, Loc: t.Loc}})
-		}
-		var rest []pdfWord
-		for i, w := range pw {
-			if !used[i] {
-				rest = append(rest, w)
-			}
-		}
-		// the text's right margin: the furthest any word or table rule reaches on the page
-		margin := 0.0
-		for _, w := range pw {
-			margin = max(margin, w.x1)
-		}
-		for _, g := range grids {
-			margin = max(margin, g.xs[len(g.xs)-1])
-		}
-		for _, para := range paragraphs(lines(rest), margin) {
-			out = append(out, placed{para.top, Block{Kind: Paragraph, Text: para.text, Loc: Location{Page: p, Paragraph: len(doc.Blocks) + len(out) + 1}}})
-		}
-		sort.SliceStable(out, func(i, j int) bool { return out[i].top < out[j].top })
-		for _, o := range out {
-			last = o.block.Table // the last block of the page: a table may go on, text ends it
-			doc.Blocks = append(doc.Blocks, o.block)
-		}
+		lay.page(p, pw, svg)
 	}
 	return doc, nil
 }
@@ -745,4 +694,78 @@ func (g grid) table(words []pdfWord, loc Location, rowOffset int) *Table {
 		}
 	}
 	return t
+}
+
+// pdfLayout lays a PDF's pages out as blocks, page after page: a table
+// going on from the page before is joined to it.
+type pdfLayout struct {
+	doc    *Document
+	last   *Table
+	tables int
+}
+
+// page lays out one page from its words (pdftotext -tsv) and its drawing
+// (pdftocairo -svg): ruled tables, tables without rules, paragraphs.
+func (lay *pdfLayout) page(p int, pw []pdfWord, svg string) {
+	doc := lay.doc
+	grids := lattice(svgRules(svg))
+	type placed struct {
+		top   float64
+		block Block
+	}
+	var out []placed
+	used := make([]bool, len(pw))
+	for gi, g := range grids {
+		var in []pdfWord
+		for i, w := range pw {
+			if !used[i] && g.contains(w.cx(), w.cy()) {
+				in = append(in, w)
+				used[i] = true
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		// A table at the top of the page with the columns of the last table goes on with it.
+		if gi == 0 && lay.last != nil && g.continues(lay.last, pw, used) {
+			t := g.table(in, Location{Page: p, Table: lay.last.Loc.Table}, len(lay.last.Rows))
+			mergeSplitRow(lay.last, t)
+			lay.last.Rows = append(lay.last.Rows, t.Rows...)
+			continue
+		}
+		lay.tables++
+		t := g.table(in, Location{Page: p, Table: lay.tables}, 0)
+		t.cols = g.xs
+		out = append(out, placed{g.ys[0], Block{Kind: TableKind, Table: t, Loc: t.Loc}})
+	}
+	var rest []pdfWord
+	for i, w := range pw {
+		if !used[i] {
+			rest = append(rest, w)
+		}
+	}
+	// the text's right margin: the furthest any word or table rule reaches on the page
+	margin := 0.0
+	for _, w := range pw {
+		margin = max(margin, w.x1)
+	}
+	for _, g := range grids {
+		margin = max(margin, g.xs[len(g.xs)-1])
+	}
+	var carry *Table
+	if lay.last != nil && lay.last.stream && len(out) == 0 {
+		carry = lay.last // a table without rules may go on at the top of this page
+	}
+	streams, text := streamTables(lines(rest), p, &lay.tables, carry)
+	for _, s := range streams {
+		out = append(out, placed{s.top, Block{Kind: TableKind, Table: s.table, Loc: s.table.Loc}})
+	}
+	for _, para := range paragraphs(text, margin) {
+		out = append(out, placed{para.top, Block{Kind: Paragraph, Text: para.text, Loc: Location{Page: p, Paragraph: len(doc.Blocks) + len(out) + 1}}})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].top < out[j].top })
+	for _, o := range out {
+		lay.last = o.block.Table // the last block of the page: a table may go on, text ends it
+		doc.Blocks = append(doc.Blocks, o.block)
+	}
 }
