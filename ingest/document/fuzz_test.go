@@ -106,3 +106,38 @@ func FuzzText(f *testing.F) {
 		_ = d.Render(TSV)
 	})
 }
+
+// FuzzOLE2Kind: any bytes read as an OLE2 container give "doc", "xls" or a
+// *model.ParseError (LibreOffice, which converts them, is not run).
+func FuzzOLE2Kind(f *testing.F) {
+	for _, p := range []string{"../testdata/formats/zhoushan-putuo-2023-purchase/zhoushan-putuo-2023-purchase.xls"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b[:min(len(b), 8<<10)])
+		}
+	}
+	f.Add([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		kind, err := oleKind("fuzz.doc", raw)
+		if err != nil {
+			if _, ok := err.(*model.ParseError); !ok {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		if kind != "doc" && kind != "xls" {
+			t.Fatalf("kind %q", kind)
+		}
+	})
+}
+
+// FuzzMHT: any bytes read as a saved web page give a document or a *model.ParseError.
+func FuzzMHT(f *testing.F) {
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>=E9=A1=B9=E7=9B=AE 5=E4=B8=87=E5=85=83</p>\r\n--b--\r\n"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if _, err := decodeMHT("fuzz.mht", raw); err != nil {
+			if _, ok := err.(*model.ParseError); !ok {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+		}
+	})
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/richardlehane/mscfb"
 
 	"fundscope/model"
+	"fundscope/money"
 )
 
 // Legacy and other office formats are converted by LibreOffice (headless) to
@@ -46,12 +47,26 @@ func init() {
 // decodeOLE2 tells a Word or WPS document from an Excel or ET workbook by
 // their streams, and a password-protected Office file by its EncryptedPackage.
 func decodeOLE2(path string, raw []byte) (*Document, error) {
+	kind, err := oleKind(path, raw)
+	if err != nil {
+		return nil, err
+	}
+	if kind == "doc" {
+		return convertAndDecode(path, raw, "doc", "docx")
+	}
+	return convertAndDecode(path, raw, "xls", "xlsx")
+}
+
+// oleKind tells an OLE2 file by its streams: "doc" (Word, WPS) or "xls"
+// (Excel, ET); a password-protected, damaged or other Office file is an
+// error naming it.
+func oleKind(path string, raw []byte) (string, error) {
 	r, err := mscfb.New(bytes.NewReader(raw))
 	if err != nil {
-		return nil, &model.ParseError{File: path, Msg: "a damaged Office (OLE2) file: " + err.Error()}
+		return "", &model.ParseError{File: path, Msg: "a damaged Office (OLE2) file: " + err.Error()}
 	}
 	var names []string
-	for e, err := r.Next(); err == nil; e, err = r.Next() {
+	for e, err := r.Next(); err == nil && len(names) < 10000; e, err = r.Next() {
 		names = append(names, e.Name)
 	}
 	has := func(n string) bool {
@@ -64,13 +79,13 @@ func decodeOLE2(path string, raw []byte) (*Document, error) {
 	}
 	switch {
 	case has("EncryptedPackage") || has("EncryptionInfo"):
-		return nil, &model.ParseError{File: path, Msg: "the file is password-protected: open it with its password and save it again without one"}
+		return "", &model.ParseError{File: path, Msg: "the file is password-protected: open it with its password and save it again without one"}
 	case has("WordDocument"):
-		return convertAndDecode(path, raw, "doc", "docx")
+		return "doc", nil
 	case has("Workbook") || has("Book"):
-		return convertAndDecode(path, raw, "xls", "xlsx")
+		return "xls", nil
 	}
-	return nil, &model.ParseError{File: path, Msg: fmt.Sprintf("an Office (OLE2) file that is neither a Word/WPS document nor an Excel/ET workbook (streams: %s)", strings.Join(names, ", "))}
+	return "", &model.ParseError{File: path, Msg: fmt.Sprintf("an Office (OLE2) file that is neither a Word/WPS document nor an Excel/ET workbook (streams: %s)", money.Clip(strings.Join(names, ", "), 200))}
 }
 
 // odfType is "text" or "spreadsheet" for an OpenDocument file, else "".

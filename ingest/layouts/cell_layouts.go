@@ -152,12 +152,19 @@ func parseCellGuideline(d *document.Document, c model.Catalog) (*model.Parsed, e
 			continue
 		}
 		first := model.Normalize(r.Cells[0].Flat())
-		if len(r.Cells) <= 3 && first != "" && strings.Contains(chineseOrdinals, string([]rune(first)[0])) {
+		filled := len(r.Cells) // a sheet or a converter pads a short row with empty cells
+		for filled > 1 && strings.TrimSpace(r.Cells[filled-1].Text) == "" {
+			filled--
+		}
+		if filled <= 3 && first != "" && strings.Contains(chineseOrdinals, string([]rune(first)[0])) {
 			if len(r.Cells) < 2 {
 				return nil, d.Errorf(r.Line(), "category row %q has no category name", first)
 			}
 			section = strings.TrimSpace(strings.Trim(r.Cells[1].Flat(), "　 "))
 			continue
+		}
+		if len(r.Cells) > len(header) && filled <= len(header) {
+			r.Cells = r.Cells[:len(header)]
 		}
 		if len(r.Cells) != len(header) {
 			return nil, d.Errorf(r.Line(), "row has %d cells but the header has %d (%s)", len(r.Cells), len(header), headerList(header))
