@@ -269,3 +269,22 @@ func TestInjectedLineWarned(t *testing.T) {
 		t.Errorf("%s; warnings %+v", summary(p), p.Warnings)
 	}
 }
+
+// A figure in the title is a total the document states about itself: it
+// closes the items when they add up to it and is reported loudly when they
+// do not; money transferred to the publisher is income, not an item.
+func TestTitleFigureIsADocumentTotal(t *testing.T) {
+	text := "五年来我市投入公益金3亿元\n五年来,全市共筹集公益金3.1亿元,其中上级转移支付我市金额1亿元。我市向养老领域投入公益金1.6亿元,向社会公益项目投入公益金1.2亿元。\n"
+	d, err := document.Decode("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Read(d, model.Catalog{CatalogID: "t", Title: "五年来我市投入公益金3亿元"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "items: 我市向养老领域投入公益金=16000/fixed 向社会公益项目投入公益金=12000/fixed; totals: 30000/28000; unread: 3.1亿元(sales or fund-raising figure) 1亿元(income or transfer)"
+	if got := summary(p); got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}

@@ -82,6 +82,9 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			local := n[max(sentStart, prevEnd):s.Start] // the words since the figure before
 			prevEnd = s.End
 			c.reason = decoyReason(ctx, n[sentStart:s.Start], prefix, after)
+			if u.title && c.reason == "" {
+				c.keyword = true // 我市投入公益金3.12亿元 in the title: a total the document states about itself
+			}
 			tail := lastRunes(prefix, 6)
 			if utf8.RuneCountInString(prefix) <= 16 {
 				tail = prefix // 全年共安排公益金4.1亿多元

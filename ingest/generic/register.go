@@ -34,8 +34,10 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	var prose []unit
 	var prev *tableLayout
 	miss, missLine := "", 0 // the first table that came near, for the message when nothing is read
+	title := norm(c.Title)
 	for _, u := range units(d) {
 		if u.kind != document.TableKind {
+			u.title = title != "" && u.norm == title
 			prose = append(prose, u)
 			continue
 		}
