@@ -33,7 +33,9 @@ sheets or rows). Then try every known layout on it and show, for each,
 whether it reads the file and its evidence: line items, how many with an
 amount, stated totals — or why it does not fit. The best fit comes first;
 put its name in the file's manifest.json entry (fundscope init makes a
-workspace with one).`,
+workspace with one). When none fits, the nearest miss is named: the reader
+that got furthest, with the line and what it lacked (a header row without
+an amount column, say), and detect exits non-zero.`,
 		Example: `  fundscope detect data/raw/zhoushan-putuo-2023-purchase-summary.txt`,
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -41,8 +41,9 @@ without touching the database:
 
   catalog        the facts inferred from the document (title, publisher,
                  jurisdiction as a GB/T 2260 code, level, project year,
-                 publication date, phase of the amounts); --year,
-                 --admin-code, --title and --phase override
+                 publication date, phase of the amounts); a sidecar
+                 FILE.facts.json beside the document corrects them, and
+                 --year, --admin-code, --title and --phase win over both
   items          line items with their amount in exact yuan, its kind (fixed,
                  cap, actuals, derived from a shared amount, approx), the
                  printed text and where in the file each came from
