@@ -654,18 +654,24 @@ var (
 	townsBy  map[string][]string // town name → county codes
 )
 
-func loadTowns() {
-	townsBy = map[string][]string{}
-	f, err := data.FS.Open("ref/towns.csv")
+// dataRows are the rows of a CSV file of the data folder built into the
+// binary, without its header; none when it cannot be read (a broken build).
+func dataRows(name string) [][]string {
+	f, err := data.FS.Open(name)
 	if err != nil {
-		return
+		return nil
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	if err != nil || len(rows) == 0 {
-		return
+		return nil
 	}
-	for _, r := range rows[1:] {
+	return rows[1:]
+}
+
+func loadTowns() {
+	townsBy = map[string][]string{}
+	for _, r := range dataRows("ref/towns.csv") {
 		if len(r) == 3 && utf8.RuneCountInString(r[1]) >= 3 {
 			townsBy[r[1]] = append(townsBy[r[1]], r[2])
 		}

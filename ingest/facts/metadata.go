@@ -1,11 +1,9 @@
 package facts
 
 import (
-	"encoding/csv"
 	"strings"
 	"sync"
 
-	"fundscope/data"
 	"fundscope/model"
 	"fundscope/textfold"
 )
@@ -17,16 +15,7 @@ var (
 
 func loadMetaKeys() {
 	metaKeys = map[string]string{}
-	f, err := data.FS.Open("lexicon/page_metadata.csv")
-	if err != nil {
-		return
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(rows) == 0 {
-		return
-	}
-	for _, r := range rows[1:] {
+	for _, r := range dataRows("lexicon/page_metadata.csv") {
 		if len(r) == 2 {
 			metaKeys[r[0]] = r[1]
 		}

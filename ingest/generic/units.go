@@ -31,7 +31,7 @@ type unit struct {
 	text  string // printed text of a paragraph
 	norm  string // model.Normalize(text)
 	table *document.Table
-	line  int // first line in the TSV rendering (or the text file)
+	line  int  // first line in the TSV rendering (or the text file)
 	title bool // the document's title: a figure in it is stated about the whole document
 	loc   document.Location
 }
