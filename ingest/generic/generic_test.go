@@ -288,3 +288,17 @@ func TestTitleFigureIsADocumentTotal(t *testing.T) {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}
 }
+
+// A numbered list of projects without an amount column (a 立项名单) gives
+// its items with no amount — NULL, never 0; an unnumbered two-column table
+// without amounts is no list of projects.
+func TestTableWithoutAmounts(t *testing.T) {
+	p := read(t, "某区立项名单\n序号\t项目名称\t申报单位\n1\t长者关爱项目\t阳光社会工作服务中心\n2\t邻里守望项目\t和美志愿者协会\n")
+	if got := summary(p); got != "items: 长者关爱项目=NULL/unknown 邻里守望项目=NULL/unknown; totals: ; unread: " || p.Items[1].Organization != "和美志愿者协会" {
+		t.Errorf("got %s (%q)", got, p.Items[1].Organization)
+	}
+	d, _ := document.Decode("x.txt", []byte("联系人\t电话\n张三\t123\n"))
+	if _, err := Read(d, model.Catalog{CatalogID: "t"}); err == nil {
+		t.Error("a contact table read as projects")
+	}
+}

@@ -197,26 +197,36 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 			roles[role] = col
 		}
 	}
+	amountCol := -1
 	if len(amountCols) == 0 {
-		return nil
-	}
-	// The amount column: the first that is not a part (其中) of another.
-	amountCol := amountCols[0]
-	for _, col := range amountCols {
-		if !strings.Contains(headers[col], "其中") {
-			amountCol = col
-			break
+		// a list of projects without amounts (立项名单 …) is read when it numbers
+		// and names its rows: its items have no amount (NULL), never 0
+		_, numbered := roles[roleNo]
+		_, named := roles[roleName]
+		if !numbered || !named {
+			return nil
+		}
+	} else {
+		// The amount column: the first that is not a part (其中) of another.
+		amountCol = amountCols[0]
+		for _, col := range amountCols {
+			if !strings.Contains(headers[col], "其中") {
+				amountCol = col
+				break
+			}
 		}
 	}
 	unit := ""
-	if m := unitInHeaderRe.FindString(headers[amountCol]); m != "" {
-		unit = m
-	} else if m := unitCaptionRe.FindStringSubmatch(caption); m != nil {
-		unit = m[1]
-	}
 	phaseNote := ""
-	if strings.Contains(headers[amountCol], "最高") || strings.Contains(headers[amountCol], "上限") {
-		phaseNote = "cap"
+	if amountCol >= 0 {
+		if m := unitInHeaderRe.FindString(headers[amountCol]); m != "" {
+			unit = m
+		} else if m := unitCaptionRe.FindStringSubmatch(caption); m != nil {
+			unit = m[1]
+		}
+		if strings.Contains(headers[amountCol], "最高") || strings.Contains(headers[amountCol], "上限") {
+			phaseNote = "cap"
+		}
 	}
 	first := bandEnd + 1
 	bare := unit
@@ -275,7 +285,7 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 		cont := *prev
 		cont.first = 0
 		l = &cont
-	} else if l.unit == "" {
+	} else if l.unit == "" && l.amountCol >= 0 {
 		l.unit = guessUnit(g, l.first, l.amountCol)
 		l.bare = l.unit
 		if l.unit == "亿元" {
