@@ -16,9 +16,10 @@ import (
 var ErrNoAmount = errors.New("no amount in text")
 
 var (
-	moneyRe   = regexp.MustCompile(`(\d+(?:\.\d+)?)(万元|元)`)
-	bareNumRe = regexp.MustCompile(`^(\d+(?:\.\d+)?)$`)
-	wanOnlyRe = regexp.MustCompile(`^(\d+(?:\.\d+)?)万$`)
+	// a number, its thousands grouped by commas or not (80,000.00 as tables print it)
+	moneyRe   = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|元)`)
+	bareNumRe = regexp.MustCompile(`^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$`)
+	wanOnlyRe = regexp.MustCompile(`^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万$`)
 	clauseRe  = regexp.MustCompile(`[^。；;\n、，,]*\d[\d.\s]*万?元[^。；;\n、，,]*`)
 )
 
@@ -65,7 +66,7 @@ func Parse(text, bareUnit string) (model.Amount, error) {
 			return a, fmt.Errorf("text states %d different amounts, expected one: %q", len(seen), Clip(a.Text, 80))
 		}
 	}
-	yuan, err := toYuan(num, unit)
+	yuan, err := toYuan(strings.ReplaceAll(num, ",", ""), unit)
 	if err != nil {
 		return a, fmt.Errorf("amount %q: %w", a.Text, err)
 	}

@@ -81,3 +81,20 @@ func deref(p *int64) any {
 	}
 	return *p
 }
+
+// Thousands grouped by commas, as tables print 元: exact, and a comma that
+// does not group thousands is no number.
+func TestParseGroupedThousands(t *testing.T) {
+	for in, want := range map[string]int64{"80,000.00": 80000, "1,234,567": 1234567, "12,000元": 12000} {
+		a, err := Parse(in, "元")
+		if err != nil || a.Yuan == nil || *a.Yuan != want {
+			t.Errorf("Parse(%q) = %v, %v; want %d", in, a.Yuan, err, want)
+		}
+	}
+	if a, err := Parse("1,5", "元"); err == nil && a.Yuan != nil {
+		t.Errorf("1,5 read as %d", *a.Yuan)
+	}
+	if a, err := Parse("1,234元", "万元"); err != nil || *a.Yuan != 1234 {
+		t.Errorf("1,234元 in a 万元 column: %v %v (the cell's own unit wins)", a.Yuan, err)
+	}
+}

@@ -302,3 +302,26 @@ func TestTableWithoutAmounts(t *testing.T) {
 		t.Error("a contact table read as projects")
 	}
 }
+
+// A two-row header over the amounts applied for and granted: the granted
+// column is the amount (in 元 with grouped thousands), the other is listed.
+func TestGrantedColumnOverRequested(t *testing.T) {
+	page := `<html><body><table>
+<tr><td rowspan="2">序号</td><td rowspan="2">申报单位</td><td rowspan="2">项目名称</td><td colspan="2">资金（元）</td></tr>
+<tr><td>申请金额</td><td>拟资助金额</td></tr>
+<tr><td>1</td><td>甲社会工作服务中心</td><td>居家养老服务</td><td>80,000.00</td><td>50,000.00</td></tr>
+<tr><td>2</td><td>乙志愿者协会</td><td>儿童陪伴计划</td><td>60,000.00</td><td>40,000.00</td></tr>
+<tr><td colspan="3">合计</td><td>140,000.00</td><td>90,000.00</td></tr></table></body></html>`
+	d, err := document.Open("list.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Read(d.Render(document.TSV), model.Catalog{CatalogID: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "items: 居家养老服务=5/fixed 儿童陪伴计划=4/fixed; totals: 9/9; unread: 80,000.00(another amount column) 60,000.00(another amount column) 140,000.00(another amount column)"
+	if got := summary(p); got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}

@@ -20,6 +20,10 @@ const (
 	roleAmount = "amount"
 )
 
+// requestedRe: an amount column of what was asked for or raised
+// elsewhere, not granted (申请金额, 自筹资金).
+var requestedRe = regexp.MustCompile(`申请|申报|自筹|配套`)
+
 // grid is a table laid out slot by slot: at[r][c] is the cell covering slot
 // (r, c), nil where no cell reaches.
 type grid struct {
@@ -207,12 +211,21 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 			return nil
 		}
 	} else {
-		// The amount column: the first that is not a part (其中) of another.
+		// The amount column: the first that is not a part (其中) of another,
+		// nor the amount applied for (申请金额) where another column gives
+		// what was granted (拟资助金额): the others are listed as unread.
 		amountCol = amountCols[0]
+		best := -1
 		for _, col := range amountCols {
-			if !strings.Contains(headers[col], "其中") {
-				amountCol = col
-				break
+			score := 2
+			switch h := headers[col]; {
+			case strings.Contains(h, "其中"):
+				score = 0
+			case requestedRe.MatchString(h):
+				score = 1
+			}
+			if score > best {
+				amountCol, best = col, score
 			}
 		}
 	}
@@ -474,7 +487,8 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 			case isAmountCol:
 				reason = "amount cell of a row without a name"
 			}
-			if isAmountCol && money.IsBareNumber(n) {
+			// a figure in an amount column that was not read is listed, whatever its form
+			if isAmountCol && (money.IsBareNumber(n) || len(money.FindSpans(n)) == 0 && strings.ContainsAny(n, "0123456789")) {
 				tr.unread = append(tr.unread, model.Unread{Text: strings.TrimSpace(cell.Text), Line: u.line + r, Location: cell.Loc.String(), Reason: reason})
 				continue
 			}
