@@ -372,7 +372,7 @@ var citedRe = regexp.MustCompile(`《[^》]*》(?:[(（][^)）]*[)）])?`)
 // clauseRe is a clause of running text: what lies between two stops.
 var clauseRe = regexp.MustCompile(`[^，,。；;：:！!？?]+`)
 
-var orgLeadRe = regexp.MustCompile(`^(?:经|由|按照|根据|据|在|向|对|月|日|年|的|和|与|我局决定在|现将|主办)+`)
+var orgLeadRe = regexp.MustCompile(`^(?:经|由|按照|根据|据|在|向|对|月|日|年|的|和|与|我局决定在|现将|主办|记者|从|近日|日前)+`)
 
 // org is the first issuing body named in s (温州市民政局), without the words
 // a sentence puts before it (经, 由, 按照).

@@ -109,6 +109,25 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					}
 					continue
 				}
+				// "甲中心的“A”项目、乙中心的“B”项目获二等奖,各资助4万元": the items are in the clause before
+				if len(names) == 0 {
+					var parts []*cand
+					for _, part := range splitList(prevClause(local)) {
+						if quotedRe.MatchString(part) {
+							d := *c
+							d.name, d.org, d.derived = projectOf(part), orgRe.FindString(part), true
+							parts = append(parts, &d)
+						}
+					}
+					if len(parts) >= 2 {
+						group++
+						for _, d := range parts {
+							d.group = group
+							out = append(out, d)
+						}
+						continue
+					}
+				}
 				// "甲中心、乙中心:暑期托管项目各1.5万元": one project name, one amount per organization
 				if orgs := orgList(local); len(orgs) >= 2 && len(names) == 1 {
 					group++
@@ -182,6 +201,42 @@ func markerStyle(m string) string {
 	return kind
 }
 
+var (
+	// verbOnlyRe: the words before an amount are only a verb of granting (资助, 获得补助)
+	verbOnlyRe = regexp.MustCompile(`^(?:共|均|各|分别)?(?:获得|获|给予|奖励|资助|补助|扶持|支持|拨付|安排)+(?:资金|经费|奖金)?$`)
+	// awardRe: an award the clause names after the project (获一等奖, 获评优秀项目)
+	awardRe = regexp.MustCompile(`(?:获得?|荣获|获评|评为)[\p{Han}]{0,6}(?:奖|项目|等次)$`)
+)
+
+// prevClause is the clause before the last one of local, "" when none.
+func prevClause(local string) string {
+	clauses := strings.FieldsFunc(local, func(r rune) bool { return strings.ContainsRune(clauseStops+sentenceStops, r) })
+	if len(clauses) < 2 {
+		return ""
+	}
+	return clauses[len(clauses)-2]
+}
+
+// projectOf is the project a clause names: its quoted name (with the 项目
+// after it), else the clause without its list marker, lead words and an
+// award (获一等奖).
+func projectOf(clause string) string {
+	if loc := quotedRe.FindStringIndex(clause); loc != nil {
+		name := clause[loc[0]:loc[1]]
+		if strings.HasPrefix(clause[loc[1]:], "项目") {
+			name += "项目"
+		}
+		return name
+	}
+	p := listMarkerRe.ReplaceAllString(clause, "")
+	p = awardRe.ReplaceAllString(leadRe.ReplaceAllString(p, ""), "")
+	p = trailRe.ReplaceAllString(p, "")
+	if utf8.RuneCountInString(p) < 2 {
+		return ""
+	}
+	return p
+}
+
 // orgList is the organizations a list item names before its colon
 // (甲中心、乙协会:项目…): nil unless every part is an organization's name.
 func orgList(local string) []string {
@@ -226,12 +281,12 @@ func nameOf(prefix, after, sentence, local string) (name, org string) {
 	if org = orgLeadRe.ReplaceAllString(org, ""); utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
 		org = ""
 	}
-	if moneyWordRe.MatchString(p) {
-		// "甲项目30个,资金130万元": the name is the clause before the money word
-		clauses := strings.FieldsFunc(local, func(r rune) bool { return strings.ContainsRune(clauseStops+sentenceStops, r) })
-		if len(clauses) >= 2 {
-			if prev := trailRe.ReplaceAllString(leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(clauses[len(clauses)-2], ""), ""), ""); utf8.RuneCountInString(prev) >= 2 {
-				return prev, org
+	if moneyWordRe.MatchString(p) || verbOnlyRe.MatchString(p) {
+		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is
+		// in the clause before the money word or the verb
+		if prev := prevClause(local); prev != "" {
+			if name := projectOf(prev); name != "" {
+				return name, org
 			}
 		}
 	}
