@@ -183,6 +183,11 @@ func TestXLSXSheets(t *testing.T) {
 	if len(d.Notes) == 0 || !strings.Contains(d.Notes[0], "hidden") {
 		t.Errorf("hidden sheet not noted: %v", d.Notes)
 	}
+	// a rendered row is located by its cell range, as the spreadsheet names it
+	r := d.Render(TSV)
+	if got := r.LocationOf(3, 3); got != "sheet Sheet1 A3:C3" {
+		t.Errorf("row location %q, want sheet Sheet1 A3:C3", got)
+	}
 }
 
 // The bytes decide the format, never the name; what cannot be read is named.

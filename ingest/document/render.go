@@ -72,6 +72,18 @@ func renderTable(t *Table, convention string, add func(string, Location)) {
 	for r := range t.Rows {
 		rowLoc := t.Loc
 		rowLoc.Row = r + 1
+		if row := t.Rows[r]; len(row) > 0 && row[0].Loc.Cell != "" {
+			// a sheet's row: its cell range, as the spreadsheet names it (sheet 项目 A5:F5)
+			firstCell, _, _ := strings.Cut(row[0].Loc.Cell, ":")
+			lastCell := row[len(row)-1].Loc.Cell
+			if i := strings.LastIndex(lastCell, ":"); i >= 0 {
+				lastCell = lastCell[i+1:]
+			}
+			rowLoc = Location{Part: t.Loc.Part, Sheet: t.Loc.Sheet, Cell: firstCell}
+			if lastCell != firstCell {
+				rowLoc.Cell += ":" + lastCell
+			}
+		}
 		switch convention {
 		case TSV:
 			var fields []string
