@@ -1,12 +1,15 @@
 package generic
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"fundscope/data"
 	"fundscope/ingest/document"
@@ -326,5 +329,30 @@ func TestGrantedColumnOverRequested(t *testing.T) {
 	want := "items: 居家养老服务=5/fixed 儿童陪伴计划=4/fixed; totals: 9/9; unread: 80,000.00(another amount column) 60,000.00(another amount column) 140,000.00(another amount column)"
 	if got := summary(p); got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+// A workbook with a sheet per category: the sheet's name is its items'
+// category as printed, a program's default name (Sheet1) is not.
+func TestSheetNameIsTheCategory(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "养老服务类")
+	f.SetSheetRow("养老服务类", "A1", &[]any{"序号", "项目名称", "资助金额（万元）"})
+	f.SetSheetRow("养老服务类", "A2", &[]any{1, "长者食堂运营", 30})
+	f.NewSheet("Sheet2")
+	f.SetSheetRow("Sheet2", "A1", &[]any{"序号", "项目名称", "资助金额（万元）"})
+	f.SetSheetRow("Sheet2", "A2", &[]any{1, "困境儿童关爱", 20})
+	var buf bytes.Buffer
+	f.Write(&buf)
+	d, err := document.Open("book.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Read(d.Render(document.TSV), model.Catalog{CatalogID: "t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Items) != 2 || p.Items[0].SourceCat != "养老服务类" || p.Items[1].SourceCat != "" || p.Items[0].SourceLocation != "" && !strings.Contains(p.Items[0].SourceLocation, "A2") {
+		t.Errorf("%s: categories %q %q", summary(p), p.Items[0].SourceCat, p.Items[1].SourceCat)
 	}
 }

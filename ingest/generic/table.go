@@ -24,6 +24,9 @@ const (
 // elsewhere, not granted (申请金额, 自筹资金).
 var requestedRe = regexp.MustCompile(`申请|申报|自筹|配套`)
 
+// defaultSheetRe is a sheet name a program gave, not a person (Sheet1, 工作表1).
+var defaultSheetRe = regexp.MustCompile(`^(?i:sheet)\s*\d*$|^工作表\s*\d*$|^表\s*\d+$`)
+
 // grid is a table laid out slot by slot: at[r][c] is the cell covering slot
 // (r, c), nil where no cell reaches.
 type grid struct {
@@ -315,6 +318,9 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 	used := map[*document.TableCell]bool{}
 	var sectionItems, allItems []string
 	section := ""
+	if sh := u.table.Loc.Sheet; sh != "" && !defaultSheetRe.MatchString(sh) {
+		section = sh // a workbook with a sheet per category (养老服务类, 儿童福利类)
+	}
 	no := firstNo
 	// cellAt is the cell of row under the header cell of column i: the
 	// header may span several grid columns (a converted document's grid is
