@@ -25,6 +25,8 @@ const counters = "人名个家次户册件张份平亩套所项台辆位株棵�
 // normalized (model.Normalize) so that full-width digits read as digits.
 // A number counts only with a money unit: "2019年", "57个", "18500人" and
 // "75%" are not spans; "1.2万人" (万 before a counter) is not either.
+// Amounts in capital numerals (贰拾万元整) are spans too, unless the same
+// figure follows in digits.
 func FindSpans(text string) []Span {
 	var out []Span
 	for _, m := range spanRe.FindAllStringSubmatchIndex(text, -1) {
@@ -71,5 +73,5 @@ func FindSpans(text string) []Span {
 			Approx: g(1) == "约" || g(1) == "近" || g(1) == "逾" || g(1) == "超过" || g(4) != "" || g(6) != "",
 		})
 	}
-	return out
+	return withCapitals(text, out)
 }

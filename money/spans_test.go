@@ -73,3 +73,20 @@ func FuzzFindSpans(f *testing.F) {
 		}
 	})
 }
+
+// Capital numerals: exact yuan; a restatement in digits is one span; a
+// figure in 角 is not whole yuan.
+func TestCapitalNumerals(t *testing.T) {
+	for in, want := range map[string]int64{"贰拾万元整": 200000, "壹佰伍拾万零叁仟元": 1503000, "拾万元": 100000, "叁亿肆仟万元整": 340000000, "玖仟玖佰玖拾玖元": 9999, "壹拾伍万元整": 150000} {
+		s := FindSpans("中标金额：" + in)
+		if len(s) != 1 || s[0].Yuan != want || s[0].Text != in {
+			t.Errorf("%s: %+v, want %d", in, s, want)
+		}
+	}
+	if s := FindSpans("中标金额：人民币贰拾万元整（￥200,000.00元）"); len(s) != 1 || s[0].Text != "200,000.00元" {
+		t.Errorf("restated in digits: %+v", s)
+	}
+	if s := FindSpans("单价捌仟元伍角"); len(s) != 0 {
+		t.Errorf("角 is finer than a yuan: %+v", s)
+	}
+}

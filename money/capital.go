@@ -1,0 +1,106 @@
+package money
+
+import (
+	"regexp"
+	"sort"
+)
+
+// Amounts in Chinese capital numerals, as contracts and procurement notices
+// print them (人民币贰拾万元整, 壹佰伍拾万零叁仟元, 捌仟元伍角): read exactly in yuan.
+// Where the same figure follows in digits (贰拾万元整（￥200,000.00元）) the
+// two are one amount: only the digits are a span.
+
+var capitalRe = regexp.MustCompile(`[零〇壹贰叁肆伍陆柒捌玖拾佰仟万萬亿億两]+(?:元|圆)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?`)
+
+var capitalDigit = map[rune]int64{'零': 0, '〇': 0, '壹': 1, '贰': 2, '两': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9}
+
+// capitalYuan reads the integer part of a capital-numeral amount (the runes
+// before 元); ok is false when they do not form a number.
+func capitalYuan(rs []rune) (int64, bool) {
+	var total, section, digit int64
+	seen := false
+	for _, r := range rs {
+		if d, ok := capitalDigit[r]; ok {
+			digit, seen = d, true
+			continue
+		}
+		switch r {
+		case '拾':
+			if digit == 0 && !seen {
+				digit = 1 // 拾万 = 100,000
+			}
+			section += digit * 10
+		case '佰':
+			section += digit * 100
+		case '仟':
+			section += digit * 1000
+		case '万', '萬':
+			if section+digit >= 100000000 {
+				return 0, false
+			}
+			total += (section + digit) * 10000
+			section = 0
+		case '亿', '億':
+			if total+section+digit >= 100000 {
+				return 0, false // 10万亿 or more: not an amount here, and the product would overflow
+			}
+			total = (total + section + digit) * 100000000
+			section = 0
+		default:
+			return 0, false
+		}
+		digit, seen = 0, false
+		if total > 1e15 {
+			return 0, false
+		}
+	}
+	return total + section + digit, true
+}
+
+// capitalSpans finds the capital-numeral amounts of text that are whole
+// yuan (a figure in 角/分 is finer than a yuan: listed by its digits, if any).
+func capitalSpans(text string) []Span {
+	var out []Span
+	for _, m := range capitalRe.FindAllStringIndex(text, -1) {
+		rs := []rune(text[m[0]:m[1]])
+		i := 0
+		for i < len(rs) && rs[i] != '元' && rs[i] != '圆' {
+			i++
+		}
+		if i == 0 {
+			continue
+		}
+		v, ok := capitalYuan(rs[:i])
+		if !ok || v == 0 {
+			continue
+		}
+		rest := string(rs[i+1:])
+		if rest != "" && rest != "整" {
+			continue // 角/分: not whole yuan
+		}
+		out = append(out, Span{Start: m[0], End: m[1], Text: text[m[0]:m[1]], Yuan: v, Unit: "元"})
+	}
+	return out
+}
+
+// withCapitals adds the capital-numeral spans to the digit spans, dropping
+// one that the same figure in digits follows closely (its restatement).
+func withCapitals(text string, spans []Span) []Span {
+	caps := capitalSpans(text)
+	if len(caps) == 0 {
+		return spans
+	}
+	for _, c := range caps {
+		restated := false
+		for _, s := range spans {
+			if s.Yuan == c.Yuan && (s.Start >= c.End && s.Start-c.End <= 24 || c.Start >= s.End && c.Start-s.End <= 24) {
+				restated = true
+			}
+		}
+		if !restated {
+			spans = append(spans, c)
+		}
+	}
+	sort.SliceStable(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
+	return spans
+}
