@@ -113,31 +113,20 @@ func parseRels(b []byte) map[string]string {
 // separators, its paragraphs as blocks located by the note's number.
 func (r *docxReader) notes(dec *xml.Decoder, elem, name string) error {
 	n := 0
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			r.part = ""
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	defer func() { r.part = "" }()
+	return eachStart(dec, func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case elem:
 			if t := attr(se, "type"); t == "separator" || t == "continuationSeparator" || t == "continuationNotice" {
-				dec.Skip()
-				continue
+				return dec.Skip()
 			}
 			n++
 			r.part = fmt.Sprintf("%s %d", name, n)
 		case "p":
 			r.paragraph(dec, nil)
 		}
-	}
+		return nil
+	})
 }
 
 // altChunk splices in a chunk of another format a document embeds
@@ -195,18 +184,7 @@ func (r *docxReader) altChunk(id string) {
 
 // walkBody reads the body's block-level content until the end of the document.
 func (r *docxReader) walkBody(dec *xml.Decoder) error {
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	return eachStart(dec, func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "altChunk":
 			r.altChunk(attr(se, "id"))
@@ -221,6 +199,26 @@ func (r *docxReader) walkBody(dec *xml.Decoder) error {
 			r.doc.Blocks = append(r.doc.Blocks, Block{Kind: TableKind, Table: t, Loc: t.Loc})
 		}
 		// sdt, sdtContent, customXml, body: their children come as further tokens.
+		return nil
+	})
+}
+
+// eachStart calls f with every start element dec reads until the end of
+// the part; f may read the element's content itself.
+func eachStart(dec *xml.Decoder, f func(xml.StartElement) error) error {
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if err := f(se); err != nil {
+				return err
+			}
+		}
 	}
 }
 
