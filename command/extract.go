@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"fundscope/cmdutil"
-	"fundscope/ingest/document"
 	"fundscope/ingest/extract"
 	"fundscope/ingest/template"
 	"fundscope/model"
@@ -91,26 +90,8 @@ it in Excel, then load it with fundscope ingest DRAFT.xlsx.`,
 	return cmd
 }
 
-// extractFile opens and extracts one file with the overrides given.
-func extractFile(file string, override model.Catalog) (*extract.Result, error) {
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := document.Open(file, raw)
-	if err != nil {
-		return nil, err
-	}
-	override, err = extract.Overrides(file, override)
-	if err != nil {
-		return nil, err
-	}
-	override.File = file
-	return extract.Document(doc, override)
-}
-
 func extractRun(opts *ExtractOptions) error {
-	res, err := extractFile(opts.File, opts.Catalog)
+	res, err := extract.File(opts.File, opts.Catalog)
 	if err != nil {
 		return err
 	}

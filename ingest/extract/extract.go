@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,6 +39,9 @@ type Result struct {
 	Unread  []model.Unread `json:"unread"`
 	// Confidence of a generic reading (1 for a layout written for the document).
 	Confidence float64 `json:"confidence"`
+	// Signals are the evidence the confidence was taken from: what raised
+	// it and what lowered it, each a named rule with the item or total.
+	Signals Signals `json:"signals"`
 
 	Parsed *model.Parsed      `json:"-"`
 	Doc    *document.Document `json:"-"`
@@ -112,10 +116,6 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 		return nil, err
 	}
 	res.Catalog, res.Reader, res.Parsed = c, layout, p
-	res.Confidence = p.Confidence
-	if layout != generic.Name {
-		res.Confidence = 1
-	}
 	res.Unread = p.Unread
 	if res.Unread == nil {
 		res.Unread = []model.Unread{}
@@ -130,7 +130,7 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 		res.Items = append(res.Items, Item{
 			ItemNo: it.ItemNo, Name: it.Name, Organization: it.Organization, AmountYuan: it.Amount.Yuan,
 			AmountKind: it.Amount.Kind, AmountText: it.Amount.Text, FundingText: it.FundingText,
-			RegionText: it.RegionText, Section: it.Section, Year: c.Year, Location: loc, Confidence: res.Confidence,
+			RegionText: it.RegionText, Section: it.Section, Year: c.Year, Location: loc,
 		})
 	}
 	for _, t := range p.Totals {
@@ -167,6 +167,14 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 		}
 		res.Totals = append(res.Totals, Total{Label: t.Label, Kind: t.Kind, Metric: t.Metric, Stated: t.Stated,
 			Computed: computed, Reconciles: computed >= lo && computed <= hi, Text: t.Text, Location: loc, Low: t.Low, High: t.High})
+	}
+	conf, per, sig, err := assess(&reading{items: res.Items, totals: res.Totals, unread: res.Unread, lines: documentLines(d)})
+	if err != nil {
+		return nil, err
+	}
+	res.Confidence, res.Signals = round2(conf), sig
+	for i := range res.Items {
+		res.Items[i].Confidence = round2(per[i])
 	}
 	return res, nil
 }
@@ -272,3 +280,25 @@ func Overrides(file string, flags model.Catalog) (model.Catalog, error) {
 	}
 	return Merge(side, flags), nil
 }
+
+// File opens and extracts one file as `fundscope extract FILE` does: its
+// sidecar's facts, then override's non-empty fields, win over inferred ones.
+func File(file string, override model.Catalog) (*Result, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := document.Open(file, raw)
+	if err != nil {
+		return nil, err
+	}
+	override, err = Overrides(file, override)
+	if err != nil {
+		return nil, err
+	}
+	override.File = file
+	return Document(doc, override)
+}
+
+// round2 keeps two decimals, as the confidence is printed.
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
