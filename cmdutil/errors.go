@@ -10,7 +10,19 @@ const (
 	ExitError    = 1 // anything that stopped the command
 	ExitUsage    = 2 // wrong flags or arguments
 	ExitMismatch = 3 // the run finished, but stated totals or data tests fail
+	ExitSetAside = 4 // the run finished, but readings were set aside for review, not loaded
 )
+
+// SetAsideError means the command did its work but left readings out of
+// the dataset for a person to review.
+type SetAsideError struct{ Msg string }
+
+func (e *SetAsideError) Error() string { return e.Msg }
+
+// SetAsidef makes a SetAsideError.
+func SetAsidef(format string, args ...any) error {
+	return &SetAsideError{fmt.Sprintf(format, args...)}
+}
 
 // UsageError is a mistake in how the command was called.
 type UsageError struct{ Err error }
@@ -41,6 +53,7 @@ func Mismatchf(format string, args ...any) error {
 func ExitCode(err error) int {
 	var u *UsageError
 	var m *MismatchError
+	var s *SetAsideError
 	switch {
 	case err == nil:
 		return 0
@@ -48,6 +61,8 @@ func ExitCode(err error) int {
 		return ExitUsage
 	case errors.As(err, &m):
 		return ExitMismatch
+	case errors.As(err, &s):
+		return ExitSetAside
 	}
 	return ExitError
 }

@@ -137,7 +137,7 @@ func draftOf(res *extract.Result) template.Draft {
 		d.Catalog["phase"] = c.Phase // else left empty for a person to fill in (or the title to decide)
 	}
 	seen := map[string]int{}
-	for _, it := range res.Items {
+	for i, it := range res.Items {
 		no := it.ItemNo
 		if seen[no]++; seen[no] > 1 {
 			no = fmt.Sprintf("%s-%d", no, seen[no])
@@ -164,7 +164,11 @@ func draftOf(res *extract.Result) template.Draft {
 		}
 		d.Rows = append(d.Rows, row)
 		d.Check = append(d.Check, check)
-		d.Sources = append(d.Sources, fmt.Sprintf("%s %s: %s", filepath.Base(res.File), it.Location, it.AmountText))
+		src := fmt.Sprintf("%s %s: %s · confidence %.2f", filepath.Base(res.File), it.Location, it.AmountText, it.Confidence)
+		if w := res.Signals.OnItem(i + 1).Weakest(3); len(w) > 0 {
+			src += " (" + strings.Join(w, ", ") + ")"
+		}
+		d.Sources = append(d.Sources, src)
 	}
 	for _, t := range res.Totals {
 		if t.Kind == "document_total" && t.Metric == "amount_yuan" {

@@ -2,6 +2,7 @@ package command
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"fundscope/cmdutil"
 	"fundscope/ingest/template"
 )
 
@@ -182,5 +184,33 @@ func TestSidecarFacts(t *testing.T) {
 	os.WriteFile(doc+".facts.json", []byte(`{"yaer": 2024}`), 0o644)
 	if _, out, err := runIO(t, "ingest", "--db", db, doc); err == nil || !strings.Contains(out, `notice.txt.facts.json: json: unknown field "yaer"`) {
 		t.Errorf("a bad sidecar: %v\n%s", err, out)
+	}
+}
+
+// A reading below the threshold is set aside: not loaded, its draft
+// written under --review with its evidence, exit 4 (SetAsideError); with
+// --accept it loads, marked unreviewed.
+func TestIngestSetsAsideReadingsBelowTheThreshold(t *testing.T) {
+	dir := t.TempDir()
+	notice := filepath.Join(dir, "notice.txt")
+	os.WriteFile(notice, []byte("某县2024年福彩公益金使用情况公示\n某县民政局 2024年12月1日\n下拨至各乡镇用于困难群众临时救助30万元。\n用于本单位承担的养老服务补贴20万元。\n"), 0o644)
+	db := filepath.Join(dir, "t.duckdb")
+	review := filepath.Join(dir, "review")
+	_, err := run(t, "ingest", "-q", "--db", db, "--admin-code", "330902", "--review", review, notice)
+	var sa *cmdutil.SetAsideError
+	if !errors.As(err, &sa) || cmdutil.ExitCode(err) != cmdutil.ExitSetAside {
+		t.Fatalf("a reading below the threshold: %v", err)
+	}
+	if st, err := os.Stat(filepath.Join(review, "notice.draft.xlsx")); err != nil || st.Size() == 0 {
+		t.Fatalf("no draft written: %v", err)
+	}
+	if out, _ := run(t, "catalogs", "--db", db); strings.Contains(out, "330902") {
+		t.Errorf("the set-aside reading was loaded:\n%s", out)
+	}
+	if _, err := run(t, "ingest", "-q", "--db", db, "--admin-code", "330902", "--accept", notice); err != nil {
+		t.Fatalf("--accept: %v", err)
+	}
+	if out, _ := run(t, "catalogs", "--db", db); !strings.Contains(out, "unreviewed") {
+		t.Errorf("the accepted reading is not marked unreviewed:\n%s", out)
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +26,8 @@ type IngestOptions struct {
 	Quiet       bool
 	NoTransform bool
 	Override    model.Catalog // facts for documents without a manifest entry
+	Accept      bool          // load readings below the threshold as they are, marked unreviewed
+	ReviewDir   string        // where the drafts of readings set aside are written
 }
 
 // NewCmdIngest builds `fundscope ingest`; runF replaces ingestRun in tests.
@@ -41,9 +46,17 @@ about itself (title, publisher, jurisdiction, level, project year, as
 ` + "`fundscope extract FILE`" + ` shows them) with the layout that reads it, else the
 generic reader. A sidecar beside the document, FILE.facts.json, corrects what
 was inferred with any fields of a manifest entry ({"year": 2025, "admin_code":
-"330302"}); --year, --admin-code, --title, --phase and --layout win over both. A generic reading below confidence 0.5 is refused: look at it with
-` + "`fundscope extract FILE`" + `. ` + "`fundscope init`" + ` makes a workspace whose
+"330302"}); --year, --admin-code, --title, --phase and --layout win over both. ` + "`fundscope init`" + ` makes a workspace whose
 data/manifest.json you can edit to fix facts for good.
+
+A generic reading below confidence 0.5 is set aside for review, never loaded
+silently: it stays out of the dataset, its draft (the onboarding template
+prefilled with what was read, the cells to check highlighted, each row's
+source and evidence beside it) is written under --review (default: review/
+beside the database), one line per such document says why, and ingest exits
+4. Correct the draft and load it (fundscope ingest DRAFT.xlsx: loaded as
+reviewed), or load the reading as it is with --accept (marked unreviewed;
+catalogs, the dashboard and the workbook say how much money is unreviewed).
 
 Each document is loaded in one transaction: a document that does not fit its
 layout is reported with its file and line and leaves the database as it was;
@@ -79,6 +92,8 @@ validated first and any invalid cell loads nothing.`,
 	cmd.Flags().StringVar(&opts.Override.Title, "title", "", "title of a document without a manifest entry")
 	cmd.Flags().StringVar(&opts.Override.Phase, "phase", "", "what the amounts of documents without a manifest entry are: budgeted, approved, contracted or paid (default: from the title)")
 	cmd.Flags().StringVar(&opts.Override.Layout, "layout", "", "layout to read documents without a manifest entry with (see fundscope detect)")
+	cmd.Flags().BoolVar(&opts.Accept, "accept", false, "load readings below the confidence threshold as they are, marked unreviewed (instead of setting them aside)")
+	cmd.Flags().StringVar(&opts.ReviewDir, "review", "", "folder for the drafts of readings set aside for review (default: review/ beside the database)")
 	cmd.Flags().BoolVar(&opts.NoTransform, "no-transform", false, "skip the transforms (when loading many files, run `fundscope transform` once at the end)")
 	return cmd
 }
@@ -99,6 +114,9 @@ func ingestRun(opts *IngestOptions) error {
 		}
 		jobs, err = ingest.BundledJobs(f.DataFS(), m, root)
 	} else {
+		if opts.Accept {
+			opts.Override.Review = model.ReviewUnreviewed
+		}
 		jobs, templates, problems, err = ingest.FileJobs(opts.Paths, m, template.IsFile, &opts.Override)
 	}
 	var noEntry *ingest.NoEntryError
@@ -108,6 +126,21 @@ func ingestRun(opts *IngestOptions) error {
 		}
 		return fmt.Errorf("%w; this fundscope uses the data built into it: run `fundscope init` for a workspace whose data/manifest.json you can edit, then add the entry there", err)
 	}
+	if err != nil {
+		return err
+	}
+	var setAside []*ingest.SetAside
+	var other []error
+	for _, p := range problems {
+		var sa *ingest.SetAside
+		if errors.As(p, &sa) {
+			setAside = append(setAside, sa)
+		} else {
+			other = append(other, p)
+		}
+	}
+	problems = other
+	drafts, err := writeDrafts(f, opts, setAside)
 	if err != nil {
 		return err
 	}
@@ -171,11 +204,47 @@ func ingestRun(opts *IngestOptions) error {
 	for _, e := range errs {
 		fmt.Fprintln(io.ErrOut, "error: "+e.Error())
 	}
+	n := len(jobs) + len(templates) + len(problems) + len(setAside)
+	for i, sa := range setAside {
+		fmt.Fprintf(io.ErrOut, "set aside %s: %s; draft %s\n", sa.File, sa.Reason(), drafts[i])
+	}
 	if len(errs) > 0 {
-		return fmt.Errorf("%d of %d documents failed and were not loaded", len(errs), len(jobs)+len(templates)+len(problems))
+		return fmt.Errorf("%d of %d documents failed and were not loaded", len(errs)+len(setAside), n)
 	}
 	if mismatched > 0 {
 		return cmdutil.Mismatchf("stated totals do not reconcile: %d (see MISMATCH lines above)", mismatched)
 	}
+	if len(setAside) > 0 {
+		return cmdutil.SetAsidef("%d of %d documents set aside for review, not loaded: correct each draft and `fundscope ingest DRAFT.xlsx`, or `fundscope ingest --accept FILE` to load a reading as it is, marked unreviewed", len(setAside), n)
+	}
 	return nil
+}
+
+// writeDrafts writes the draft of each reading set aside, under
+// --review or review/ beside the database, and returns their paths.
+func writeDrafts(f *cmdutil.Factory, opts *IngestOptions, setAside []*ingest.SetAside) ([]string, error) {
+	if len(setAside) == 0 {
+		return nil, nil
+	}
+	dir := opts.ReviewDir
+	if dir == "" {
+		dir = filepath.Join(filepath.Dir(f.DBPath), "review")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("review folder: %w", err)
+	}
+	vocab, err := template.LoadVocabulary(f.DataFS())
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, sa := range setAside {
+		base := filepath.Base(sa.File)
+		path := filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base))+".draft.xlsx")
+		if err := cmdutil.WriteFileAtomic(path, func(w *os.File) error { return template.WriteDraft(w, vocab, draftOf(sa.Result)) }); err != nil {
+			return nil, fmt.Errorf("%s: writing its draft: %w", sa.File, err)
+		}
+		out = append(out, path)
+	}
+	return out, nil
 }

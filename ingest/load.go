@@ -227,8 +227,12 @@ func insertCatalogs(ctx context.Context, conn *sql.Conn, file, sha string, src S
 			if phase == "" {
 				phase = facts.Phase(c.Title)
 			}
+			review := c.Review
+			if review == "" {
+				review = model.ReviewRead
+			}
 			if err := a.AppendRow(c.CatalogID, c.Title, c.Publisher, c.Province, c.City, district, c.AdminCode, c.Level, int32(c.Year),
-				published, file, sha, fingerprint(c), c.Layout, src.Encoding, c.Synthetic, now, null(src.Format), null(src.Conversion), phase); err != nil {
+				published, file, sha, fingerprint(c), c.Layout, src.Encoding, c.Synthetic, now, null(src.Format), null(src.Conversion), phase, review); err != nil {
 				a.Close()
 				return fmt.Errorf("catalog %s: %w", c.CatalogID, err)
 			}

@@ -209,13 +209,38 @@ func Infer(file string, raw []byte, override model.Catalog) (model.Catalog, erro
 	if c.Publisher == "" {
 		c.Publisher = "未注明 (not named in the document)"
 	}
+	c.Review = "" // read; only a reading below the threshold can be accepted as unreviewed
 	if res.Reader == generic.Name && res.Confidence < extract.Threshold {
-		return c, fmt.Errorf("%s: read with confidence %.2f, below %.2f: run `fundscope extract %s` to see what was read and what was not, or `fundscope extract %s --format xlsx` for a draft to correct and load", file, res.Confidence, extract.Threshold, file, file)
+		if override.Review != model.ReviewUnreviewed {
+			return c, &SetAside{File: file, Result: res}
+		}
+		c.Review = model.ReviewUnreviewed
 	}
 	if err := c.Validate(); err != nil {
 		return c, fmt.Errorf("%s: inferred catalog: %w", file, err)
 	}
 	return c, nil
+}
+
+// SetAside is a reading not confident enough to load: it stays out of the
+// dataset until a person corrects its draft, or accepts it as it is
+// (override.Review = model.ReviewUnreviewed, ingest --accept).
+type SetAside struct {
+	File   string
+	Result *extract.Result
+}
+
+// Reason is why: the confidence and the evidence that lowered it most.
+func (e *SetAside) Reason() string {
+	r := fmt.Sprintf("confidence %.2f, below %.2f", e.Result.Confidence, extract.Threshold)
+	if w := e.Result.Signals.Weakest(3); len(w) > 0 {
+		r += ": " + strings.Join(w, ", ")
+	}
+	return r
+}
+
+func (e *SetAside) Error() string {
+	return fmt.Sprintf("%s: set aside for review (%s); see `fundscope extract %s`", e.File, e.Reason(), e.File)
 }
 
 // NoEntryError means a file given on the command line has no manifest entry.

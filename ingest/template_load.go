@@ -482,7 +482,7 @@ func templateCatalogs(ctx context.Context, conn *sql.Conn, file string) ([]model
 	var cats []model.Catalog
 	counts := map[string]int{}
 	for rows.Next() {
-		c := model.Catalog{Layout: template.Layout, File: file}
+		c := model.Catalog{Layout: template.Layout, File: file, Review: model.ReviewReviewed}
 		var district, published sql.NullString
 		var n, first int
 		if err := rows.Scan(&c.CatalogID, &c.Title, &c.Publisher, &c.Province, &c.City, &district, &c.AdminCode, &c.Level, &c.Year, &published, &c.Synthetic, &c.Phase, &n, &first); err != nil {

@@ -32,7 +32,18 @@ type Catalog struct {
 	// Phase: what the document's amounts are (budgeted, approved, contracted,
 	// paid); empty = inferred from the title (facts.Phase).
 	Phase string `json:"phase,omitempty"`
+	// Review says who vouches for the figures (ReviewRead when empty).
+	Review string `json:"review,omitempty"`
 }
+
+// How a catalog's figures came to be trusted. An unreviewed reading is
+// loaded only when a person asks for it (ingest --accept), and is never
+// summed with the others without saying so.
+const (
+	ReviewRead       = "read"       // a layout written for the document, or a confident generic reading
+	ReviewUnreviewed = "unreviewed" // a reading below the confidence threshold, loaded as it is
+	ReviewReviewed   = "reviewed"   // entered or corrected by a person (a template or a corrected draft)
+)
 
 // Phases an amount can be in. Totals never add amounts of different phases:
 // a budget and the payments made from it are the same money twice.

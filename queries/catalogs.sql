@@ -1,5 +1,5 @@
 -- name: catalogs
--- description: Every loaded catalog with its place (the publisher's jurisdiction), level, phase, line items, totals by basis, unknown amounts and reconciliation status
+-- description: Every loaded catalog with its place (the publisher's jurisdiction), level, phase, review state (read, unreviewed, reviewed), line items, totals by basis, unknown amounts and reconciliation status
 -- params: place, year
 WITH rec AS (
     SELECT catalog_id,
@@ -14,6 +14,7 @@ SELECT c.catalog_id,
        cp.place_level,
        c.year,
        coalesce(c.phase, 'unknown') AS phase,
+       coalesce(c.review, 'read')   AS review,  -- read | unreviewed (ingest --accept) | reviewed (a person's draft)
        count(li.item_id)                                    AS items,
        -- NULL where no item of the basis states an amount (never 0 for "none")
        CAST(sum(li.amount_yuan) FILTER (WHERE li.amount_kind NOT IN ('cap', 'actuals')) AS BIGINT) AS total_yuan,

@@ -114,6 +114,10 @@ ALTER TABLE stated_total ADD COLUMN IF NOT EXISTS high_value   BIGINT;
 ALTER TABLE catalog   ADD COLUMN IF NOT EXISTS phase             VARCHAR;
 ALTER TABLE line_item ADD COLUMN IF NOT EXISTS organization_code VARCHAR;
 
+-- Added with the review path: who vouches for a catalog's figures
+-- (read | unreviewed | reviewed; NULL in older databases means read).
+ALTER TABLE catalog ADD COLUMN IF NOT EXISTS review VARCHAR;
+
 -- Places: the jurisdiction that publishes each catalog, labelled as people
 -- name it (舟山市普陀区, not 普陀区 or its city), with its level; read from
 -- the catalog rows alone, so that listing and filtering work before any

@@ -296,7 +296,7 @@ func assess(r *reading) (float64, []float64, Signals, error) {
 		} else {
 			doc *= f
 		}
-		sig = append(sig, Signal{Rule: c.id, Effect: f, Detail: where + ": " + h.what})
+		sig = append(sig, Signal{Rule: c.id, Effect: f, Detail: where + ": " + h.what, Item: h.item + 1})
 	}
 	crossChecked := false
 	var noCross *confRule

@@ -209,6 +209,7 @@ func Merge(c, o model.Catalog) model.Catalog {
 	set(&c.Layout, o.Layout)
 	set(&c.File, o.File)
 	set(&c.Phase, o.Phase)
+	set(&c.Review, o.Review)
 	if o.District != nil {
 		c.District = o.District
 	}

@@ -8,7 +8,7 @@ SELECT item_id, catalog_id, province, province_code, city, city_code, district, 
        region_text, region_code, region_name, region_level, region_rule,
        funding_text, funding_code, funding_zh, funding_en, funding_family, funding_level,
        amount_yuan, amount_wan, amount_text, amount_kind, amount_basis, covered_by_place_code, tax_included, period_start, period_end,
-       source_file, line_start, line_end, detail_line_start, detail_line_end, source_location, synthetic
+       source_file, line_start, line_end, detail_line_start, detail_line_end, source_location, synthetic, review
 FROM clean_line_item, export_params
 WHERE in_place(place_code, export_params.p_place)
   AND (export_params.p_year IS NULL OR year = export_params.p_year)

@@ -43,7 +43,8 @@ SELECT li.*,
        c.level                             AS catalog_level,
        c.year,
        c.source_file,
-       c.synthetic
+       c.synthetic,
+       coalesce(c.review, 'read')          AS review
 FROM line_item li
 JOIN catalog c USING (catalog_id)
 JOIN catalog_place cp USING (catalog_id);

@@ -127,7 +127,8 @@ SELECT s.item_id,
        s.detail_line_start,
        s.detail_line_end,
        s.source_location,
-       s.synthetic
+       s.synthetic,
+       s.review
 FROM stg_line_item s
 JOIN item_fact x USING (item_id)
 JOIN catalog_region cr ON cr.catalog_id = s.catalog_id
