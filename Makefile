@@ -20,7 +20,7 @@ run: build
 
 ## build: one self-contained binary (ECharts, reference data and bundled catalogs built in; no npm step)
 build:
-	$(GO) build -o $(BIN) ./cmd/fundscope
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/fundscope
 
 ## test-deps: what the tests need beyond Go (headless Chromium, a CJK font, the pinned npm packages to compare the embedded ECharts with)
 test-deps:

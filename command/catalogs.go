@@ -54,6 +54,9 @@ func catalogsRun(opts *CatalogsOptions) error {
 		return err
 	}
 	defer db.Close()
+	if err := checkFilter(opts.Ctx, db, opts.Filter, opts.Factory.IO.ErrOut); err != nil {
+		return err
+	}
 	q, err := queries.Get("catalogs")
 	if err != nil {
 		return err

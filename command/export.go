@@ -77,6 +77,9 @@ func exportRun(opts *ExportOptions) error {
 		return err
 	}
 	defer db.Close()
+	if err := checkFilter(opts.Ctx, db, opts.Export.Filter, opts.Factory.IO.ErrOut); err != nil {
+		return err
+	}
 	res, err := export.Export(opts.Ctx, db, opts.Export)
 	if err != nil {
 		return err

@@ -88,6 +88,12 @@ func runNamed(ctx context.Context, opts *QueryOptions, q queries.Query) error {
 	}
 	defer db.Close()
 	params := opts.Filter.Params()
+	if err := q.Takes(params); err != nil {
+		return &cmdutil.UsageError{Err: err}
+	}
+	if err := checkFilter(ctx, db, opts.Filter, opts.Factory.IO.ErrOut); err != nil {
+		return err
+	}
 	if opts.Format != "table" {
 		return queries.RunTo(ctx, db, q, params, out, opts.Format)
 	}

@@ -81,6 +81,9 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	defer db.Close()
+	if err := checkFilter(ctx, db, opts.Filter, opts.Factory.IO.ErrOut); err != nil {
+		return err
+	}
 	var extra []string
 	for _, format := range opts.Formats {
 		if format == "html" {

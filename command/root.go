@@ -5,6 +5,9 @@
 package command
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"fundscope/cmdutil"
@@ -37,11 +40,28 @@ A new city: fundscope detect FILE (a text catalog in a known layout, then an
 entry in the workspace's data/manifest.json), or fundscope template to enter
 it in Excel.
 
-Exit status: 0 success, 1 error, 2 wrong usage, 3 stated totals or data tests
-that do not reconcile.`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+Exit status: 0 success, 1 error, 2 wrong usage (an unknown command or flag, a
+filter that selects nothing loaded), 3 stated totals or data tests that do not
+reconcile, 4 readings set aside for review (see ingest --help), 130 interrupted.`,
+		Version:                    Version(),
+		SuggestionsMinimumDistance: 2,
+		SilenceUsage:               true,
+		SilenceErrors:              true,
+		// With no command, the help; with an unknown one, a usage error
+		// (exit 2) that suggests the nearest commands.
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += "; did you mean " + strings.Join(s, " or ") + "?"
+			}
+			return cmdutil.Usagef("%s", msg)
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cmdutil.UsageError{Err: err} })
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.DBPath, "db", "fundscope.duckdb", "DuckDB database file")
@@ -75,4 +95,19 @@ func exactArgs(n int) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// UsageLine is the one line a usage error prints under its message: the
+// command's use line, or for the root the commands it knows.
+func UsageLine(cmd *cobra.Command) string {
+	if cmd.HasParent() {
+		return cmd.UseLine()
+	}
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	return cmd.Name() + " COMMAND [flags], COMMAND one of: " + strings.Join(names, " ")
 }

@@ -134,6 +134,13 @@ func RunTo(ctx context.Context, db *sql.DB, q Query, params map[string]any, w io
 	return Stream(ctx, db, w, format, q.SQL, args...)
 }
 
+// Takes refuses a filter the query does not take (--category on a query
+// without a category), naming the ones it does.
+func (q Query) Takes(params map[string]any) error {
+	_, err := q.args(params)
+	return err
+}
+
 func (q Query) args(params map[string]any) ([]any, error) {
 	var args []any
 	for _, p := range q.Params {

@@ -144,3 +144,27 @@ func binary(t *testing.T) string {
 	}
 	return builtBin
 }
+
+// Wrong usage exits 2 with the message and the command's usage line; the
+// binary tells its version, commit and DuckDB driver.
+func TestUsageLineAndVersion(t *testing.T) {
+	bin := binary(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ingets"}, "usage: fundscope COMMAND [flags], COMMAND one of: catalogs check"},
+		{[]string{"query", "line_items", "--year", "abc"}, "usage: fundscope query NAME | query list [flags] (see fundscope query --help)"},
+		{[]string{"export", "--bogus"}, "usage: fundscope export"},
+	} {
+		out, err := exec.Command(bin, c.args...).CombinedOutput()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), c.want) {
+			t.Errorf("%v: %v\n%s", c.args, err, out)
+		}
+	}
+	out, err := exec.Command(bin, "--version").CombinedOutput()
+	if err != nil || !strings.HasPrefix(string(out), "fundscope ") || !strings.Contains(string(out), "github.com/duckdb/duckdb-go/v2 v2.10506.0") {
+		t.Errorf("--version: %v %q", err, out)
+	}
+}

@@ -29,7 +29,7 @@ func run() int {
 		stop() // the next signal takes the default action
 	}()
 	f := &cmdutil.Factory{IO: cmdutil.System()}
-	err := command.NewCmdRoot(f).ExecuteContext(ctx)
+	cmd, err := command.NewCmdRoot(f).ExecuteContextC(ctx)
 	if err == nil {
 		return 0
 	}
@@ -38,5 +38,9 @@ func run() int {
 		return 130
 	}
 	fmt.Fprintln(f.IO.ErrOut, "fundscope: "+err.Error())
-	return cmdutil.ExitCode(err)
+	code := cmdutil.ExitCode(err)
+	if code == cmdutil.ExitUsage && cmd != nil {
+		fmt.Fprintf(f.IO.ErrOut, "usage: %s (see %s --help)\n", command.UsageLine(cmd), cmd.CommandPath())
+	}
+	return code
 }
