@@ -204,7 +204,7 @@ func TestTemplateDetectExportReport(t *testing.T) {
 	if !strings.Contains(string(page), "丽水市") || strings.Contains(string(page), "hangzhou-2024") {
 		t.Error("the city filter did not narrow the report")
 	}
-	if _, err := run(t, "report", "--db", db, "--out", rep, "--city", "火星市"); err == nil || !strings.Contains(err.Error(), "nothing to report") {
+	if _, err := run(t, "report", "--db", db, "--out", rep, "--city", "火星市"); cmdutil.ExitCode(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "loaded places: 浙江省 330000, 丽水市 331100") {
 		t.Errorf("report on an unknown city: %v", err)
 	}
 }

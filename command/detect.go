@@ -3,7 +3,6 @@ package command
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -49,7 +48,7 @@ an amount column, say), and detect exits non-zero.`,
 }
 
 func detectRun(opts *DetectOptions) error {
-	raw, err := os.ReadFile(opts.File)
+	raw, err := document.ReadFile(opts.File)
 	if err != nil {
 		return err
 	}

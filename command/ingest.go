@@ -133,7 +133,10 @@ func ingestRun(opts *IngestOptions) error {
 	var other []error
 	for _, p := range problems {
 		var sa *ingest.SetAside
-		if errors.As(p, &sa) {
+		var sk *ingest.Skipped
+		if errors.As(p, &sk) {
+			fmt.Fprintln(f.IO.ErrOut, sk.Error())
+		} else if errors.As(p, &sa) {
 			setAside = append(setAside, sa)
 		} else {
 			other = append(other, p)

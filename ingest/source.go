@@ -84,10 +84,13 @@ func insideFolderDepth(fsys fs.FS, name string, depth int) error {
 // for (the format itself is read from the bytes).
 var DocumentExtensions = []string{".txt", ".tsv", ".pdf", ".docx", ".doc", ".wps", ".rtf", ".odt", ".xlsx", ".xls", ".et", ".ods", ".html", ".htm", ".mht", ".mhtml", ".csv"}
 
-// FileJobs resolves files and folders given on the command line. A file with
-// a manifest entry (matched by base name) is a document in any format; an
-// .xlsx or .csv without one is a fundscope template (returned apart); any
-// other file without an entry is a NoEntryError.
+// FileJobs resolves files and folders given on the command line. Only
+// regular files are read: a named pipe, device or socket given by name is
+// an error, and one found in a folder is skipped (a *Skipped in problems,
+// with the reason), so that no input can block ingest. A file with a
+// manifest entry (matched by base name) is a document in any format; an
+// .xlsx or .csv that carries the template's marker is a fundscope template
+// (returned apart); any other file without an entry is a NoEntryError.
 //
 // With infer set, a document without an entry is read for the facts it
 // states about itself (extract): infer's non-empty fields override them,
@@ -102,6 +105,9 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 			return nil, nil, nil, fmt.Errorf("%s: %w", p, err)
 		}
 		if !st.IsDir() {
+			if err := document.CheckRegular(p); err != nil {
+				return nil, nil, nil, err
+			}
 			files = append(files, p)
 			continue
 		}
@@ -110,11 +116,22 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 			return nil, nil, nil, err
 		}
 		var found []string
+		skipped := 0
 		for _, e := range entries {
 			ext := strings.ToLower(filepath.Ext(e.Name()))
-			if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && slices.Contains(DocumentExtensions, ext) {
-				found = append(found, filepath.Join(p, e.Name()))
+			if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !slices.Contains(DocumentExtensions, ext) {
+				continue
 			}
+			path := filepath.Join(p, e.Name())
+			if err := document.CheckRegular(path); err != nil {
+				problems = append(problems, &Skipped{Err: err})
+				skipped++
+				continue
+			}
+			found = append(found, path)
+		}
+		if len(found) == 0 && skipped > 0 {
+			return nil, nil, nil, fmt.Errorf("%s: no regular file to read in this folder (%d skipped: %w)", p, skipped, problems[len(problems)-1])
 		}
 		if len(found) == 0 {
 			return nil, nil, nil, fmt.Errorf("%s: no catalog documents in this folder (%s)", p, strings.Join(DocumentExtensions, " "))
@@ -132,7 +149,7 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 			if infer == nil {
 				return nil, nil, nil, &NoEntryError{File: f}
 			}
-			raw, err := os.ReadFile(f)
+			raw, err := document.ReadFile(f)
 			if err != nil {
 				return nil, nil, nil, err
 			}
@@ -149,7 +166,7 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 			jobs = append(jobs, Job{File: f, Raw: raw, Catalog: c})
 			continue
 		}
-		raw, err := os.ReadFile(f)
+		raw, err := document.ReadFile(f)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -157,6 +174,12 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 	}
 	return jobs, templates, problems, nil
 }
+
+// Skipped is a file of a folder that was not read, with the reason.
+type Skipped struct{ Err error }
+
+func (s *Skipped) Error() string { return "skipped " + s.Err.Error() }
+func (s *Skipped) Unwrap() error { return s.Err }
 
 // Run ingests every job, each in its own transaction. A failing document does
 // not stop the others; its error is returned with the rest.

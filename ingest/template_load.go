@@ -52,6 +52,9 @@ func IngestTemplate(ctx context.Context, db *sql.DB, file string, raw []byte, v 
 // CSV is read by DuckDB where it lies: one streaming pass hashes it and looks
 // for what needs decoding, and the file is never held in memory.
 func IngestTemplateFile(ctx context.Context, db *sql.DB, path string, v *template.Vocabulary) ([]*Result, error) {
+	if err := document.CheckRegular(path); err != nil {
+		return nil, err
+	}
 	if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
 		sha := hashFile(path)
 		done := trace.Stage("ingest: byte scan")
@@ -64,7 +67,7 @@ func IngestTemplateFile(ctx context.Context, db *sql.DB, path string, v *templat
 			return ingestTemplateAt(ctx, db, path, path, nil, sha, scan.control, v)
 		}
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := document.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -253,7 +256,13 @@ func xlsxToCSV(file string, raw []byte, out *os.File) (map[string]int, error) {
 		return nil, &model.ParseError{File: file, Msg: "not an .xlsx workbook: " + err.Error()}
 	}
 	defer f.Close()
-	catRows, err := f.GetRows(template.SheetCatalog)
+	catSheet := template.SheetCatalog
+	if idx, _ := f.GetSheetIndex(catSheet); idx < 0 {
+		if idx, _ := f.GetSheetIndex(template.FormerSheetCatalog); idx >= 0 {
+			catSheet = template.FormerSheetCatalog
+		}
+	}
+	catRows, err := f.GetRows(catSheet)
 	if err != nil {
 		return nil, &model.ParseError{File: file, Msg: fmt.Sprintf("no sheet %q: is this a fundscope template? (fundscope template --out FILE.xlsx)", template.SheetCatalog)}
 	}

@@ -128,7 +128,7 @@ func TestTemplateRejectsInvalidRows(t *testing.T) {
 		t.Fatalf("got %v, want a template.Error", err)
 	}
 	want := []string{
-		"sheet 目录 model.Catalog, row 9, column year",
+		"sheet 目录 Catalog, row 9, column year",
 		"sheet 项目 Line items, row 2, column amount: \"-5\" is negative",
 		"sheet 项目 Line items, row 3, column category: \"宠物\" is not a category",
 		"sheet 项目 Line items, row 4, column amount: \"20元\": write the number only; the unit is the catalog's (万元",

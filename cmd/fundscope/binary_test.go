@@ -68,6 +68,15 @@ func TestBinaryOutsideTheCheckout(t *testing.T) {
 	if out, code := run("init", "ws"); code == 0 || !strings.Contains(out, "never overwrites") {
 		t.Errorf("a second init over the workspace: exit %d\n%s", code, out)
 	}
+	// A published workbook (not the template) ingests with the binary alone.
+	pub, err := os.ReadFile(filepath.Join("..", "..", "ingest", "testdata", "formats", "ningbo-2023-civil-affairs", "ningbo-2023-civil-affairs.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(empty, "notice.xlsx"), pub, 0o644)
+	if out, code := run("ingest", "--db", "pub.duckdb", "notice.xlsx"); code != 0 || !strings.Contains(out, "7 items") {
+		t.Errorf("published workbook: exit %d\n%s", code, out)
+	}
 	// A file without a manifest entry: the message points at the workspace's manifest,
 	// or at init when the binary's own data is in use.
 	stray := filepath.Join(empty, "stray.txt")

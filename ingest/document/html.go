@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,6 +38,9 @@ func decodeHTML(path string, raw []byte) (*Document, error) {
 	w := &htmlWalker{doc: &Document{Path: path, Format: "html", Encoding: enc}}
 	w.walk(root)
 	w.flush()
+	if w.err != nil {
+		return nil, &model.ParseError{File: path, Msg: w.err.Error()}
+	}
 	return w.doc, nil
 }
 
@@ -69,7 +73,13 @@ type htmlWalker struct {
 	level      int
 	paragraphs int
 	tables     int
+	wrappers   int   // single-cell tables being unwrapped around the node walked
+	err        error // the first reason the page cannot be read
 }
+
+// MaxWrapperDepth is how many single-cell tables may wrap each other (Word's
+// HTML and old CMS pages put a page's content in one); deeper is refused.
+const MaxWrapperDepth = 32
 
 var blockElements = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
@@ -106,6 +116,22 @@ func (w *htmlWalker) walk(n *html.Node) {
 			return
 		case atom.Table:
 			w.flush()
+			if cell := singleCell(n); cell != nil {
+				// A 1×1 table is a frame, not data: its content is read as
+				// if it stood on the page.
+				if w.wrappers++; w.wrappers > MaxWrapperDepth {
+					if w.err == nil {
+						w.err = fmt.Errorf("more than %d single-cell tables wrap each other: not read (unwrap the page's frames and read the file again)", MaxWrapperDepth)
+					}
+					return
+				}
+				for c := cell.FirstChild; c != nil; c = c.NextSibling {
+					w.walk(c)
+				}
+				w.flush()
+				w.wrappers--
+				return
+			}
 			w.tables++
 			t := w.table(n, Location{Table: w.tables})
 			w.doc.Blocks = append(w.doc.Blocks, Block{Kind: TableKind, Table: t, Loc: t.Loc})
@@ -201,6 +227,33 @@ func (w *htmlWalker) table(n *html.Node, loc Location) *Table {
 		}
 	}
 	return t
+}
+
+// singleCell is the one cell of a table of one row and one cell, else nil.
+func singleCell(table *html.Node) *html.Node {
+	if countRows(table) != 1 {
+		return nil
+	}
+	var cells []*html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Thead, atom.Tbody, atom.Tfoot, atom.Tr:
+				find(c)
+			case atom.Td, atom.Th:
+				cells = append(cells, c)
+			}
+		}
+	}
+	find(table)
+	if len(cells) != 1 {
+		return nil
+	}
+	return cells[0]
 }
 
 // countRows counts the rows of a table (not of tables nested in its cells).

@@ -285,7 +285,7 @@ func Overrides(file string, flags model.Catalog) (model.Catalog, error) {
 // File opens and extracts one file as `fundscope extract FILE` does: its
 // sidecar's facts, then override's non-empty fields, win over inferred ones.
 func File(file string, override model.Catalog) (*Result, error) {
-	raw, err := os.ReadFile(file)
+	raw, err := document.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}

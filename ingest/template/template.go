@@ -4,10 +4,14 @@
 package template
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -19,11 +23,15 @@ const Layout = "template"
 // Template sheet names.
 const (
 	SheetInstructions = "说明 Instructions"
-	SheetCatalog      = "目录 model.Catalog"
+	SheetCatalog      = "目录 Catalog"
 	SheetItems        = "项目 Line items"
 	SheetTotals       = "合计 Stated totals"
 	SheetLists        = "lists"
 )
+
+// FormerSheetCatalog is the catalog sheet's name in templates written
+// before it was renamed; workbooks that use it still load.
+const FormerSheetCatalog = "目录 model.Catalog"
 
 type Field struct {
 	Key, Label string
@@ -173,8 +181,57 @@ func AllFields() []Field {
 	return append(append(append([]Field{}, CatalogFields...), ItemFields...), TotalFields...)
 }
 
-// IsFile tells whether a path is a template (.xlsx or .csv) rather than a text catalog.
+// IsFile tells whether a path is a fundscope template rather than a
+// published document: a .csv whose first cell is catalog_id, or an .xlsx
+// with the template's catalog sheet. Any other workbook or CSV is a
+// document for the readers. A file that cannot be opened as either is
+// treated as a template, whose loader reports exactly what is wrong.
 func IsFile(path string) bool {
-	p := strings.ToLower(path)
-	return strings.HasSuffix(p, ".xlsx") || strings.HasSuffix(p, ".csv")
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return csvIsTemplate(path)
+	case ".xlsx":
+		return xlsxIsTemplate(path)
+	}
+	return false
+}
+
+func csvIsTemplate(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	head := make([]byte, 64)
+	n, _ := io.ReadFull(f, head)
+	first := strings.TrimPrefix(string(head[:n]), "\ufeff")
+	first = strings.TrimPrefix(first, `"`)
+	return strings.HasPrefix(first, "catalog_id")
+}
+
+// xlsxIsTemplate looks for the catalog sheet's name in the workbook part
+// alone (read within a size limit), without opening the whole workbook.
+func xlsxIsTemplate(path string) bool {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return true
+	}
+	defer z.Close()
+	for _, m := range z.File {
+		if m.Name != "xl/workbook.xml" {
+			continue
+		}
+		r, err := m.Open()
+		if err != nil {
+			return true
+		}
+		defer r.Close()
+		b, err := io.ReadAll(io.LimitReader(r, 4<<20))
+		if err != nil {
+			return true
+		}
+		wb := string(b)
+		return strings.Contains(wb, `name="`+SheetCatalog+`"`) || strings.Contains(wb, `name="`+FormerSheetCatalog+`"`)
+	}
+	return true
 }

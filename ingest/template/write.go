@@ -13,7 +13,7 @@ const templateRows = 2000
 var instructions = []string{
 	"fundscope 目录录入模板 — 使用说明",
 	"",
-	"1. 在「目录 model.Catalog」表 B 列填写目录信息：目录编号（小写字母、数字和 -，如 wenzhou-2024-purchase）、标题、发布机关、省份、城市（省级、全国目录留空）、区县（市级目录留空）、6 位行政区划代码（GB/T 2260）、层级（national、province、city、district、county 或 street）、年度、发布日期（YYYY-MM-DD）、金额单位（元、万元或亿元，按文件原样；留空为万元）、金额阶段（预算、批复、中标、拨付；留空时按标题推断）。",
+	"1. 在「目录 Catalog」表 B 列填写目录信息：目录编号（小写字母、数字和 -，如 wenzhou-2024-purchase）、标题、发布机关、省份、城市（省级、全国目录留空）、区县（市级目录留空）、6 位行政区划代码（GB/T 2260）、层级（national、province、city、district、county 或 street）、年度、发布日期（YYYY-MM-DD）、金额单位（元、万元或亿元，按文件原样；留空为万元）、金额阶段（预算、批复、中标、拨付；留空时按标题推断）。",
 	"2. 在「项目 Line items」表每行填写一个项目。第一行是表头，请勿修改。承接单位与统一社会信用代码按原文填写（文件未列则留空）。",
 	"3. 类别、金额性质、含税请从下拉列表中选择。资金来源可从列表选择，也可按原文填写：列表外的名称照原文保留，计为“其他”，载入时提示。资金来源留空表示文件未注明；类别留空时由类别规则按项目名称推断。",
 	"4. 金额按目录表中的“金额单位”填写，只填数字（元须为整数；万元最多 4 位小数；亿元最多 8 位小数）；文件未列金额时留空（不要填 0）。",
@@ -22,7 +22,7 @@ var instructions = []string{
 	"7. 文件自述的合计（合计、共计）填在「合计 Stated totals」表：说明、金额（同一单位）、范围（所合计项目的序号，用、分隔；留空为全部项目）。载入后与明细对账，不符时报错提示。",
 	"8. 保存后运行：fundscope ingest 文件名.xlsx。任何一格不合格，整个文件都不会载入，错误会列出表名、行、列和原因；可疑之处（金额超过 1 亿元、万元列中 6 位以上整数等）载入后作为警告列出。",
 	"",
-	"Fill the 目录 model.Catalog sheet (column B), one row per project on 项目 Line items and the totals the document states on 合计 Stated totals; amounts in the catalog's unit (元, 万元 or 亿元) as plain numbers; empty = not stated. Then: fundscope ingest FILE.xlsx",
+	"Fill the 目录 Catalog sheet (column B), one row per project on 项目 Line items and the totals the document states on 合计 Stated totals; amounts in the catalog's unit (元, 万元 or 亿元) as plain numbers; empty = not stated. Then: fundscope ingest FILE.xlsx",
 }
 
 // Write writes the empty catalog template with its drop-down lists.
