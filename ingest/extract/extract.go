@@ -180,10 +180,27 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 }
 
 // choose picks the reader for a document with no layout named: a known
-// layout that reads it with amounts, else the generic reader.
+// layout that reads it with amounts, else the generic reader. A known
+// layout that leaves out a source column the generic reader carries (an
+// organization column a fixed layout has no field for) loses the choice.
 func choose(d *document.Document) string {
-	for _, fit := range layouts.DetectDocument(d) {
+	fits := layouts.DetectDocument(d)
+	genericDrops := map[string]bool{}
+	for _, fit := range fits {
+		if fit.Layout == generic.Name {
+			for _, c := range fit.Dropped {
+				genericDrops[c.Key()] = true
+			}
+		}
+	}
+next:
+	for _, fit := range fits {
 		if fit.Layout != generic.Name && fit.Fits && fit.WithAmount > 0 {
+			for _, c := range fit.Dropped {
+				if !genericDrops[c.Key()] {
+					continue next
+				}
+			}
 			return fit.Layout
 		}
 	}

@@ -18,6 +18,8 @@ type Fit struct {
 	Totals     int
 	Evidence   string
 	Line       int // where a layout that does not fit stopped (0 when it names no line)
+	// Dropped are the source table columns the reading does not carry.
+	Dropped []DroppedColumn
 }
 
 // NearestMiss is the layout that got furthest into a document none fits:
@@ -72,6 +74,10 @@ func DetectDocument(doc *document.Document) []Fit {
 			fit.Evidence = fmt.Sprintf("%d line items (%d with an amount), %d stated totals, %d warnings", fit.Items, fit.WithAmount, fit.Totals, len(p.Warnings))
 			if len(p.Unread) > 0 {
 				fit.Evidence += fmt.Sprintf(", %d amounts unread (fundscope extract lists them)", len(p.Unread))
+			}
+			fit.Dropped = Dropped(doc, p)
+			for _, d := range fit.Dropped {
+				fit.Evidence += "; drops " + d.String()
 			}
 		}
 		fits = append(fits, fit)

@@ -1,0 +1,176 @@
+package layouts
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
+)
+
+// DroppedColumn is a column of a source table whose values a reading does
+// not carry into any line item: its header, where it is, and how many of
+// its values were left out.
+type DroppedColumn struct {
+	Table   int
+	Col     int // 1-based
+	Header  string
+	Values  int // non-empty data cells
+	Missing int // of them, found in no item
+}
+
+func (d DroppedColumn) String() string {
+	h := d.Header
+	if h == "" {
+		h = "(no header)"
+	}
+	return fmt.Sprintf("table %d column %d 「%s」 (%d of %d values in no item)", d.Table, d.Col, h, d.Missing, d.Values)
+}
+
+// Key names the column for comparing two readings of one document.
+func (d DroppedColumn) Key() string { return fmt.Sprintf("%d/%d", d.Table, d.Col) }
+
+// containmentLimit bounds the slow check (is a cell's text inside some
+// item's field?) to readings of at most this many items; above it only exact
+// values and amounts count, which is what every reader that carries a column
+// keeps.
+const containmentLimit = 2000
+
+// Dropped lists the columns of doc's tables that reading p does not carry:
+// a column of at least two non-empty data cells of which fewer than half
+// appear in any line item (as a field's text, inside one, or as an amount
+// in 元, 万元 or 亿元). It knows nothing of any reader: it compares the
+// source's cells with what came out, so that a reader that cannot carry a
+// column (an organization, a second amount) is found out whatever it is.
+// Rows that state a total (合计, 总计, 小计, 共计) are not data.
+func Dropped(doc *document.Document, p *model.Parsed) []DroppedColumn {
+	if doc == nil || p == nil {
+		return nil
+	}
+	carried := newCarried(p.Items)
+	var out []DroppedColumn
+	for _, b := range doc.Blocks {
+		if b.Kind != document.TableKind || b.Table == nil || len(b.Table.Rows) < 3 {
+			continue
+		}
+		out = append(out, droppedIn(b.Table, carried)...)
+	}
+	return out
+}
+
+func droppedIn(t *document.Table, carried *carriedValues) []DroppedColumn {
+	header := map[int]string{}
+	width := 0
+	for _, c := range t.Rows[0] {
+		for k := c.Col; k < c.Col+max(c.ColSpan, 1); k++ {
+			header[k] = strings.TrimSpace(c.Text)
+		}
+		width = max(width, c.Col+max(c.ColSpan, 1))
+	}
+	if width < 2 {
+		return nil
+	}
+	values, missing := make([]int, width), make([]int, width)
+	for _, row := range t.Rows[1:] {
+		if statesTotal(row) {
+			continue
+		}
+		for _, c := range row {
+			text := strings.TrimSpace(c.Text)
+			if c.Col >= width || text == "" {
+				continue
+			}
+			values[c.Col]++
+			if !carried.has(text) {
+				missing[c.Col]++
+			}
+		}
+	}
+	var out []DroppedColumn
+	for col := 0; col < width; col++ {
+		if values[col] >= 2 && missing[col]*2 > values[col] {
+			out = append(out, DroppedColumn{Table: t.Loc.Table, Col: col + 1, Header: header[col], Values: values[col], Missing: missing[col]})
+		}
+	}
+	return out
+}
+
+var totalWords = []string{"合计", "总计", "小计", "共计", "总额"}
+
+func statesTotal(row []*document.TableCell) bool {
+	for _, c := range row {
+		t := model.Normalize(c.Text)
+		for _, w := range totalWords {
+			if strings.HasPrefix(t, w) || t == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// carriedValues is what a reading's items hold: every field's normalized
+// text and every amount in yuan.
+type carriedValues struct {
+	exact  map[string]bool
+	fields []string
+	yuan   map[string]bool // big.Rat strings of amounts in yuan
+}
+
+func newCarried(items []model.LineItem) *carriedValues {
+	cv := &carriedValues{exact: map[string]bool{}, yuan: map[string]bool{}}
+	for _, it := range items {
+		for _, f := range []string{it.ItemNo, it.Code, it.Name, it.AltName, it.GroupName, it.Description, it.Section,
+			it.SourceCat, it.Purchaser, it.Organization, it.OrganizationCode, it.TargetGroup, it.RegionText,
+			it.FundingText, it.Amount.Text, it.PeriodStart, it.PeriodEnd} {
+			if f = model.Normalize(f); f != "" {
+				cv.exact[f] = true
+				if len(items) <= containmentLimit {
+					cv.fields = append(cv.fields, f)
+				}
+			}
+		}
+		if it.Amount.Yuan != nil {
+			cv.yuan[new(big.Rat).SetInt64(*it.Amount.Yuan).RatString()] = true
+		}
+	}
+	return cv
+}
+
+var units = []*big.Rat{big.NewRat(1, 1), big.NewRat(10000, 1), big.NewRat(100000000, 1)}
+
+func (cv *carriedValues) has(text string) bool {
+	t := model.Normalize(text)
+	if cv.exact[t] {
+		return true
+	}
+	if n := strings.NewReplacer(",", "", "，", "").Replace(t); n != "" {
+		if _, err := strconv.ParseFloat(n, 64); err == nil {
+			if v, ok := new(big.Rat).SetString(n); ok {
+				for _, u := range units {
+					if cv.yuan[new(big.Rat).Mul(v, u).RatString()] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	for _, f := range cv.fields {
+		if strings.Contains(f, t) || (len([]rune(f)) >= 2 && strings.Contains(t, f)) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstLineOf is the rendered line where table n starts, 0 when none.
+func firstLineOf(d *document.Document, table int) int {
+	for i, l := range d.LineLocs {
+		if l.Table == table {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,100 @@
+package layouts_test
+
+import (
+	"strings"
+	"testing"
+
+	"fundscope/ingest/document"
+	"fundscope/ingest/extract"
+	. "fundscope/ingest/layouts"
+	"fundscope/model"
+)
+
+func htmlDoc(t *testing.T, rows ...string) *document.Document {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("<html><body><p>某市2024年政府购买服务项目目录</p><table>")
+	for _, r := range rows {
+		b.WriteString("<tr><td>" + strings.ReplaceAll(r, "|", "</td><td>") + "</td></tr>")
+	}
+	b.WriteString("</table></body></html>")
+	d, err := document.Open("t.html", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// A column whose values reach no item is dropped; one whose values are
+// names, organizations or amounts (in any unit) is carried; total rows are
+// not data.
+func TestDroppedColumnsCompareCellsWithItems(t *testing.T) {
+	d := htmlDoc(t, "序号|项目名称|承接单位|金额（万元）|备注",
+		"1|长者助餐|甲服务中心|5|新增", "2|课后托管|乙社工事务所|3.5|续办", "合计|||8.5|")
+	y := func(v int64) *int64 { return &v }
+	withOrg := &model.Parsed{Items: []model.LineItem{
+		{ItemNo: "1", Name: "长者助餐", Organization: "甲服务中心", Amount: model.Amount{Yuan: y(50000)}},
+		{ItemNo: "2", Name: "课后托管", Organization: "乙社工事务所", Amount: model.Amount{Yuan: y(35000)}},
+	}}
+	got := Dropped(d, withOrg)
+	if len(got) != 1 || got[0].Header != "备注" || got[0].Col != 5 || got[0].Values != 2 {
+		t.Errorf("with organizations: %v", got)
+	}
+	noOrg := &model.Parsed{Items: []model.LineItem{
+		{ItemNo: "1", Name: "长者助餐", Amount: model.Amount{Yuan: y(50000)}},
+		{ItemNo: "2", Name: "课后托管", Amount: model.Amount{Yuan: y(35000)}},
+	}}
+	var headers []string
+	for _, c := range Dropped(d, noOrg) {
+		headers = append(headers, c.Header)
+	}
+	if strings.Join(headers, ",") != "承接单位,备注" {
+		t.Errorf("without organizations: %v", headers)
+	}
+	// Amounts in 元 printed with separators are carried too.
+	d2 := htmlDoc(t, "项目|资助金额(元)", "助老|50,000", "助残|120,000")
+	inYuan := &model.Parsed{Items: []model.LineItem{{Name: "助老", Amount: model.Amount{Yuan: y(50000)}}, {Name: "助残", Amount: model.Amount{Yuan: y(120000)}}}}
+	if got := Dropped(d2, inYuan); len(got) != 0 {
+		t.Errorf("amounts in 元: %v", got)
+	}
+}
+
+// A known layout that drops a column the generic reader carries does not
+// win the choice, and whatever reader is used says what it dropped.
+func TestAReaderThatDropsAColumnDoesNotWin(t *testing.T) {
+	for _, rows := range [][]string{
+		{"序号|项目名称|承接单位|金额（元）", "1|长者助餐服务|某市乐龄服务中心|50000", "2|儿童课后托管|某市青少年社工事务所|30000"},
+		{"序号|项目名称|实施单位|金额(元)", "1|社区助浴|某区助老协会|8000", "2|心理疏导|某区心理学会|6000", "3|助残就业|某区残疾人福利基金会|12000"},
+	} {
+		d := htmlDoc(t, rows...)
+		res, err := extract.Document(d, model.Catalog{AdminCode: "330300", Year: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		orgs := 0
+		for _, it := range res.Items {
+			if it.Organization != "" {
+				orgs++
+			}
+		}
+		if orgs != len(rows)-1 {
+			t.Errorf("%s: read by %s with %d organizations of %d", rows[0], res.Reader, orgs, len(rows)-1)
+		}
+		forced, err := Parse(d, model.Catalog{CatalogID: "x", Layout: "tsv-table", File: "t.html", Year: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		warned := false
+		for _, w := range forced.Warnings {
+			warned = warned || strings.Contains(w.Message, "carries no field for this column") && strings.Contains(w.Message, strings.Split(rows[0], "|")[2])
+		}
+		for _, fit := range DetectDocument(d) {
+			if fit.Layout == "tsv-table" && !strings.Contains(fit.Evidence, "drops table 1 column 3 「"+strings.Split(rows[0], "|")[2]+"」") {
+				t.Errorf("detect does not say what tsv-table drops: %s", fit.Evidence)
+			}
+		}
+		if !warned {
+			t.Errorf("%s: tsv-table dropped the organization column silently: %+v", rows[0], forced.Warnings)
+		}
+	}
+}
