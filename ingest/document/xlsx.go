@@ -34,7 +34,7 @@ func decodeXLSX(path string, raw []byte) (*Document, error) {
 		if visible, _ := f.GetSheetVisible(sheet); !visible {
 			doc.Notes = append(doc.Notes, fmt.Sprintf("sheet %s is hidden (read all the same)", sheet))
 		}
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		rows, err := sheetRows(f, sheet)
 		if err != nil {
 			return nil, &model.ParseError{File: path, Msg: fmt.Sprintf("sheet %s: %v", sheet, err)}
 		}
@@ -120,6 +120,50 @@ func decodeXLSX(path string, raw []byte) (*Document, error) {
 		doc.Blocks = append(doc.Blocks, Block{Kind: TableKind, Table: t, Loc: t.Loc})
 	}
 	return doc, nil
+}
+
+// MaxSheetRows and MaxSheetCells bound what the readers take from a
+// workbook: a published notice is hundreds of rows, never hundreds of
+// thousands; a bulk load goes through the template (fundscope template),
+// which DuckDB reads as it streams.
+var (
+	MaxSheetRows  = 100_000
+	MaxSheetCells = 2_000_000
+)
+
+// sheetRows streams a sheet's rows (raw cell values), counting rows and
+// cells as it goes and stopping at the limits with a message that names
+// them; blank rows after the last filled one cost nothing.
+func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var rows [][]string
+	blank, cells := 0, 0
+	for it.Next() {
+		cols, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		if len(cols) == 0 {
+			blank++ // kept only if a filled row follows
+			continue
+		}
+		for ; blank > 0; blank-- {
+			rows = append(rows, nil)
+		}
+		rows = append(rows, cols)
+		cells += len(cols)
+		if len(rows) > MaxSheetRows {
+			return nil, fmt.Errorf("more than %d rows: the document readers stop here (a notice is never this long); load bulk data with the template (fundscope template), or split the sheet", MaxSheetRows)
+		}
+		if cells > MaxSheetCells {
+			return nil, fmt.Errorf("more than %d cells by row %d: the document readers stop here; load bulk data with the template (fundscope template), or split the sheet", MaxSheetCells, len(rows))
+		}
+	}
+	return rows, it.Error()
 }
 
 func cellName(col, row int) string {
