@@ -56,4 +56,3 @@ func TestDroppedColumnsCompareCellsWithItems(t *testing.T) {
 		t.Errorf("amounts in 元: %v", got)
 	}
 }
-
