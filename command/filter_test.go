@@ -92,3 +92,25 @@ func TestUnknownCommandIsAUsageError(t *testing.T) {
 		t.Errorf("--version: %v %q", err, out)
 	}
 }
+
+// When one report of the pair cannot be put in place, neither is: the
+// earlier page stays beside the earlier workbook.
+func TestReportPairIsReplacedTogether(t *testing.T) {
+	db := testdb.Bundled(t)
+	out := filepath.Join(t.TempDir(), "out")
+	os.MkdirAll(filepath.Join(out, "report.xlsx", "in-the-way"), 0o755)
+	os.WriteFile(filepath.Join(out, "report.html"), []byte("the earlier page"), 0o644)
+	_, _, err := runIO(t, "report", "--db", db, "--out", out)
+	if err == nil || !strings.Contains(err.Error(), "report.xlsx is not a regular file") {
+		t.Fatalf("report over a folder named report.xlsx: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "report.html")); string(b) != "the earlier page" {
+		t.Error("the page was replaced though its workbook was not")
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".fundscope-") {
+			t.Errorf("stage %s left behind", e.Name())
+		}
+	}
+}

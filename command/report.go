@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"fundscope/cmdutil"
+	"fundscope/internal/stage"
 	"fundscope/internal/trace"
 	"fundscope/queries"
 	"fundscope/reports"
@@ -97,10 +98,19 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	now := time.Now()
+	// The page and the workbook are a pair: both are written into a stage
+	// (a hidden folder in --out, removed by the next report if this one is
+	// killed) and moved into place only when both are complete, so a failure
+	// in either leaves the earlier pair as it was.
+	stageDir, err := stage.New(opts.OutDir, "report")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(stageDir)
 	for _, format := range opts.Formats {
-		path := filepath.Join(opts.OutDir, "report."+format)
+		path := filepath.Join(stageDir, "report."+format)
 		done := trace.Stage("report: write " + format)
-		err := cmdutil.WriteFileAtomic(path, func(f *os.File) error {
+		err := writeReportFile(path, func(f *os.File) error {
 			if format == "html" {
 				return reports.WriteHTML(f, ds, now)
 			}
@@ -108,9 +118,34 @@ func reportRun(opts *ReportOptions) error {
 		})
 		done()
 		if err != nil {
+			return fmt.Errorf("%s: %w (no report replaced)", filepath.Join(opts.OutDir, "report."+format), err)
+		}
+	}
+	for _, format := range opts.Formats { // nothing is moved unless every move can succeed
+		path := filepath.Join(opts.OutDir, "report."+format)
+		if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file: not replaced, and neither is the rest of the pair; move it away and run report again", path)
+		}
+	}
+	for _, format := range opts.Formats {
+		path := filepath.Join(opts.OutDir, "report."+format)
+		if err := os.Rename(filepath.Join(stageDir, "report."+format), path); err != nil {
 			return err
 		}
 		fmt.Fprintln(out, "wrote "+path)
 	}
 	return nil
+}
+
+// writeReportFile writes one report of the pair into the stage.
+func writeReportFile(path string, write func(*os.File) error) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"fundscope/internal/stage"
 	"fundscope/queries"
 	"fundscope/tables"
 )
@@ -83,12 +84,11 @@ func Export(ctx context.Context, db *sql.DB, o Options) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	removeAbandonedStages(dir)
-	stage, err := os.MkdirTemp(dir, stagePrefix)
+	stageDir, err := stage.New(dir, "export") // removes what a killed export left behind
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(stage)
+	defer os.RemoveAll(stageDir)
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -118,7 +118,7 @@ func Export(ctx context.Context, db *sql.DB, o Options) ([]Result, error) {
 		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM "+staged).Scan(&res.Rows); err != nil {
 			return nil, err
 		}
-		if res.Files, err = f.Write(ctx, conn, staged, table, stage, o); err != nil {
+		if res.Files, err = f.Write(ctx, conn, staged, table, stageDir, o); err != nil {
 			return nil, fmt.Errorf("%s: %w", table, err)
 		}
 		if _, err := conn.ExecContext(ctx, "DROP VIEW "+staged); err != nil {
@@ -126,31 +126,16 @@ func Export(ctx context.Context, db *sql.DB, o Options) ([]Result, error) {
 		}
 		results = append(results, res)
 	}
-	if err := writeDataPackage(stage, f, o, results); err != nil {
+	if err := writeDataPackage(stageDir, f, o, results); err != nil {
 		return nil, err
 	}
-	if err := writeDictionaryMarkdown(filepath.Join(stage, "DICTIONARY.md")); err != nil {
+	if err := writeDictionaryMarkdown(filepath.Join(stageDir, "DICTIONARY.md")); err != nil {
 		return nil, err
 	}
-	if err := publish(stage, dir, results); err != nil {
+	if err := publish(stageDir, dir, results); err != nil {
 		return nil, err
 	}
 	return results, nil
-}
-
-// stagePrefix names the staging folders Export makes inside the export folder.
-const stagePrefix = ".fundscope-export-"
-
-// removeAbandonedStages removes staging folders an export killed outright
-// (SIGKILL, power loss) left behind; a folder still being written by another
-// export is younger than an hour and stays.
-func removeAbandonedStages(dir string) {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if info, err := e.Info(); err == nil && e.IsDir() && strings.HasPrefix(e.Name(), stagePrefix) && time.Since(info.ModTime()) > time.Hour {
-			os.RemoveAll(filepath.Join(dir, e.Name()))
-		}
-	}
 }
 
 // publish moves what was staged into dir. Files a previous export wrote (as

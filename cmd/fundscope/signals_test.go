@@ -129,7 +129,8 @@ func TestInterruptedReportLeavesNothing(t *testing.T) {
 	out := filepath.Join(work, "out")
 	os.MkdirAll(out, 0o755)
 	os.WriteFile(filepath.Join(out, "report.xlsx"), []byte("the earlier workbook"), 0o644)
-	cmd := exec.Command(bin, "report", "--db", db, "--out", out, "--format", "xlsx", "--detail-limit", "0")
+	os.WriteFile(filepath.Join(out, "report.html"), []byte("the earlier page"), 0o644)
+	cmd := exec.Command(bin, "report", "--db", db, "--out", out, "--detail-limit", "0")
 	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	var buf strings.Builder
 	cmd.Stdout, cmd.Stderr = &buf, &buf
@@ -145,10 +146,13 @@ func TestInterruptedReportLeavesNothing(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(out, "report.xlsx")); string(b) != "the earlier workbook" {
 		t.Error("the earlier workbook was replaced by an interrupted one")
 	}
+	if b, _ := os.ReadFile(filepath.Join(out, "report.html")); string(b) != "the earlier page" {
+		t.Error("the page was replaced while its workbook was not: a mismatched pair")
+	}
 	for _, d := range []string{out, tmp} {
 		entries, _ := os.ReadDir(d)
 		for _, e := range entries {
-			if e.Name() != "report.xlsx" {
+			if e.Name() != "report.xlsx" && e.Name() != "report.html" {
 				t.Errorf("left behind in %s: %s", d, e.Name())
 			}
 		}
@@ -209,12 +213,12 @@ func TestKilledExportKeepsThePreviousOne(t *testing.T) {
 	if len(before) == 0 || string(after) != string(before) || string(pkg) != string(pkgAfter) {
 		t.Fatalf("the killed export changed the previous one (%d → %d bytes)", len(before), len(after))
 	}
-	// Age what the killed export left, as if an hour had passed; the next export removes it.
+	// The next export removes what the killed one left (its owner is gone),
+	// however recent.
 	entries, _ := os.ReadDir(out)
-	old, abandoned := time.Now().Add(-2*time.Hour), 0
+	abandoned := 0
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".fundscope-export-") {
-			os.Chtimes(filepath.Join(out, e.Name()), old, old)
 			abandoned++
 		}
 	}
@@ -229,5 +233,48 @@ func TestKilledExportKeepsThePreviousOne(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".fundscope-export-") {
 			t.Errorf("abandoned staging folder %s still there", e.Name())
 		}
+	}
+}
+
+// A report killed outright (SIGKILL) leaves its stage behind and the earlier
+// pair whole; the next report removes the stage.
+func TestKilledReportLeavesNoStaleStage(t *testing.T) {
+	bin := binary(t)
+	db := generatedDB(t)
+	out := filepath.Join(t.TempDir(), "out")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "report.html"), []byte("the earlier page"), 0o644)
+	cmd := exec.Command(bin, "report", "--db", db, "--out", out, "--detail-limit", "0")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stages := func() int {
+		n := 0
+		entries, _ := os.ReadDir(out)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".fundscope-report-") {
+				n++
+			}
+		}
+		return n
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for stages() == 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Kill()
+	cmd.Wait()
+	if stages() == 0 {
+		t.Fatal("the kill did not land while the report was staged: make the report larger")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "report.html")); string(b) != "the earlier page" {
+		t.Error("a killed report replaced the earlier page")
+	}
+	if b, err := exec.Command(bin, "report", "--db", testdb.Bundled(t), "--out", out).CombinedOutput(); err != nil {
+		t.Fatalf("report after the kill: %v\n%s", err, b)
+	}
+	if n := stages(); n != 0 {
+		t.Errorf("%d stale report stages left after the next report", n)
 	}
 }
