@@ -3,6 +3,7 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Exit codes.
@@ -65,4 +66,22 @@ func ExitCode(err error) int {
 		return ExitSetAside
 	}
 	return ExitError
+}
+
+// ExplainOutOfMemory rewrites DuckDB's out-of-memory error (whose hints
+// speak of SET statements a user of fundscope cannot type) as one line that
+// names the --memory-limit in force and how to raise it. Other errors are
+// returned as they are.
+func ExplainOutOfMemory(err error, limit string) error {
+	if err == nil || !strings.Contains(err.Error(), "Out of Memory Error") {
+		return err
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, "\n"); i >= 0 {
+		msg = msg[:i] // DuckDB's "Possible solutions" follow the first line
+	}
+	if limit == "" {
+		limit = "DuckDB's default, 80% of the machine's memory"
+	}
+	return fmt.Errorf("%s\nDuckDB ran out of the memory fundscope lets it use (--memory-limit %s): raise it, e.g. --memory-limit 4GB (the default) or more, or free memory on this machine", strings.TrimSpace(msg), limit)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // StaleError means the cleaned tables and marts were built from an older
@@ -54,7 +55,10 @@ func Generations(ctx context.Context, x Execer) (raw, derived int64, err error) 
 func CheckFresh(ctx context.Context, db *sql.DB, path string) error {
 	raw, derived, err := Generations(ctx, db)
 	if err != nil {
-		return fmt.Errorf("%s: reading the generation marker: %w (a database made by an older fundscope: run `fundscope transform`)", path, err)
+		if strings.Contains(err.Error(), "does not exist") {
+			return fmt.Errorf("%s: reading the generation marker: %w (a database made by an older fundscope: run `fundscope transform`)", path, err)
+		}
+		return fmt.Errorf("%s: reading the generation marker: %w", path, err)
 	}
 	if derived < raw {
 		return &StaleError{Path: path, Raw: raw, Derived: derived}

@@ -7,12 +7,15 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+	"golang.org/x/sys/unix"
 )
 
 //go:embed schema.sql
@@ -120,5 +123,45 @@ func explain(path string, err error) error {
 		}
 		return fmt.Errorf("%w: %s is locked by %s (a running fundscope ingest?); wait for it to finish or pass another --db", ErrLocked, path, who)
 	}
+	if why := notADatabase(path); why != "" {
+		return fmt.Errorf("--db %s %s", path, why)
+	}
 	return fmt.Errorf("opening database %s: %w", path, err)
+}
+
+// notADatabase says what is wrong with path as a database file, in words a
+// user can act on, or "" when nothing visible is: a folder, a file that is
+// not DuckDB's, a file or folder this user may not write.
+func notADatabase(path string) string {
+	st, err := os.Stat(path)
+	if err != nil {
+		if os.IsPermission(err) {
+			return "cannot be reached (permission denied on a folder above it)"
+		}
+		if dir := filepath.Dir(path); dir != "" {
+			if d, err := os.Stat(dir); err != nil || !d.IsDir() {
+				return "cannot be made: its folder " + dir + " does not exist"
+			}
+			if unix.Access(dir, unix.W_OK) != nil {
+				return "cannot be made: its folder " + dir + " is not writable"
+			}
+		}
+		return ""
+	}
+	if st.IsDir() {
+		return "is a folder, not a database file: give a file path such as " + filepath.Join(path, "fundscope.duckdb")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "cannot be read (" + err.Error() + ")"
+	}
+	defer f.Close()
+	head := make([]byte, 12)
+	if n, _ := io.ReadFull(f, head); n == 12 && string(head[8:12]) != "DUCK" || n > 0 && n < 12 {
+		return "is not a DuckDB database file (it was not made by fundscope or DuckDB): point --db at a fundscope database, or at a new file name to make one"
+	}
+	if unix.Access(path, unix.W_OK) != nil {
+		return "is read-only for this user: commands that write (ingest, transform) need write access; make it writable or copy it"
+	}
+	return ""
 }

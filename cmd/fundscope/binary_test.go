@@ -177,3 +177,16 @@ func TestUsageLineAndVersion(t *testing.T) {
 		t.Errorf("--version: %v %q", err, out)
 	}
 }
+
+// Out of memory under a tiny --memory-limit names the limit and how to
+// raise it, never DuckDB's SET hints or a hint to run transform.
+func TestTinyMemoryLimitIsExplained(t *testing.T) {
+	bin := binary(t)
+	db := testdb.Bundled(t)
+	for _, args := range [][]string{{"query", "headline"}, {"catalogs"}} {
+		out, err := exec.Command(bin, append(args, "--db", db, "--memory-limit", "1KB")...).CombinedOutput()
+		if err == nil || !strings.Contains(string(out), "--memory-limit 1KB): raise it") || strings.Contains(string(out), "SET threads") || strings.Contains(string(out), "fundscope transform") {
+			t.Errorf("%v: %v\n%s", args, err, out)
+		}
+	}
+}

@@ -37,8 +37,9 @@ func run() int {
 		fmt.Fprintln(f.IO.ErrOut, "fundscope: interrupted: the step under way was rolled back or discarded, nothing half-written was left ("+err.Error()+")")
 		return 130
 	}
-	fmt.Fprintln(f.IO.ErrOut, "fundscope: "+err.Error())
 	code := cmdutil.ExitCode(err)
+	err = cmdutil.ExplainOutOfMemory(err, f.MemoryLimit)
+	fmt.Fprintln(f.IO.ErrOut, "fundscope: "+err.Error())
 	if code == cmdutil.ExitUsage && cmd != nil {
 		fmt.Fprintf(f.IO.ErrOut, "usage: %s (see %s --help)\n", command.UsageLine(cmd), cmd.CommandPath())
 	}
