@@ -4,25 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"fundscope/ingest/document"
 	"fundscope/ingest/layouts"
+	"fundscope/internal/testdoc"
 	"fundscope/model"
 )
-
-func htmlDoc(t *testing.T, rows ...string) *document.Document {
-	t.Helper()
-	var b strings.Builder
-	b.WriteString("<html><body><p>某市2024年政府购买服务项目目录</p><table>")
-	for _, r := range rows {
-		b.WriteString("<tr><td>" + strings.ReplaceAll(r, "|", "</td><td>") + "</td></tr>")
-	}
-	b.WriteString("</table></body></html>")
-	d, err := document.Open("t.html", []byte(b.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
 
 // A known layout that drops a column the generic reader carries does not
 // win the choice, and whatever reader is used says what it dropped.
@@ -31,7 +16,7 @@ func TestAReaderThatDropsAColumnDoesNotWin(t *testing.T) {
 		{"序号|项目名称|承接单位|金额（元）", "1|长者助餐服务|某市乐龄服务中心|50000", "2|儿童课后托管|某市青少年社工事务所|30000"},
 		{"序号|项目名称|实施单位|金额(元)", "1|社区助浴|某区助老协会|8000", "2|心理疏导|某区心理学会|6000", "3|助残就业|某区残疾人福利基金会|12000"},
 	} {
-		d := htmlDoc(t, rows...)
+		d := testdoc.HTMLTable(t, rows...)
 		res, err := Document(d, model.Catalog{AdminCode: "330300", Year: 2024})
 		if err != nil {
 			t.Fatal(err)

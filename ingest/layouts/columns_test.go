@@ -4,30 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	"fundscope/ingest/document"
+	"fundscope/internal/testdoc"
 	"fundscope/model"
 )
-
-func htmlDoc(t *testing.T, rows ...string) *document.Document {
-	t.Helper()
-	var b strings.Builder
-	b.WriteString("<html><body><p>某市2024年政府购买服务项目目录</p><table>")
-	for _, r := range rows {
-		b.WriteString("<tr><td>" + strings.ReplaceAll(r, "|", "</td><td>") + "</td></tr>")
-	}
-	b.WriteString("</table></body></html>")
-	d, err := document.Open("t.html", []byte(b.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
 
 // A column whose values reach no item is dropped; one whose values are
 // names, organizations or amounts (in any unit) is carried; total rows are
 // not data.
 func TestDroppedColumnsCompareCellsWithItems(t *testing.T) {
-	d := htmlDoc(t, "序号|项目名称|承接单位|金额（万元）|备注",
+	d := testdoc.HTMLTable(t, "序号|项目名称|承接单位|金额（万元）|备注",
 		"1|长者助餐|甲服务中心|5|新增", "2|课后托管|乙社工事务所|3.5|续办", "合计|||8.5|")
 	y := func(v int64) *int64 { return &v }
 	withOrg := &model.Parsed{Items: []model.LineItem{
@@ -50,7 +35,7 @@ func TestDroppedColumnsCompareCellsWithItems(t *testing.T) {
 		t.Errorf("without organizations: %v", headers)
 	}
 	// Amounts in 元 printed with separators are carried too.
-	d2 := htmlDoc(t, "项目|资助金额(元)", "助老|50,000", "助残|120,000")
+	d2 := testdoc.HTMLTable(t, "项目|资助金额(元)", "助老|50,000", "助残|120,000")
 	inYuan := &model.Parsed{Items: []model.LineItem{{Name: "助老", Amount: model.Amount{Yuan: y(50000)}}, {Name: "助残", Amount: model.Amount{Yuan: y(120000)}}}}
 	if got := Dropped(d2, inYuan); len(got) != 0 {
 		t.Errorf("amounts in 元: %v", got)
