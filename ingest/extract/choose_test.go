@@ -48,3 +48,28 @@ func TestAReaderThatDropsAColumnDoesNotWin(t *testing.T) {
 		}
 	}
 }
+
+// A second amount column the reader does not carry (a sub-column under a
+// merged 金额 header) is never silent: its figures are unread amounts, the
+// column is a warning, and the reading is no longer fully confident.
+func TestAnUncarriedAmountColumnIsUnread(t *testing.T) {
+	for _, rows := range [][]string{
+		{"序号|项目名称|实施单位|市级资金（万元）|区级配套（万元）", "1|长者助餐|某区乐龄服务中心|5|4.5", "2|儿童托管|某区青少年事务社|3|2"},
+		{"编号|项目|承接机构|补助（元）|自筹（元）", "1|助浴服务|某区助老协会|8000|1200", "2|心理疏导|某区心理学会|6000|3", "3|就业帮扶|某区残疾人福利基金会|12000|2"},
+	} {
+		res, err := Document(testdoc.HTMLTable(t, rows...), model.Catalog{AdminCode: "330300", Year: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(rows) - 1
+		var unread []string
+		for _, u := range res.Unread {
+			if strings.Contains(u.Location, "col 5") {
+				unread = append(unread, u.Text)
+			}
+		}
+		if len(unread) != n || res.Confidence >= 1 {
+			t.Errorf("%s: col 5 unread %v (want %d), confidence %.2f", rows[0], unread, n, res.Confidence)
+		}
+	}
+}

@@ -19,6 +19,9 @@ type DroppedColumn struct {
 	Header  string
 	Values  int // non-empty data cells
 	Missing int // of them, found in no item
+	// Figures are the cells of the column, among the missing, that hold a
+	// number: money (or a count) no item carries, listed as unread.
+	Figures []*document.TableCell
 }
 
 func (d DroppedColumn) String() string {
@@ -72,26 +75,54 @@ func droppedIn(t *document.Table, carried *carriedValues) []DroppedColumn {
 	if width < 2 {
 		return nil
 	}
-	values, missing := make([]int, width), make([]int, width)
+	var data [][]*document.TableCell
 	for _, row := range t.Rows[1:] {
-		if statesTotal(row) {
-			continue
+		if !statesTotal(row) {
+			data = append(data, row)
 		}
+	}
+	// A column that counts on (1, 2, 3 …: 序号) may be carried as item
+	// numbers; in any other column a figure is carried only as an amount,
+	// so that a second amount column is not "carried" by the item numbers
+	// its figures happen to equal as text.
+	sequence := make([]bool, width)
+	for col := range sequence {
+		next, counted := 0, 0
+		counts := true
+		for _, row := range data {
+			for _, c := range row {
+				if text := strings.TrimSpace(c.Text); c.Col == col && text != "" {
+					n, err := strconv.Atoi(model.Normalize(text))
+					if err != nil || counted > 0 && n != next {
+						counts = false
+					}
+					next, counted = n+1, counted+1
+				}
+			}
+		}
+		sequence[col] = counts && counted > 0
+	}
+	values, missing := make([]int, width), make([]int, width)
+	unused := make([][]*document.TableCell, width)
+	for _, row := range data {
 		for _, c := range row {
 			text := strings.TrimSpace(c.Text)
 			if c.Col >= width || text == "" {
 				continue
 			}
 			values[c.Col]++
-			if !carried.has(text) {
+			if !carried.has(text, sequence[c.Col]) {
 				missing[c.Col]++
+				if _, ok := figure(text); ok {
+					unused[c.Col] = append(unused[c.Col], c)
+				}
 			}
 		}
 	}
 	var out []DroppedColumn
 	for col := 0; col < width; col++ {
 		if values[col] >= 2 && missing[col]*2 > values[col] {
-			out = append(out, DroppedColumn{Table: t.Loc.Table, Col: col + 1, Header: header[col], Values: values[col], Missing: missing[col]})
+			out = append(out, DroppedColumn{Table: t.Loc.Table, Col: col + 1, Header: header[col], Values: values[col], Missing: missing[col], Figures: unused[col]})
 		}
 	}
 	return out
@@ -141,21 +172,34 @@ func newCarried(items []model.LineItem) *carriedValues {
 
 var units = []*big.Rat{big.NewRat(1, 1), big.NewRat(10000, 1), big.NewRat(100000000, 1)}
 
-func (cv *carriedValues) has(text string) bool {
-	t := model.Normalize(text)
-	if cv.exact[t] {
-		return true
+// figure parses a cell that holds only a number (thousands separators
+// allowed) as an exact rational.
+func figure(text string) (*big.Rat, bool) {
+	n := strings.NewReplacer(",", "").Replace(model.Normalize(text))
+	if n == "" {
+		return nil, false
 	}
-	if n := strings.NewReplacer(",", "", "，", "").Replace(t); n != "" {
-		if _, err := strconv.ParseFloat(n, 64); err == nil {
-			if v, ok := new(big.Rat).SetString(n); ok {
-				for _, u := range units {
-					if cv.yuan[new(big.Rat).Mul(v, u).RatString()] {
-						return true
-					}
-				}
+	if _, err := strconv.ParseFloat(n, 64); err != nil {
+		return nil, false
+	}
+	return new(big.Rat).SetString(n)
+}
+
+// has tells whether a cell's text reaches some item. A figure reaches one
+// only as an amount (in 元, 万元 or 亿元), or, in a column of item numbers
+// (numbering), as an item's number or code.
+func (cv *carriedValues) has(text string, numbering bool) bool {
+	t := model.Normalize(text)
+	if v, ok := figure(text); ok {
+		for _, u := range units {
+			if cv.yuan[new(big.Rat).Mul(v, u).RatString()] {
+				return true
 			}
 		}
+		return numbering && cv.exact[t]
+	}
+	if cv.exact[t] {
+		return true
 	}
 	for _, f := range cv.fields {
 		if strings.Contains(f, t) || (len([]rune(f)) >= 2 && strings.Contains(t, f)) {

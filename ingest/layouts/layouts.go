@@ -79,8 +79,13 @@ func Parse(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		p.Warnings[i].Location = d.LocationOf(p.Warnings[i].Line, p.Warnings[i].Line)
 	}
 	for _, col := range Dropped(d, p) {
-		p.Warnings = append(p.Warnings, model.Warning{Line: firstLineOf(d, col.Table), Location: fmt.Sprintf("table %d column %d", col.Table, col.Col),
+		line := firstLineOf(d, col.Table)
+		p.Warnings = append(p.Warnings, model.Warning{Line: line, Location: fmt.Sprintf("table %d column %d", col.Table, col.Col),
 			Message: fmt.Sprintf("%s: the %s reader carries no field for this column, so its values are not loaded (fundscope detect shows the readers that keep it)", col, c.Layout)})
+		for _, cell := range col.Figures {
+			// a figure no item carries is an unread amount: never silent
+			p.Unread = append(p.Unread, model.Unread{Text: cell.Text, Line: line, Location: cell.Loc.String() + " 「" + col.Header + "」"})
+		}
 	}
 	if len(p.Items) == 0 {
 		return nil, &model.ParseError{File: d.Path, Msg: fmt.Sprintf("no line items found for layout %s (%s)", c.Layout, l.Help)}
