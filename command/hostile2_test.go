@@ -1,12 +1,17 @@
 package command
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"fundscope/cmdutil"
+	"fundscope/internal/testdb"
 )
 
 const smallNotice = `<html><head><meta charset="utf-8"></head><body><p>某市2024年政府购买服务项目目录</p><table>` +
@@ -53,5 +58,38 @@ func TestGBKDeclaredAsUTF8(t *testing.T) {
 	}
 	if !strings.Contains(out, "长者助餐") || !strings.Contains(out, "某市青少年事务社") || strings.Contains(out, "\ufffd") {
 		t.Errorf("GBK declared as UTF-8:\n%s", out)
+	}
+}
+
+// A statement of a megabyte (longer than a command line can carry) is read
+// from standard input and answered; one past the limit is refused.
+func TestMegabyteStatementFromStandardInput(t *testing.T) {
+	db := testdb.Bundled(t)
+	var b strings.Builder
+	b.WriteString("SELECT count(*) AS n FROM range(100000) WHERE range IN (")
+	for i := 0; b.Len() < 1<<20; i += 7 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, "%d", i)
+	}
+	b.WriteString(")")
+	runSQL := func(stdin string) (string, error) {
+		var out, errOut bytes.Buffer
+		f := &cmdutil.Factory{IO: cmdutil.Test(&out, &errOut)}
+		f.IO.In = strings.NewReader(stdin)
+		root := NewCmdRoot(f)
+		root.SetOut(&out)
+		root.SetErr(&errOut)
+		root.SetArgs([]string{"sql", "-", "--db", db, "--format", "csv"})
+		err := root.Execute()
+		return out.String(), err
+	}
+	out, err := runSQL(b.String())
+	if err != nil || !strings.Contains(out, "14286") {
+		t.Errorf("1 MB statement: %v\n%.200s", err, out)
+	}
+	if _, err := runSQL(strings.Repeat(" ", maxStatement+1)); cmdutil.ExitCode(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "longer than 16 MB") {
+		t.Errorf("past the limit: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"time"
@@ -37,11 +38,23 @@ write, ATTACH other databases, COPY to files, read local files or INSTALL
 extensions are refused. Tables: catalog, line_item, stated_total,
 reconciliation, clean_line_item, mart_* (see README).`,
 		Example: `  fundscope sql "SELECT city, sum(amount_yuan) FROM clean_line_item GROUP BY city"
-  fundscope sql "DESCRIBE clean_line_item" --format csv`,
+  fundscope sql "DESCRIBE clean_line_item" --format csv
+  fundscope sql - < long-query.sql     # the statement from standard input (up to 16 MB)`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ctx = cmd.Context()
-			opts.Statement = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(args[0]), ";"))
+			stmt := args[0]
+			if stmt == "-" {
+				b, err := io.ReadAll(io.LimitReader(f.IO.In, maxStatement+1))
+				if err != nil {
+					return err
+				}
+				if len(b) > maxStatement {
+					return cmdutil.Usagef("the statement on standard input is longer than %d MB", maxStatement>>20)
+				}
+				stmt = string(b)
+			}
+			opts.Statement = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(stmt), ";"))
 			if err := checkFormat(opts.Format); err != nil {
 				return err
 			}
@@ -58,6 +71,9 @@ reconciliation, clean_line_item, mart_* (see README).`,
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", 0, "stop the statement after this long (e.g. 30s); 0 = no limit (Ctrl-C always stops it)")
 	return cmd
 }
+
+// maxStatement bounds a statement read from standard input.
+const maxStatement = 16 << 20
 
 var readOnlyStart = regexp.MustCompile(`(?is)^\s*(SELECT|WITH|FROM|VALUES|TABLE|DESCRIBE|SHOW|SUMMARIZE|EXPLAIN)\b`)
 
