@@ -93,3 +93,23 @@ func TestMegabyteStatementFromStandardInput(t *testing.T) {
 		t.Errorf("past the limit: %v", err)
 	}
 }
+
+// A no-op ingest neither replays the warnings of earlier loads nor rebuilds
+// up-to-date cleaned tables; after a load without its transform it does.
+func TestNoOpIngestIsQuiet(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "n.duckdb")
+	if _, errOut, err := runIO(t, "ingest", "--db", db); err != nil || !strings.Contains(errOut, "warning:") {
+		t.Fatalf("first ingest: %v (the bundled catalogs give warnings)\n%s", err, errOut)
+	}
+	out, errOut, err := runIO(t, "ingest", "--db", db)
+	if err != nil || strings.Contains(errOut, "warning:") || strings.Contains(errOut, "transformed") || !strings.Contains(errOut, "nothing changed") || !strings.Contains(out, "unchanged") {
+		t.Errorf("no-op ingest: %v\n%s%s", err, out, errOut)
+	}
+	db2 := filepath.Join(t.TempDir(), "m.duckdb")
+	if _, _, err := runIO(t, "ingest", "--db", db2, "--no-transform"); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, err := runIO(t, "ingest", "--db", db2); err != nil || !strings.Contains(errOut, "transformed") {
+		t.Errorf("unchanged catalogs over stale cleaned tables were not transformed: %v\n%s", err, errOut)
+	}
+}

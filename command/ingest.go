@@ -192,13 +192,19 @@ func ingestRun(opts *IngestOptions) error {
 		for _, t := range r.Mismatches() {
 			fmt.Fprintf(io.ErrOut, "MISMATCH %s:%d %s: stated %d, computed %d (%s)\n", r.File, t.Line, t.Label, t.Stated, t.Computed, t.Metric)
 		}
-		if !opts.Quiet {
+		if !opts.Quiet && r.Action != "unchanged" { // a no-op load does not replay its warnings
 			for _, w := range r.Warnings {
 				fmt.Fprintf(io.ErrOut, "warning: %s:%d: %s\n", r.File, w.Line, w.Message)
 			}
 		}
 	}
-	if len(results) > 0 && !opts.NoTransform {
+	changed := false
+	for _, r := range results {
+		changed = changed || r.Action != "unchanged"
+	}
+	if len(results) > 0 && !changed && !opts.NoTransform && store.CheckFresh(ctx, db, f.DBPath) == nil {
+		fmt.Fprintln(io.ErrOut, "nothing changed: the cleaned tables are up to date and were not rebuilt (after editing reference data, run `fundscope transform`)")
+	} else if len(results) > 0 && !opts.NoTransform {
 		if err := runTransform(ctx, f, db); err != nil {
 			return fmt.Errorf("the catalogs above were loaded, but rebuilding the cleaned tables failed: %w; queries, reports and exports refuse the stale tables until `fundscope transform` succeeds", err)
 		}
