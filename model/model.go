@@ -156,6 +156,9 @@ type StatedTotal struct {
 	// Low and High bound an approximate figure (约2.3亿: ±100万; 80余万:
 	// 80万 up to 90万); nil when the figure is exact.
 	Low, High *int64
+	// Rule is the id of the lexicon rule that read the figure as a total
+	// (total-row-grand, total-restated …), "" when the reader's structure did.
+	Rule string
 }
 
 // Warning is something odd about a line that did not stop the ingest.

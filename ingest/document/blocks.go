@@ -122,10 +122,11 @@ type TableCell struct {
 // Table is a grid: Rows[r] lists the cells that start in row r, left to right.
 // A merged cell appears once, in the row and column where it starts.
 type Table struct {
-	Rows   [][]*TableCell
-	Loc    Location
-	cols   []float64 // a PDF table's column rules (or, without rules, column left edges), to join its continuation on the next page
-	stream bool      // a PDF table read from alignment, without rules
+	Rows       [][]*TableCell
+	Loc        Location
+	Convention string    // a table found in text: the rule id of how it was printed (table-piped-cells …)
+	cols       []float64 // a PDF table's column rules (or, without rules, column left edges), to join its continuation on the next page
+	stream     bool      // a PDF table read from alignment, without rules
 }
 
 // Block is one part of a structured document, in reading order.

@@ -76,6 +76,7 @@ type Total struct {
 	High     *int64 `json:"high_value,omitempty"`
 	Text     string `json:"text"`
 	Location string `json:"location"`
+	Rule     string `json:"rule,omitempty"`
 }
 
 // Document extracts from a decoded document. override holds what a
@@ -166,7 +167,7 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 			loc = lines(t.Line, t.Line)
 		}
 		res.Totals = append(res.Totals, Total{Label: t.Label, Kind: t.Kind, Metric: t.Metric, Stated: t.Stated,
-			Computed: computed, Reconciles: computed >= lo && computed <= hi, Text: t.Text, Location: loc, Low: t.Low, High: t.High})
+			Computed: computed, Reconciles: computed >= lo && computed <= hi, Text: t.Text, Location: loc, Low: t.Low, High: t.High, Rule: t.Rule})
 	}
 	conf, per, sig, err := assess(&reading{items: res.Items, totals: res.Totals, unread: res.Unread, lines: documentLines(d)})
 	if err != nil {

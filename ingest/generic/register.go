@@ -72,6 +72,11 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	}
 	if items, unread, rest, ok := readForms(prose, cols, c, len(p.Items)); ok {
 		// a form: the money field is the amount; every other figure is listed, never read as an item
+		tablesUnderForm(p, items[0].LineStart)
+		for i := range items { // numbered after the items kept
+			items[i].ItemNo = itoa(len(p.Items) + i + 1)
+			items[i].ItemID = c.CatalogID + "#" + items[i].ItemNo
+		}
 		p.Items = append(p.Items, items...)
 		p.Unread = append(p.Unread, unread...)
 		for _, x := range proseCands(rest, ctx) {
@@ -82,8 +87,10 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 			p.Unread = append(p.Unread, model.Unread{Text: x.span.Text, Line: x.line, Location: x.loc, Reason: reason + ": " + money.Clip(x.clause, 60)})
 		}
 	} else {
+		tableItems := len(p.Items)
 		assemble(proseCands(prose, ctx), c, p)
 		p.Warnings = append(p.Warnings, injected(prose)...)
+		tableTotalRestated(p, tableItems)
 	}
 	p.Confidence = confidence(p)
 	if len(p.Items) == 0 && len(p.Totals) == 0 && len(p.Unread) == 0 {
@@ -183,4 +190,86 @@ func injected(us []unit) []model.Warning {
 		}
 	}
 	return out
+}
+
+// tableTotalRestated turns a figure of the text around the tables (items[first:])
+// that equals a table's total, or the sum of every table item, into that
+// total stated again: it is reconciled with the table's items, never loaded
+// as one more item beside them (rule total-restated).
+func tableTotalRestated(p *model.Parsed, first int) {
+	if first < 2 || len(p.Items) == first {
+		return
+	}
+	table := p.Items[:first]
+	ids := make([]string, 0, len(table))
+	for _, it := range table {
+		ids = append(ids, it.ItemID)
+	}
+	sum := sumOf(table)
+	stated := map[int64]bool{sum: true}
+	for _, t := range p.Totals {
+		if t.Kind == "document_total" {
+			stated[t.Stated] = true
+		}
+	}
+	inScope := map[string]bool{}
+	for _, t := range p.Totals {
+		for _, id := range t.Scope {
+			inScope[id] = true
+		}
+	}
+	kept := p.Items[:first:first]
+	for _, it := range p.Items[first:] {
+		if it.Amount.Yuan == nil || !stated[*it.Amount.Yuan] || inScope[it.ItemID] || it.Amount.Kind != model.KindFixed {
+			kept = append(kept, it)
+			continue
+		}
+		p.Totals = append(p.Totals, model.StatedTotal{Label: "restated in the text: " + money.Clip(it.Name, 24), Kind: "document_total", Metric: model.MetricAmount,
+			Stated: *it.Amount.Yuan, Scope: ids, Line: it.LineStart, Text: it.Amount.Text, SourceLocation: it.SourceLocation, Rule: "total-restated"})
+	}
+	p.Items = kept
+}
+
+// tablesUnderForm: a table printed below a form's first field (a
+// performance table, a budget breakdown) is the detail of the form's
+// project. Its rows are not projects and its figures never replace the
+// form's fields: its amounts and totals are listed as unread.
+func tablesUnderForm(p *model.Parsed, formLine int) {
+	kept := p.Items[:0:0]
+	under := 0
+	first, last := 0, 0
+	for _, it := range p.Items {
+		if it.LineStart < formLine {
+			kept = append(kept, it)
+			continue
+		}
+		under++
+		if first == 0 {
+			first = it.LineStart
+		}
+		last = max(last, it.LineEnd)
+		if it.Amount.Yuan != nil {
+			p.Unread = append(p.Unread, model.Unread{Text: it.Amount.Text, Line: it.LineStart, Location: it.SourceLocation,
+				Reason: "a row of a table under a form (the project's detail, not a project): " + money.Clip(it.Name, 40)})
+		}
+	}
+	for i, u := range p.Unread {
+		if u.Line >= formLine && u.Reason == "" {
+			p.Unread[i].Reason = "in a table under a form (the project's detail, not its money field)"
+		}
+	}
+	if under == 0 {
+		return
+	}
+	p.Items = kept
+	keptTotals := p.Totals[:0:0]
+	for _, t := range p.Totals {
+		if t.Line < formLine {
+			keptTotals = append(keptTotals, t)
+			continue
+		}
+		p.Unread = append(p.Unread, model.Unread{Text: t.Text, Line: t.Line, Location: t.SourceLocation, Reason: "a total of a table under a form (the project's detail): " + money.Clip(t.Label, 30)})
+	}
+	p.Totals = keptTotals
+	p.Warnings = append(p.Warnings, model.Warning{Line: first, Message: fmt.Sprintf("lines %d–%d: a table under a form, %d rows read as the project's detail, not as projects", first, last, under)})
 }

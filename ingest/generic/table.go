@@ -362,7 +362,7 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 	}
 	pools := map[*document.TableCell][]string{}
 	for r := first; r < len(g.at); r++ {
-		line := u.line + r
+		line, lineEnd := rowLines(u, r)
 		var texts []string
 		distinct := map[*document.TableCell]bool{}
 		for col := 0; col < g.width; col++ {
@@ -378,17 +378,16 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 		}
 		rowText := strings.Join(texts, " ")
 		amtCell := cellAt(r, amountCol)
-		// a total row
-		if totalRowRe.MatchString(texts[0]) || (len(texts) > 1 && totalRowRe.MatchString(texts[1]) && !money.IsBareNumber(texts[0]) && len([]rune(texts[0])) <= 2) {
+		// a total row: a label of total_rows.csv in a cell outside the amount columns
+		if rule, label := totalOf(g, l, r); rule != nil {
 			if amtCell != nil {
 				if a, ok := parseAmount(amtCell.Text, bare, unit); ok {
 					used[amtCell] = true
 					scope := allItems
-					label := texts[0]
-					if strings.HasPrefix(label, "小计") || strings.HasPrefix(label, "小計") {
+					if rule.scope == "section" {
 						scope = sectionItems
 					}
-					tr.totals = append(tr.totals, model.StatedTotal{Label: money.Clip(label, 30), Kind: "document_total", Metric: model.MetricAmount, Stated: a, Scope: append([]string(nil), scope...), Line: line, Text: money.Clip(rowText, 80)})
+					tr.totals = append(tr.totals, model.StatedTotal{Label: money.Clip(label, 30), Kind: "document_total", Metric: model.MetricAmount, Stated: a, Scope: append([]string(nil), scope...), Line: line, Text: money.Clip(rowText, 80), Rule: rule.id})
 				}
 			}
 			continue
@@ -404,9 +403,17 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 			name = strings.TrimSpace(strings.ReplaceAll(cell.Text, "\n", ""))
 		}
 		if name == "" {
+			// a row with no name whose amount is the sum of the items above: a
+			// total row printed without its label
+			if amtCell != nil && amtCell.Row == r && len(allItems) > 1 && strings.TrimSpace(textOf(cellAt(r, col(roleNo)))) == "" {
+				if a, ok := parseAmount(amtCell.Text, bare, unit); ok && a == sumOf(tr.items) {
+					used[amtCell] = true
+					tr.totals = append(tr.totals, model.StatedTotal{Label: "unlabelled total row", Kind: "document_total", Metric: model.MetricAmount, Stated: a, Scope: append([]string(nil), allItems...), Line: line, Text: money.Clip(rowText, 80), Rule: "total-row-unlabelled"})
+				}
+			}
 			continue
 		}
-		it := model.LineItem{Name: name, Section: section, SourceCat: section, LineStart: line, LineEnd: line}
+		it := model.LineItem{Name: name, Section: section, SourceCat: section, LineStart: line, LineEnd: lineEnd}
 		if t, _ := get("", roleNo, r); t != "" {
 			it.ItemNo = t
 		}
@@ -495,11 +502,11 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 			}
 			// a figure in an amount column that was not read is listed, whatever its form
 			if isAmountCol && (money.IsBareNumber(n) || len(money.FindSpans(n)) == 0 && strings.ContainsAny(n, "0123456789")) {
-				tr.unread = append(tr.unread, model.Unread{Text: strings.TrimSpace(cell.Text), Line: u.line + r, Location: cell.Loc.String(), Reason: reason})
+				tr.unread = append(tr.unread, model.Unread{Text: strings.TrimSpace(cell.Text), Line: cellLine(u, cell), Location: cell.Loc.String(), Reason: reason})
 				continue
 			}
 			for _, s := range money.FindSpans(n) {
-				tr.unread = append(tr.unread, model.Unread{Text: s.Text, Line: u.line + r, Location: cell.Loc.String(), Reason: reason})
+				tr.unread = append(tr.unread, model.Unread{Text: s.Text, Line: cellLine(u, cell), Location: cell.Loc.String(), Reason: reason})
 			}
 		}
 	}
@@ -585,4 +592,72 @@ func missOf(u unit, cols []rule) (string, int) {
 		return "", 0
 	}
 	return fmt.Sprintf("a table's header row %q names %s but no %s", strings.Join(bestHeads, " | "), strings.Join(bestRoles, ", "), strings.Join(lacks, " and no ")), u.line + bestRow
+}
+
+// rowLines are the first and last source lines of table row r: its cells'
+// own lines in a table found in text (one cell per line spreads a row over
+// several), otherwise the line of the rendering.
+func rowLines(u unit, r int) (int, int) {
+	first, last := 0, 0
+	if r < len(u.table.Rows) {
+		for _, c := range u.table.Rows[r] {
+			if c.Loc.LineStart > 0 {
+				if first == 0 {
+					first = c.Loc.LineStart
+				}
+				last = max(last, c.Loc.LineStart)
+			}
+		}
+	}
+	if first == 0 {
+		return u.line + r, u.line + r
+	}
+	return first, last
+}
+
+// cellLine is the source line of a cell: its own in a text table, else its row's.
+func cellLine(u unit, c *document.TableCell) int {
+	if c.Loc.LineStart > 0 {
+		return c.Loc.LineStart
+	}
+	return u.line + c.Row
+}
+
+// totalOf is the total-row rule a label cell of row r matches (any column
+// but an amount column), with the label; nil when the row is no total row.
+func totalOf(g grid, l *tableLayout, r int) (*totalRule, string) {
+	for c := 0; c < g.width; c++ {
+		cell := g.at[r][c]
+		if cell == nil || cell.Row != r || cell.Col != c {
+			continue
+		}
+		inAmount := false
+		for _, ac := range l.amountCols {
+			inAmount = inAmount || c >= ac && c < l.spanEnd(ac)
+		}
+		if inAmount {
+			continue
+		}
+		if rule := totalRow(cell.Text); rule != nil {
+			return rule, strings.TrimSpace(cell.Text)
+		}
+	}
+	return nil, ""
+}
+
+func sumOf(items []model.LineItem) int64 {
+	var s int64
+	for _, it := range items {
+		if it.Amount.Yuan != nil {
+			s += *it.Amount.Yuan
+		}
+	}
+	return s
+}
+
+func textOf(c *document.TableCell) string {
+	if c == nil {
+		return ""
+	}
+	return c.Text
 }

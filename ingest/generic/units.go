@@ -38,8 +38,8 @@ type unit struct {
 
 // units lays a document out as blocks. A structured document (docx, xlsx,
 // HTML, PDF) has its blocks; a text document is split into paragraphs (one
-// per non-blank line) and tables (runs of two or more lines with the same
-// number of tab- or |-separated fields).
+// per non-blank line) and the tables the text conventions of texttables.go
+// find.
 func units(d *document.Document) []unit {
 	if len(d.Blocks) == 0 {
 		return textUnits(d.Lines)
@@ -62,30 +62,13 @@ func units(d *document.Document) []unit {
 }
 
 func textUnits(lines []string) []unit {
+	cols, _, _ := lexicons()
 	var out []unit
-	fieldsOf := func(l string) []string {
-		t := strings.TrimSpace(l)
-		switch {
-		case strings.Count(t, "\t") >= 1:
-			return strings.Split(strings.Trim(l, "\r"), "\t")
-		case strings.Count(t, "|") >= 2:
-			t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
-			return strings.Split(t, "|")
-		}
-		return nil
-	}
 	for i := 0; i < len(lines); i++ {
-		f := fieldsOf(lines[i])
-		if len(f) >= 2 {
-			j := i + 1
-			for j < len(lines) && len(fieldsOf(lines[j])) >= 2 {
-				j++
-			}
-			if j-i >= 2 {
-				out = append(out, unit{kind: document.TableKind, table: textTable(lines[i:j], i+1, fieldsOf), line: i + 1, loc: document.Location{LineStart: i + 1, LineEnd: j}})
-				i = j - 1
-				continue
-			}
+		if t, end := findTextTable(lines, i, cols); t != nil {
+			out = append(out, unit{kind: document.TableKind, table: t, line: i + 1, loc: t.Loc})
+			i = end - 1
+			continue
 		}
 		t := mdHeadingRe.ReplaceAllString(strings.TrimSpace(lines[i]), "")
 		if t == "" {
@@ -96,20 +79,16 @@ func textUnits(lines []string) []unit {
 	return out
 }
 
-func textTable(lines []string, first int, fieldsOf func(string) []string) *document.Table {
-	t := &document.Table{Loc: document.Location{LineStart: first, LineEnd: first + len(lines) - 1}}
-	for r, l := range lines {
-		fields := fieldsOf(l)
-		if mdDelimiterRow(fields) {
-			fields = make([]string, len(fields)) // Markdown's |---|:---:| line under the header: an empty row, lines stay in step
+// findTextTable is the table the first convention that reads one finds at
+// line i, marked with the convention's rule id; nil when none does.
+func findTextTable(lines []string, i int, cols []rule) (*document.Table, int) {
+	for _, c := range textConventions {
+		if t, end := c.find(lines, i, cols); t != nil && end > i {
+			t.Convention = c.id
+			return t, end
 		}
-		var row []*document.TableCell
-		for c, f := range fields {
-			row = append(row, &document.TableCell{Text: strings.TrimSpace(f), Row: r, Col: c, RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: first + r, Col: c + 1}})
-		}
-		t.Rows = append(t.Rows, row)
 	}
-	return t
+	return nil, i
 }
 
 var (

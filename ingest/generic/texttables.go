@@ -1,0 +1,395 @@
+package generic
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
+	"fundscope/money"
+)
+
+// Tables as they reach text. A table copied from a web page, saved from a
+// search cache, or written out by a converter reaches the reader in one of
+// the conventions below. Each finds its tables among the lines and hands a
+// grid to the one header-role reader the structured formats use (readTable),
+// so a table printed one cell per line reads exactly like the same table
+// with tabs. Each convention has a rule id, shown by detect and in the
+// table's location.
+//
+// A convention's find is tried at line i (0-based) and returns the table
+// starting there and the index just past its last line, or nil.
+type textConvention struct {
+	id   string // rule id
+	help string
+	find func(lines []string, i int, cols []rule) (*document.Table, int)
+}
+
+// textConventions, most specific first.
+var textConventions = []textConvention{
+	{"table-piped-cells", "one cell per line, each led by “| ”; a lone “|” or a blank line ends a row", findPipedCells},
+	{"table-header-cells", "one cell per line with no marks; the row width is the header's, rows found by the 序号 counting on", findHeaderCells},
+	{"table-row-lines", "one row per line, cells split by tabs, by “|” or by runs of two or more spaces", findRowLines},
+}
+
+// Conventions lists the rule ids and what each reads, for detect and the README.
+func Conventions() [][2]string {
+	var out [][2]string
+	for _, c := range textConventions {
+		out = append(out, [2]string{c.id, c.help})
+	}
+	return out
+}
+
+var spaceRunRe = regexp.MustCompile(`[ \x{3000}]{2,}|\x{3000}`)
+
+// rowFields splits one line into a row's fields: by tabs, by | (two or
+// more), or by runs of spaces; nil when the line is no row.
+func rowFields(l string) []string {
+	t := strings.TrimSpace(l)
+	switch {
+	case strings.Count(strings.Trim(l, " \r"), "\t") >= 1 && t != "":
+		return strings.Split(strings.Trim(l, "\r"), "\t")
+	case strings.Count(t, "|") >= 2:
+		t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+		return strings.Split(t, "|")
+	}
+	t = strings.Trim(t, " \u3000")
+	if f := spaceRunRe.Split(t, -1); len(f) >= 2 {
+		return f
+	}
+	return nil
+}
+
+// findRowLines: two or more lines in a row that split into two or more
+// fields. Lines split by spaces count only beside lines split the same way
+// into as many fields (prose is rarely spaced twice, a column layout is).
+func findRowLines(lines []string, i int, _ []rule) (*document.Table, int) {
+	f := rowFields(lines[i])
+	if len(f) < 2 {
+		return nil, i
+	}
+	spaced := spaceOnly(lines[i])
+	row := func(j int) bool {
+		g := rowFields(lines[j])
+		return len(g) >= 2 && spaceOnly(lines[j]) == spaced && !(spaced && len(g) > len(f))
+	}
+	j := i + 1
+	for j < len(lines) {
+		if !row(j) {
+			// a section heading between rows (一、为老服务类): a row of one cell
+			if t := strings.TrimSpace(lines[j]); t != "" && utf8.RuneCountInString(t) <= 30 && j+1 < len(lines) && row(j+1) && len(rowFields(lines[j+1])) == len(f) {
+				j++
+				continue
+			}
+			break
+		}
+		j++
+	}
+	if j-i < 2 {
+		return nil, i
+	}
+	t := &document.Table{Loc: document.Location{LineStart: i + 1, LineEnd: j}}
+	for r, l := range lines[i:j] {
+		fields := rowFields(l)
+		if len(fields) < 2 {
+			t.Rows = append(t.Rows, []*document.TableCell{{Text: strings.TrimSpace(l), Row: r, Col: 0, RowSpan: 1, ColSpan: len(f), Loc: document.Location{LineStart: i + r + 1}}})
+			continue
+		}
+		if mdDelimiterRow(fields) {
+			fields = make([]string, len(fields)) // Markdown's |---|:---:| line under the header: an empty row, lines stay in step
+		}
+		var row []*document.TableCell
+		for c, f := range fields {
+			row = append(row, &document.TableCell{Text: strings.TrimSpace(f), Row: r, Col: c, RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: i + r + 1, Col: c + 1}})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, j
+}
+
+func spaceOnly(l string) bool {
+	t := strings.Trim(l, " \r")
+	return !strings.Contains(t, "\t") && strings.Count(t, "|") < 2
+}
+
+// textCell is one cell read from its own line.
+type textCell struct {
+	text string
+	line int // 1-based
+}
+
+// pipedCell: "| text" (the cell; "| " an empty one), "|" alone (a row's end).
+func pipedCell(l string) (text string, cell, end bool) {
+	t := strings.TrimLeft(strings.TrimRight(l, "\r"), " \u3000")
+	if t == "|" {
+		return "", false, true
+	}
+	if strings.HasPrefix(t, "|") && strings.Count(t, "|") == 1 {
+		return strings.TrimSpace(t[1:]), true, false
+	}
+	return "", false, false
+}
+
+// findPipedCells reads a table printed one cell per line, each cell led by
+// "| " (a row's first cell may be printed bare), rows ended by a lone "|" or
+// by a blank line.
+func findPipedCells(lines []string, i int, cols []rule) (*document.Table, int) {
+	start := i
+	if _, cell, _ := pipedCell(lines[i]); !cell {
+		// a bare first cell, right before a piped one, in a table whose
+		// rows all start so (else the line is a caption above the table)
+		if strings.TrimSpace(lines[i]) == "" || i+1 >= len(lines) {
+			return nil, i
+		}
+		if _, next, _ := pipedCell(lines[i+1]); !next || !bareFirstCells(lines, i+1) {
+			return nil, i
+		}
+	}
+	var rows [][]textCell
+	var cur []textCell
+	closeRow := func() {
+		if len(cur) > 0 {
+			rows = append(rows, cur)
+			cur = nil
+		}
+	}
+	// Rows end either at a lone "|" (blank lines are then only spacing) or
+	// at a blank line (a lone "|" is then an empty cell): the first of the
+	// two after the table's start says which.
+	ended := false
+	for k := i; k < len(lines); k++ {
+		if _, _, end := pipedCell(lines[k]); end {
+			ended = true
+			break
+		}
+		if strings.TrimSpace(lines[k]) == "" {
+			break
+		}
+	}
+	j := i
+	for ; j < len(lines); j++ {
+		text, cell, end := pipedCell(lines[j])
+		if end && !ended {
+			text, cell, end = "", true, false
+		}
+		switch {
+		case end:
+			closeRow()
+		case cell:
+			cur = append(cur, textCell{text, j + 1})
+		case strings.TrimSpace(lines[j]) == "":
+			if !ended {
+				closeRow()
+			}
+		case len(cur) == 0 && j+1 < len(lines) && isPiped(lines[j+1]) && (j == start || bareFirstCells(lines, start+1)):
+			cur = append(cur, textCell{strings.TrimSpace(lines[j]), j + 1}) // a row's bare first cell
+		default:
+			goto done
+		}
+	}
+done:
+	closeRow()
+	if len(rows) < 2 {
+		return nil, start
+	}
+	end := j
+	for end > start && strings.TrimSpace(lines[end-1]) == "" {
+		end--
+	}
+	return cellTable(rows, cols, start, end), end
+}
+
+// bareFirstCells: after the first row's end (a lone "|", or a blank line)
+// from line i, the next row starts with a bare cell, not a piped one.
+func bareFirstCells(lines []string, i int) bool {
+	for j := i; j < len(lines); j++ {
+		if _, _, end := pipedCell(lines[j]); end || strings.TrimSpace(lines[j]) == "" {
+			for k := j + 1; k < len(lines); k++ {
+				if t := strings.TrimSpace(lines[k]); t != "" && t != "|" {
+					return !isPiped(lines[k])
+				}
+			}
+			return false
+		}
+		if !isPiped(lines[j]) {
+			return false
+		}
+	}
+	return false
+}
+
+func isPiped(l string) bool {
+	_, cell, end := pipedCell(l)
+	return cell || end
+}
+
+// findHeaderCells reads a table printed one cell per line with no marks (a
+// converter's output, a page saved as text), blank lines between cells or
+// not: its header is a run of short labels from a 序号 cell to the first
+// row's "1", the column lexicon naming a name and at least one other role;
+// each row starts with the next number, its width the header's; a row whose
+// empty cells were dropped ends where the next number starts. A total row
+// (合计 and its figures) closes the table.
+func findHeaderCells(lines []string, i int, cols []rule) (*document.Table, int) {
+	if roleOf(cols, strings.TrimSpace(lines[i])) != roleNo {
+		return nil, i
+	}
+	var cells []textCell // the non-blank lines from i on
+	for j := i; j < len(lines) && len(cells) < 100000; j++ {
+		if t := strings.TrimSpace(lines[j]); t != "" {
+			cells = append(cells, textCell{t, j + 1})
+		}
+	}
+	width := 0
+	named := false
+	for k, c := range cells {
+		if c.text == "1" {
+			width = k
+			break
+		}
+		if k > 0 && !headerLabel(cols, c.text) || k > 15 {
+			return nil, i
+		}
+		if r := roleOf(cols, c.text); r == roleName || r == roleOrg {
+			named = true
+		}
+	}
+	if width < 3 || !named {
+		return nil, i
+	}
+	rows := [][]textCell{cells[:width]}
+	k := width
+	figureCols := 0 // the amount columns the header names (all but the first when none)
+	for _, h := range rows[0] {
+		if roleOf(cols, h.text) == roleAmount {
+			figureCols++
+		}
+	}
+	if figureCols == 0 {
+		figureCols = width - 1
+	}
+	// ends reports whether a row may end before cell p: the next row's
+	// number or a total row's label starts there.
+	ends := func(p int, next string) bool {
+		return p >= len(cells) || cells[p].text == next || totalLabel(cells[p].text)
+	}
+	for n := 1; k < len(cells); {
+		if totalLabel(cells[k].text) {
+			// a total row: its label and the figures after it, one per amount column
+			size := 1
+			for size < width && size <= figureCols && k+size < len(cells) && isFigure(cells[k+size].text) {
+				size++
+			}
+			rows = append(rows, cells[k:k+size])
+			k += size
+			continue
+		}
+		if cells[k].text != strconv.Itoa(n) {
+			break
+		}
+		next := strconv.Itoa(n + 1)
+		size := -1
+		if ends(k+width, next) {
+			size = min(width, len(cells)-k)
+		} else {
+			for s := 2; s < width && k+s < len(cells); s++ {
+				if ends(k+s, next) {
+					size = s
+					break
+				}
+			}
+		}
+		if size < 0 {
+			size = min(width, len(cells)-k) // the last row, followed by text
+		}
+		rows = append(rows, cells[k:k+size])
+		k += size
+		n++
+	}
+	if len(rows) < 2 {
+		return nil, i
+	}
+	end := len(lines)
+	if k < len(cells) {
+		end = cells[k].line - 1
+	}
+	for end > i && strings.TrimSpace(lines[end-1]) == "" {
+		end--
+	}
+	return cellTable(rows, cols, i, end), end
+}
+
+// headerLabel: a short label with no figures and no sentence punctuation.
+func headerLabel(cols []rule, s string) bool {
+	if roleOf(cols, s) != "" {
+		return true
+	}
+	return utf8.RuneCountInString(s) <= 12 && !strings.ContainsAny(s, "0123456789。，,；;：:")
+}
+
+// cellTable lays rows of one-per-line cells out as a grid as wide as its
+// first row (the header). A shorter row lost its empty cells: its figures
+// keep to the right, under the amount columns the header names (or the last
+// columns), and its other cells keep to the left.
+func cellTable(rows [][]textCell, cols []rule, start, end int) *document.Table {
+	t := &document.Table{Loc: document.Location{LineStart: start + 1, LineEnd: end}}
+	width := len(rows[0])
+	var amountCols []int
+	for c, h := range rows[0] {
+		if roleOf(cols, h.text) == roleAmount {
+			amountCols = append(amountCols, c)
+		}
+	}
+	for r, row := range rows {
+		place := make([]int, len(row))
+		for c := range row {
+			place[c] = c
+		}
+		if len(row) < width && r > 0 {
+			figures := 0
+			for c := len(row) - 1; c > 0 && isFigure(row[c].text); c-- {
+				figures++
+			}
+			slots := amountCols
+			if len(slots) < figures {
+				slots = nil
+				for c := width - figures; c < width; c++ {
+					slots = append(slots, c)
+				}
+			}
+			slots = slots[len(slots)-figures:]
+			for f := 0; f < figures; f++ {
+				place[len(row)-figures+f] = slots[f]
+			}
+			for c := 0; c < len(row)-figures; c++ {
+				if figures > 0 && place[c] >= slots[0] {
+					place[c] = slots[0] - 1 // never past the figures
+				}
+			}
+		}
+		var out []*document.TableCell
+		last := -1
+		for c, cell := range row {
+			col := max(place[c], last+1)
+			if col >= width && r > 0 {
+				col = width - 1
+				if col <= last {
+					break
+				}
+			}
+			last = col
+			out = append(out, &document.TableCell{Text: cell.text, Row: r, Col: col, RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: cell.line}})
+		}
+		t.Rows = append(t.Rows, out)
+	}
+	return t
+}
+
+// isFigure: a cell that is a number (with or without its unit).
+func isFigure(s string) bool {
+	n := model.Normalize(s)
+	return money.IsBareNumber(n) || len(money.FindSpans(n)) == 1 && money.FindSpans(n)[0].Text == n
+}
