@@ -8,6 +8,7 @@ import (
 
 	"fundscope/cmdutil"
 	"fundscope/ingest/document"
+	"fundscope/ingest/generic"
 	"fundscope/ingest/layouts"
 )
 
@@ -67,6 +68,16 @@ func detectRun(opts *DetectOptions) error {
 	}
 	for _, n := range doc.Notes {
 		fmt.Fprintln(out, "  note: "+n)
+	}
+	if len(doc.Blocks) == 0 {
+		// a text document: the tables found in its lines, however printed
+		tables, err := generic.DescribeTables(doc)
+		if err != nil {
+			return err
+		}
+		for _, t := range tables {
+			fmt.Fprintln(out, "  "+t)
+		}
 	}
 	fits := layouts.DetectDocument(doc)
 	for _, f := range fits {

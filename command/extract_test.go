@@ -214,3 +214,19 @@ func TestIngestSetsAsideReadingsBelowTheThreshold(t *testing.T) {
 		t.Errorf("the accepted reading is not marked unreviewed:\n%s", out)
 	}
 }
+
+// detect shows the tables it finds in a text document: where, in which
+// convention they were printed, the role of each header cell and where the
+// amount column's unit is stated.
+func TestDetectShowsTextTables(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cells.txt")
+	os.WriteFile(file, []byte("2025年某区社区服务项目资助明细表\n金额单位：万元\n序号\n| 项目名称\n| 资助金额\n|\n1\n| 社区长者食堂\n| 12\n|\n2\n| 儿童托管\n| 8\n|\n合计\n| 20\n|\n"), 0o644)
+	out, err := run(t, "detect", file)
+	if err != nil {
+		t.Fatalf("detect: %v\n%s", err, out)
+	}
+	want := `table lines 3–17 by table-piped-cells: 4 rows; header 序号=item_no, 项目名称=name, 资助金额=amount (read); unit 万元 from the caption "单位:万元"`
+	if !strings.Contains(out, want) {
+		t.Errorf("detect output lacks\n%s\n%s", want, out)
+	}
+}

@@ -38,7 +38,7 @@ type cand struct {
 }
 
 var (
-	listMarkerRe = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])`)
+	listMarkerRe = markerPattern{regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])`)}
 	leadRe       = regexp.MustCompile(`^(?:\)|）|其中|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
 	orgLeadRe    = regexp.MustCompile(`^(?:\)|）|其中|另外|另|安排|用于|下达|分配|共|主要|包括|、|是|为|:|：|\.|,|，)+`) // not 和/与/及: 和美协会 is a name
 	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|:|：)+$`)
@@ -47,6 +47,28 @@ var (
 	moneyWordRe  = regexp.MustCompile(`^(?:资金|经费|金额|款项|费用|补助资金|资助资金|项目资金|资金额度)$`)
 	quotedRe     = regexp.MustCompile(`“[^”]{2,40}”`)
 )
+
+// markerPattern is a list marker at the start of a line (一、 （二） 3. ①),
+// but never the integer part of a decimal: "3.6万元" starts with no marker.
+type markerPattern struct{ re *regexp.Regexp }
+
+func (m markerPattern) FindString(s string) string {
+	f := m.re.FindString(s)
+	if f != "" && (strings.HasSuffix(f, ".") || strings.HasSuffix(f, "．")) && len(s) > len(f) && s[len(f)] >= '0' && s[len(f)] <= '9' {
+		return ""
+	}
+	return f
+}
+
+func (m markerPattern) MatchString(s string) bool { return m.FindString(s) != "" }
+
+// ReplaceAllString removes the marker (the pattern is anchored: one at most).
+func (m markerPattern) ReplaceAllString(s, repl string) string {
+	if f := m.FindString(s); f != "" {
+		return repl + s[len(f):]
+	}
+	return s
+}
 
 const (
 	sentenceStops = "。；;！!？?\n"

@@ -10,6 +10,7 @@ import (
 	"fundscope/ingest/document"
 	"fundscope/model"
 	"fundscope/money"
+	"fundscope/textfold"
 )
 
 // Column roles (data/lexicon/columns.csv names them).
@@ -83,7 +84,7 @@ type tableReading struct {
 
 // roleOf is the role a header text gives its column, "" when none.
 func roleOf(cols []rule, header string) string {
-	h := strings.TrimSpace(header)
+	h := textfold.Han(strings.TrimSpace(header)) // 項目名稱 is 项目名称
 	if h == "" || len([]rune(h)) > 30 {
 		return ""
 	}
@@ -108,6 +109,7 @@ type tableLayout struct {
 	amountCols  []int
 	amountCol   int
 	unit, bare  string
+	unitFrom    string // where the unit is stated: the header cell, a caption, or guessed
 	cap         bool
 	nameCol     int
 	first       int
@@ -232,13 +234,15 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 			}
 		}
 	}
-	unit := ""
+	unit, unitFrom := "", ""
 	phaseNote := ""
 	if amountCol >= 0 {
-		if m := unitInHeaderRe.FindString(headers[amountCol]); m != "" {
-			unit = m
-		} else if m := unitCaptionRe.FindStringSubmatch(caption); m != nil {
-			unit = m[1]
+		if m := unitInHeaderRe.FindString(textfold.Han(headers[amountCol])); m != "" {
+			unit, unitFrom = m, fmt.Sprintf("the amount column's header %q", headers[amountCol])
+		} else if ms := unitCaptionRe.FindAllStringSubmatch(textfold.Han(caption), -1); ms != nil {
+			// the unit stated nearest above the table wins
+			m := ms[len(ms)-1]
+			unit, unitFrom = m[1], fmt.Sprintf("the caption %q", m[0])
 		}
 		if strings.Contains(headers[amountCol], "最高") || strings.Contains(headers[amountCol], "上限") {
 			phaseNote = "cap"
@@ -263,7 +267,7 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 		nameCol = col(roleOrg)
 	}
 	l := &tableLayout{width: g.width, headers: headers, roles: roles, amountCols: amountCols, amountCol: amountCol,
-		unit: unit, bare: bare, cap: phaseNote == "cap", nameCol: nameCol, first: first, headLine: head}
+		unit: unit, unitFrom: unitFrom, bare: bare, cap: phaseNote == "cap", nameCol: nameCol, first: first, headLine: head}
 	l.spans = make([]int, g.width)
 	for c := range l.spans {
 		end := c + 1
@@ -303,6 +307,7 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 		l = &cont
 	} else if l.unit == "" && l.amountCol >= 0 {
 		l.unit = guessUnit(g, l.first, l.amountCol)
+		l.unitFrom = "guessed from the size of the column's figures (no unit is printed)"
 		l.bare = l.unit
 		if l.unit == "亿元" {
 			l.bare = ""

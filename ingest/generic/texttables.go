@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -392,4 +393,60 @@ func cellTable(rows [][]textCell, cols []rule, start, end int) *document.Table {
 func isFigure(s string) bool {
 	n := model.Normalize(s)
 	return money.IsBareNumber(n) || len(money.FindSpans(n)) == 1 && money.FindSpans(n)[0].Text == n
+}
+
+// DescribeTables says, for a person checking a reading, which tables the
+// generic reader finds in a document: where each is, the convention it was
+// printed in (for text), the role of each header cell, and the unit of its
+// amount column with where the unit is stated.
+func DescribeTables(d *document.Document) ([]string, error) {
+	cols, _, err := lexicons()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	var before []unit
+	for _, u := range units(d) {
+		if u.kind != document.TableKind {
+			before = append(before, u)
+			continue
+		}
+		how := ""
+		if u.table.Convention != "" {
+			how = " by " + u.table.Convention
+		}
+		line := fmt.Sprintf("table %s%s: %d rows", u.table.Loc, how, len(u.table.Rows))
+		g := newGrid(u.table)
+		l := headerOf(g, cols, captionOf(before, u))
+		if l == nil {
+			out = append(out, line+"; no header naming a name and an amount column (its rows are read as prose)")
+			continue
+		}
+		var roles []string
+		for c, h := range l.headers {
+			if h == "" || c > 0 && l.headers[c-1] == h {
+				continue
+			}
+			role := roleOf(cols, h)
+			if role == "" {
+				role = "—"
+			}
+			if c == l.amountCol {
+				role += " (read)"
+			}
+			roles = append(roles, fmt.Sprintf("%s=%s", money.Clip(h, 16), role))
+		}
+		line += "; header " + strings.Join(roles, ", ")
+		switch {
+		case l.amountCol < 0:
+			line += "; no amount column (items without amounts)"
+		case l.unit == "":
+			l.unit = guessUnit(g, l.first, l.amountCol)
+			line += "; unit " + l.unit + ", guessed from the size of the column's figures (no unit is printed)"
+		default:
+			line += "; unit " + l.unit + " from " + l.unitFrom
+		}
+		out = append(out, line)
+	}
+	return out, nil
 }
