@@ -40,7 +40,8 @@ func TestEveryConfidenceRuleOnInventedReadings(t *testing.T) {
 		var sum int64
 		for _, it := range split(row[2]) {
 			name, amount, _ := strings.Cut(it, "=")
-			item := Item{Name: name}
+			name, org, _ := strings.Cut(name, "@") // name@organization
+			item := Item{Name: name, Organization: org}
 			if amount != "" {
 				y, err := strconv.ParseInt(amount, 10, 64)
 				if err != nil {

@@ -231,6 +231,9 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 			LineStart:    x.line,
 			LineEnd:      x.line,
 		}
+		if project, org, ok := cutOrganization(it.Name); ok {
+			it.Name, it.Organization = project, org // 甲协会居家探访项目: the organization and its project
+		}
 		if x.parent != nil && !x.parent.keyword && isPlace(x.name) {
 			// "其中:甲市80万元、乙市120万元": the item is the section's, in a place
 			it.Name, it.RegionText = x.parent.name+"（"+x.name+"）", x.name

@@ -95,6 +95,9 @@ func lexicons() ([]rule, []rule, error) {
 		if lexErr == nil {
 			_, lexErr = totalRules()
 		}
+		if lexErr == nil {
+			lexErr = orgLexicon()
+		}
 	})
 	return columnRules, ctxRules, lexErr
 }

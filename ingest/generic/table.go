@@ -70,7 +70,6 @@ func (g grid) text(r, c int) string {
 var (
 	unitInHeaderRe = regexp.MustCompile(`(万元|元|亿元)`)
 	unitCaptionRe  = regexp.MustCompile(`单位[:：]?(万元|元|亿元)`)
-	totalRowRe     = regexp.MustCompile(`^(合计|小计|总计|共计|总合计|累计|合計|小計|總計)`)
 	sectionRe      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])`)
 )
 

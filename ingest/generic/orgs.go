@@ -1,0 +1,102 @@
+package generic
+
+import (
+	"encoding/csv"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"fundscope/data"
+	"fundscope/textfold"
+)
+
+// Organizations named inside an item's name. A notice often runs the
+// recipient and its project together (甲市助老协会居家探访项目, 乙基金会“丙”项目);
+// the organization is cut out of the name by the structure of registered
+// names (data/lexicon/organizations.csv).
+
+var (
+	orgOnce             sync.Once
+	orgSuffix, orgObj   *regexp.Regexp
+	orgNotName, orgLead *regexp.Regexp
+	orgErr              error
+	orgPunct            = "，,。；;：:、"
+	minProjectRunes     = 5
+	minOrganizationRune = 4
+)
+
+func orgLexicon() error {
+	orgOnce.Do(func() {
+		f, err := data.FS.Open("lexicon/organizations.csv")
+		if err != nil {
+			orgErr = err
+			return
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			orgErr = fmt.Errorf("data/lexicon/organizations.csv: %w", err)
+			return
+		}
+		for i, r := range rows[1:] {
+			re, err := regexp.Compile(r[2])
+			if err != nil {
+				orgErr = fmt.Errorf("data/lexicon/organizations.csv row %d: %w", i+2, err)
+				return
+			}
+			switch r[1] {
+			case "suffix":
+				orgSuffix = re
+			case "object":
+				orgObj = re
+			case "notname":
+				orgNotName = re
+			case "lead":
+				orgLead = re
+			default:
+				orgErr = fmt.Errorf("data/lexicon/organizations.csv row %d: kind %q is not suffix, object, notname or lead", i+2, r[1])
+				return
+			}
+		}
+		if orgSuffix == nil || orgObj == nil || orgNotName == nil || orgLead == nil {
+			orgErr = fmt.Errorf("data/lexicon/organizations.csv: needs a suffix, an object, a notname and a lead row")
+		}
+	})
+	return orgErr
+}
+
+// cutOrganization splits a name that begins with an organization's
+// registered name into the organization and its project (rule
+// org-run-together). ok is false, and the name stays whole, when no
+// organization leads it or what follows is no project of its own.
+func cutOrganization(name string) (project, org string, ok bool) {
+	if orgLexicon() != nil {
+		return name, "", false
+	}
+	folded := textfold.Han(name) // same byte offsets as name
+	start := 0
+	if loc := orgLead.FindStringIndex(folded); loc != nil {
+		start = loc[1]
+	}
+	ends := orgSuffix.FindAllStringIndex(folded, -1)
+	for k := len(ends) - 1; k >= 0; k-- {
+		e := ends[k][1]
+		if e <= start {
+			break
+		}
+		prefix, rest := name[start:e], strings.TrimLeft(name[e:], "的:： ")
+		if strings.ContainsAny(prefix, orgPunct) || strings.Contains(textfold.Han(prefix), "项目") || strings.ContainsAny(prefix, "“\"") || orgNotName.MatchString(textfold.Han(prefix)) {
+			continue
+		}
+		if utf8.RuneCountInString(prefix) < minOrganizationRune || utf8.RuneCountInString(rest) < minProjectRunes {
+			continue
+		}
+		if orgObj.MatchString(textfold.Han(rest)) || strings.HasPrefix(rest, "）") || strings.HasPrefix(rest, ")") {
+			continue
+		}
+		return rest, prefix, true
+	}
+	return name, "", false
+}

@@ -1,0 +1,57 @@
+package generic
+
+import "testing"
+
+// Rule org-run-together (data/lexicon/organizations.csv): an organization's
+// registered name run together with its project is cut out of the name;
+// a name that only contains such an ending, or whose rest is no project of
+// its own, stays whole. Invented names in several wordings.
+func TestCutOrganization(t *testing.T) {
+	cases := []struct{ name, project, org string }{
+		// cut: a registered name, then a project of its own
+		{"甲市助老协会居家探访项目", "居家探访项目", "甲市助老协会"},
+		{"乙区阳光社会工作服务中心困境儿童关爱行动", "困境儿童关爱行动", "乙区阳光社会工作服务中心"},
+		{"丙县和美志愿者协会“邻里守望”项目", "“邻里守望”项目", "丙县和美志愿者协会"},
+		{"丁镇慈善基金会的助学圆梦计划", "助学圆梦计划", "丁镇慈善基金会"},
+		{"戊市春苗社工服务中心：四点半课堂项目", "四点半课堂项目", "戊市春苗社工服务中心"},
+		// whole: the organization is the project's object
+		{"甲街道综合服务中心运营项目", "甲街道综合服务中心运营项目", ""},
+		{"乙社区服务中心规范化建设项目", "乙社区服务中心规范化建设项目", ""},
+		// whole: a facility is no organization, a generic facility holds a notname word
+		{"农村敬老院改造提升项目", "农村敬老院改造提升项目", ""},
+		{"居家养老服务中心建设补助", "居家养老服务中心建设补助", ""},
+		// whole: the prefix is a clause, or the rest too short to be a project
+		{"关于下达慈善协会助学项目资金", "关于下达慈善协会助学项目资金", ""},
+		{"甲市助老协会会费", "甲市助老协会会费", ""},
+		{"老年协会", "老年协会", ""},
+	}
+	for _, c := range cases {
+		project, org, ok := cutOrganization(c.name)
+		if project != c.project || org != c.org || ok != (c.org != "") {
+			t.Errorf("%s: got project %q organization %q (cut %v), want %q %q", c.name, project, org, ok, c.project, c.org)
+		}
+	}
+}
+
+// The cut reaches the items the reader loads, in prose and in a list.
+func TestOrganizationRunTogetherInItems(t *testing.T) {
+	for _, text := range []string{
+		"1. 甲市助老协会居家探访项目10万元\n2. 乙区阳光社会工作服务中心困境儿童关爱行动8万元",
+		"资助甲市助老协会居家探访项目10万元；资助乙区阳光社会工作服务中心困境儿童关爱行动8万元。",
+	} {
+		p := read(t, text)
+		if len(p.Items) != 2 {
+			t.Fatalf("%s: %d items, want 2: %s", text, len(p.Items), summary(p))
+		}
+		want := [][2]string{{"居家探访项目", "甲市助老协会"}, {"困境儿童关爱行动", "乙区阳光社会工作服务中心"}}
+		for i, it := range p.Items {
+			if it.Organization != want[i][1] || !containsSuffix(it.Name, want[i][0]) {
+				t.Errorf("%s: item %d is %q by %q, want %q by %q", text, i+1, it.Name, it.Organization, want[i][0], want[i][1])
+			}
+		}
+	}
+}
+
+func containsSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
+}
