@@ -3,6 +3,7 @@ package generic
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fundscope/ingest/document"
@@ -103,7 +104,8 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			after := n[s.End:clauseEnd]
 			local := n[max(sentStart, prevEnd):s.Start] // the words since the figure before
 			prevEnd = s.End
-			c.reason = decoyReason(ctx, n[sentStart:s.Start], prefix, after)
+			lead := s.Text[:max(0, strings.IndexFunc(s.Text, unicode.IsDigit))] // the words a span starts with (超过5万元: 超过)
+			c.reason = decoyReason(ctx, n[sentStart:s.Start], prefix+lead, after)
 			if u.title && c.reason == "" {
 				c.keyword = true // 我市投入公益金3.12亿元 in the title: a total the document states about itself
 			}
@@ -164,7 +166,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			out = append(out, c)
 		}
 	}
-	return out
+	return leadLists(us, out, ctx, &group)
 }
 
 func decoyReason(ctx []rule, wide, prefix, after string) string {

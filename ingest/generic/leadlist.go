@@ -1,0 +1,120 @@
+package generic
+
+import (
+	"strconv"
+	"strings"
+
+	"fundscope/ingest/document"
+	"fundscope/money"
+	"fundscope/textfold"
+)
+
+// A lead sentence states one amount for each line of the list that follows
+// (拟给予以下3个项目每个5万元资金支持: / 每个项目补助3万元,名单如下:), and the
+// lines have no amount of their own: each line is an item of that amount,
+// derived from the lead (rule lead-list-each, kind lead in
+// data/lexicon/amount_context.csv). A list line "组织:项目" names its
+// organization before the colon.
+
+// leadLists replaces each such lead figure by the items of its list.
+func leadLists(us []unit, cands []*cand, ctx []rule, group *int) []*cand {
+	var out []*cand
+	for _, c := range cands {
+		lines := c.leadList(us, ctx)
+		if len(lines) < 2 {
+			out = append(out, c)
+			continue
+		}
+		*group++
+		for _, pi := range lines {
+			l := us[pi]
+			d := *c
+			d.name, d.org = listLine(l.norm)
+			d.line, d.loc, d.para, d.sent = l.line, l.loc.String(), pi, 0
+			d.clause = money.Clip(c.clause, 40) + " → " + strings.TrimSpace(l.norm)
+			d.reason, d.derived, d.group, d.heading, d.keyword = "", true, *group, false, false
+			d.marker = markerStyle(listMarkerRe.FindString(l.norm))
+			out = append(out, &d)
+		}
+	}
+	return out
+}
+
+// leadList is the paragraphs of the list a figure is stated for, one
+// amount each, or nil when the figure is no such lead: its sentence refers
+// forward (以下, 如下), says the amount is each one's (每个, 各, or a
+// per-project amount), ends the paragraph with a colon, and the numbered
+// lines after it state no amount.
+func (c *cand) leadList(us []unit, ctx []rule) []int {
+	if c.reason != "" && c.reason != "per-head or per-unit amount" || c.derived || c.keyword {
+		return nil
+	}
+	n := us[c.para].norm
+	before, after := textfold.Han(n[c.sent:c.span.Start]), textfold.Han(n[c.span.End:])
+	rest := strings.TrimRight(after, " ")
+	if !strings.HasSuffix(rest, ":") && !strings.HasSuffix(rest, "：") || len(money.FindSpans(after)) > 0 {
+		return nil
+	}
+	forward, each := false, c.reason != ""
+	for _, r := range ctx {
+		switch r.kind {
+		case "lead":
+			forward = forward || r.re.MatchString(before) || r.re.MatchString(after)
+		case "shared":
+			each = each || r.re.MatchString(lastRunes(before, 4))
+		}
+	}
+	if !forward || !each {
+		return nil
+	}
+	var lines []int
+	next := 0 // the number the next line should carry, 0 when not known
+	for pi := c.para + 1; pi < len(us); pi++ {
+		u := us[pi]
+		if u.kind == document.TableKind || u.norm == "" {
+			break
+		}
+		m := listMarkerRe.FindString(u.norm)
+		if m == "" {
+			// a caption between two lines of the list ((图片仅供参考)): skipped
+			// when the line after it carries the next number
+			if pi+1 < len(us) && next > 0 && markerNumber(listMarkerRe.FindString(us[pi+1].norm)) == next {
+				continue
+			}
+			break
+		}
+		if len(money.FindSpans(u.norm)) > 0 {
+			return nil // the lines state their own amounts
+		}
+		k := markerNumber(m)
+		if next > 0 && k != next {
+			break
+		}
+		lines = append(lines, pi)
+		if k > 0 {
+			next = k + 1
+		}
+	}
+	return lines
+}
+
+// markerNumber is the number an arabic list marker carries (3. 3、 (3)), 0
+// for any other marker.
+func markerNumber(m string) int {
+	k, _ := strconv.Atoi(strings.Trim(m, "()（）.．、) "))
+	return k
+}
+
+// listLine is the project a list line names and the organization it names
+// before a colon ("甲协会:乙项目"), "" when the part before the colon is no
+// organization's name.
+func listLine(line string) (name, org string) {
+	s := strings.Trim(listMarkerRe.ReplaceAllString(strings.TrimSpace(line), ""), "；;。，, ")
+	if i := strings.IndexAny(s, ":："); i > 0 {
+		before, after := s[:i], strings.TrimLeft(s[i:], ":： ")
+		if f := textfold.Han(before); orgRe.FindString(f) == f && after != "" {
+			return after, before
+		}
+	}
+	return s, ""
+}
