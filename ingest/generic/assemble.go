@@ -60,7 +60,7 @@ func tree(live []*cand) []*cand {
 		c := live[i]
 		var sum int64
 		absorbed := 0
-		for k := 0; k < len(roots); k++ {
+		for k := 0; k < len(roots) && !c.derived; k++ { // a figure stated for several items is each one's, never a total of others
 			r := roots[k]
 			if c.group != 0 && r.group == c.group {
 				break

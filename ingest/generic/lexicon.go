@@ -98,6 +98,9 @@ func lexicons() ([]rule, []rule, error) {
 		if lexErr == nil {
 			lexErr = orgLexicon()
 		}
+		if lexErr == nil {
+			_, lexErr = tierRules()
+		}
 	})
 	return columnRules, ctxRules, lexErr
 }

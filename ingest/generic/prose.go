@@ -166,7 +166,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			out = append(out, c)
 		}
 	}
-	return leadLists(us, out, ctx, &group)
+	return tierAmounts(us, leadLists(us, out, ctx, &group), &group)
 }
 
 func decoyReason(ctx []rule, wide, prefix, after string) string {
@@ -227,7 +227,7 @@ func markerStyle(m string) string {
 
 var (
 	// verbOnlyRe: the words before an amount are only a verb of granting (资助, 获得补助)
-	verbOnlyRe = regexp.MustCompile(`^(?:共|均|各|分别)?(?:获得|获|给予|奖励|资助|补助|扶持|支持|拨付|安排)+(?:资金|经费|奖金)?$`)
+	verbOnlyRe = regexp.MustCompile(`^(?:共|均|各|分别|也|还|都|将|可|亦)*(?:获得|获|得到|给予|奖励|资助|补助|扶持|支持|拨付|安排)+(?:资金|经费|奖金)?$`)
 	// awardRe: an award the clause names after the project (获一等奖, 获评优秀项目)
 	awardRe = regexp.MustCompile(`(?:获得?|荣获|获评|评为)[\p{Han}]{0,6}(?:奖|项目|等次)$`)
 )

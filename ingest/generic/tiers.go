@@ -1,0 +1,150 @@
+package generic
+
+import (
+	"encoding/csv"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"fundscope/data"
+	"fundscope/textfold"
+)
+
+// Amounts set by an award tier stated elsewhere (data/lexicon/tiers.csv).
+// A competition notice names the projects of each tier in one place
+// (甲、乙等5个项目获得一等奖) and the amount of a tier in another (一等奖项目获得
+// 6000元): each named project of the tier is an item of that amount, derived
+// (rule tier-award). Projects mentioned only by their count (另有12个项目获
+// 三等奖, 还有15个项目也将得到3000元) are a count: the amount is listed as
+// unread, never spread over invented items (rule tier-counted).
+
+type tierLexicon struct {
+	tier, verb, count, lead, counted *regexp.Regexp
+}
+
+var (
+	tierOnce sync.Once
+	tierLex  tierLexicon
+	tierErr  error
+)
+
+func tierRules() (*tierLexicon, error) {
+	tierOnce.Do(func() {
+		f, err := data.FS.Open("lexicon/tiers.csv")
+		if err != nil {
+			tierErr = err
+			return
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			tierErr = fmt.Errorf("data/lexicon/tiers.csv: %w", err)
+			return
+		}
+		slots := map[string]**regexp.Regexp{"tier": &tierLex.tier, "verb": &tierLex.verb, "count": &tierLex.count, "lead": &tierLex.lead, "counted": &tierLex.counted}
+		for i, r := range rows[1:] {
+			slot, ok := slots[r[1]]
+			if !ok {
+				tierErr = fmt.Errorf("data/lexicon/tiers.csv row %d: kind %q is not tier, verb, count, lead or counted", i+2, r[1])
+				return
+			}
+			if *slot, err = regexp.Compile(r[2]); err != nil {
+				tierErr = fmt.Errorf("data/lexicon/tiers.csv row %d: %w", i+2, err)
+				return
+			}
+		}
+		for k, s := range slots {
+			if *s == nil {
+				tierErr = fmt.Errorf("data/lexicon/tiers.csv: no %s row", k)
+			}
+		}
+	})
+	return &tierLex, tierErr
+}
+
+// tierNames is the projects each tier names in the document (of two
+// statements of one tier, the one naming more projects), and the tiers
+// stated only by a count of projects (其余8个项目获优秀奖).
+func tierNames(us []unit, lx *tierLexicon) (named map[string][]string, counted map[string]bool) {
+	named, counted = map[string][]string{}, map[string]bool{}
+	for _, u := range us {
+		if u.norm == "" || u.table != nil {
+			continue
+		}
+		n := u.norm
+		f := textfold.Han(n) // same byte offsets as n
+		for _, m := range lx.tier.FindAllStringIndex(f, -1) {
+			start := lastStop(f[:m[0]], sentenceStops+"，,")
+			seg := f[start:m[0]]
+			v := lx.verb.FindStringIndex(seg)
+			if v == nil || v[0] == 0 {
+				continue
+			}
+			names := n[start : start+v[0]]
+			tier := f[m[0]:m[1]]
+			if lx.counted.MatchString(textfold.Han(strings.Trim(names, " ，,"))) {
+				counted[tier] = true
+				continue
+			}
+			if c := lx.count.FindStringIndex(textfold.Han(names)); c != nil {
+				names = names[:c[0]]
+			}
+			if l := lx.lead.FindStringIndex(textfold.Han(names)); l != nil {
+				names = names[l[1]:]
+			}
+			var list []string
+			for _, nm := range strings.Split(names, "、") {
+				if nm = strings.Trim(nm, " ，,"); utf8.RuneCountInString(nm) >= 2 && !lx.counted.MatchString(textfold.Han(nm)) {
+					list = append(list, nm)
+				}
+			}
+			if len(list) > len(named[tier]) {
+				named[tier] = list
+			}
+		}
+	}
+	return named, counted
+}
+
+// tierAmounts replaces a figure stated for a tier by the items of the
+// tier's named projects, and sets aside a figure stated for projects
+// mentioned only by their count.
+func tierAmounts(us []unit, cands []*cand, group *int) []*cand {
+	lx, err := tierRules()
+	if err != nil {
+		return cands
+	}
+	named, counted := tierNames(us, lx)
+	var out []*cand
+	for _, c := range cands {
+		if c.reason != "" || c.derived {
+			out = append(out, c)
+			continue
+		}
+		n := us[c.para].norm
+		clause := n[lastStop(n[:c.span.Start], sentenceStops+"，,"):c.span.Start]
+		f := textfold.Han(clause)
+		if t := lx.tier.FindString(f); t != "" && !strings.ContainsAny(clause, "、“\"") && lx.verb.FindStringIndex(f[:strings.Index(f, t)]) == nil {
+			// 一等奖项目获得8000元: the tier is the subject, its projects are named elsewhere
+			if names := named[t]; len(names) > 0 {
+				*group++
+				for _, nm := range names {
+					d := *c
+					d.name, d.org, d.derived, d.group, d.keyword = nm, "", true, *group, false
+					out = append(out, &d)
+				}
+				continue
+			}
+			if counted[t] {
+				c.reason = "an amount for each of projects mentioned only by their count"
+			}
+		}
+		if lx.counted.MatchString(textfold.Han(strings.Trim(c.name, " ，,"))) {
+			c.reason = "an amount for each of projects mentioned only by their count"
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,24 @@
+package generic
+
+import "testing"
+
+// Rules tier-award and tier-counted (data/lexicon/tiers.csv), on invented
+// competition notices in several wordings.
+func TestTierAmounts(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"tiers named in one paragraph, amounts in another; the fuller list of a tier wins; a counted tier is no items",
+			"决赛中，“银龄相伴”、邻里守望等3个项目获得大赛一等奖。\n最终“银龄相伴”、邻里守望、书香童年等3个项目获得大赛一等奖，“小小志愿者”等6个项目获二等奖。\n据悉，一等奖项目获得6000元扶持资金，二等奖项目获得4000元扶持资金。另有10个入围项目，也将得到2000元扶持资金。",
+			"items: “银龄相伴”=0.6/derived 邻里守望=0.6/derived 书香童年=0.6/derived “小小志愿者”=0.4/derived; totals: ; unread: 2000元(an amount for each of projects mentioned only by their count)"},
+		{"tiers in traditional script, amounts before the names, the tier figure equal to the sum of the others is no total",
+			"本屆創投一等獎項目每個資助5萬元，二等獎項目每個資助3萬元，三等獎項目每個資助2萬元。\n經評審，長者食堂、社區書屋榮獲一等獎；青少年托管獲評二等獎；鄰里調解室獲三等獎。",
+			"items: 長者食堂=5/derived 社區書屋=5/derived 青少年托管=3/derived 鄰里調解室=2/derived; totals: ; unread: "},
+		{"projects mentioned only by their count take no amount",
+			"其余8个项目获优秀奖。优秀奖项目获得1000元奖励。\n还有5个参赛项目可得到500元补贴。",
+			"items: ; totals: ; unread: 1000元(an amount for each of projects mentioned only by their count) 500元(an amount for each of projects mentioned only by their count)"},
+	}
+	for _, c := range cases {
+		if got := summary(read(t, c.text)); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
