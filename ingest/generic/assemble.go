@@ -188,6 +188,10 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	var leaves []*cand
 	var walk func(x *cand)
 	walk = func(x *cand) {
+		if !x.total && x.onlyTotal != "" {
+			p.Unread = append(p.Unread, model.Unread{Text: x.span.Text, Line: x.line, Location: x.loc, Reason: x.onlyTotal + ": " + money.Clip(x.clause, 60)})
+			return
+		}
 		if !x.total {
 			leaves = append(leaves, x)
 			return

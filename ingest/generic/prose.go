@@ -8,6 +8,7 @@ import (
 
 	"fundscope/ingest/document"
 	"fundscope/money"
+	"fundscope/textfold"
 )
 
 // cand is one amount-looking span of prose on its way to becoming a line
@@ -27,9 +28,13 @@ type cand struct {
 	inParen bool   // printed inside parentheses
 	paren   int    // offset just after the open parenthesis it is printed in
 	reason  string
-	keyword bool // a total word (共计, 合计 …) stands right before it
-	derived bool // one of several items one shared amount was stated for
-	group   int  // shared-amount group (1-based), 0 when none
+	// onlyTotal: a figure no spending (income or a transfer received) that
+	// may still state the total of the items after it (收到公益金100万元,
+	// 用于甲60万元、乙40万元); set aside with this reason when it totals nothing
+	onlyTotal string
+	keyword   bool // a total word (共计, 合计 …) stands right before it
+	derived   bool // one of several items one shared amount was stated for
+	group     int  // shared-amount group (1-based), 0 when none
 
 	children []*cand
 	parent   *cand
@@ -105,7 +110,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			local := n[max(sentStart, prevEnd):s.Start] // the words since the figure before
 			prevEnd = s.End
 			lead := s.Text[:max(0, strings.IndexFunc(s.Text, unicode.IsDigit))] // the words a span starts with (超过5万元: 超过)
-			c.reason = decoyReason(ctx, n[sentStart:s.Start], prefix+lead, after)
+			c.reason = decoyReason(ctx, textfold.Han(n[sentStart:s.Start]), textfold.Han(prefix+lead), textfold.Han(after))
 			if u.title && c.reason == "" {
 				c.keyword = true // 我市投入公益金3.12亿元 in the title: a total the document states about itself
 			}
@@ -120,6 +125,18 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			}
 			if last := len(out) - 1; c.reason == "" && c.inParen && last >= 0 && out[last].para == pi && out[last].reason != "" && out[last].span.End < c.paren {
 				c.reason = "inside a figure set aside (" + out[len(out)-1].span.Text + ")"
+			}
+			if last := len(out) - 1; c.reason == "" && c.detail && last >= 0 && out[last].para == pi && inherited(out[last].reason) {
+				// 累计投入300万元。其中养老100万元、助残200万元: a breakdown of a figure set aside is set aside with it
+				switch {
+				case strings.HasPrefix(out[last].reason, breakdownReason):
+					c.reason = out[last].reason
+				case out[last].sent < c.sent:
+					c.reason = breakdownReason + " of a figure set aside (" + out[last].span.Text + ", " + out[last].reason + ")"
+				}
+			}
+			if c.reason == "income or transfer" {
+				c.reason, c.onlyTotal = "", c.reason
 			}
 			c.name, c.org = nameOf(prefix, after, n[sentStart:s.Start], local)
 			if c.reason == "" && !c.keyword && sharedBefore(ctx, lastRunes(prefix, 4)) {
@@ -167,6 +184,21 @@ func proseCands(us []unit, ctx []rule) []*cand {
 		}
 	}
 	return tierAmounts(us, leadLists(us, out, ctx, &group), &group)
+}
+
+const breakdownReason = "breakdown (其中)"
+
+// inherited reports whether the parts of a figure set aside for reason
+// (其中 …) are set aside with it: the parts of a cumulative figure, a
+// change, an income are no spending; the parts of sales or fund-raising
+// figures are often what was spent (筹集公益金3亿元，其中用于养老1亿元).
+func inherited(reason string) bool {
+	for _, r := range []string{"cumulative figure", "change from a prior year", breakdownReason} {
+		if strings.HasPrefix(reason, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func decoyReason(ctx []rule, wide, prefix, after string) string {
