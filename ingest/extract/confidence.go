@@ -195,7 +195,8 @@ var codeSignals = map[string]func(r *reading, c confRule) []hit{
 		}
 		return nil
 	},
-	"no-cross-check": func(r *reading, c confRule) []hit { return nil }, // applied in assess
+	"no-cross-check":    func(r *reading, c confRule) []hit { return nil }, // applied in assess
+	"total-approximate": func(r *reading, c confRule) []hit { return nil }, // applied in assess
 }
 
 type hit struct {
@@ -298,8 +299,8 @@ func assess(r *reading) (float64, []float64, Signals, error) {
 		}
 		sig = append(sig, Signal{Rule: c.id, Effect: f, Detail: where + ": " + h.what, Item: h.item + 1})
 	}
-	crossChecked := false
-	var noCross *confRule
+	crossChecked, approxChecked := false, false
+	var noCross, approx *confRule
 	for _, c := range rs {
 		switch c.applies {
 		case "name":
@@ -324,12 +325,20 @@ func assess(r *reading) (float64, []float64, Signals, error) {
 		case "total":
 			for _, t := range r.totals {
 				if t.Metric == model.MetricAmount && t.Reconciles && c.re.MatchString(foldName(t.Label+t.Text)) && coversAll(t, r) {
-					crossChecked = true
+					if t.Low != nil {
+						approxChecked = true // within its last digit only
+					} else {
+						crossChecked = true
+					}
 				}
 			}
 		case "code":
-			if c.id == "no-cross-check" {
+			switch c.id {
+			case "no-cross-check":
 				noCross = &c
+				continue
+			case "total-approximate":
+				approx = &c
 				continue
 			}
 			for _, h := range codeSignals[c.id](r, c) {
@@ -337,7 +346,11 @@ func assess(r *reading) (float64, []float64, Signals, error) {
 			}
 		}
 	}
-	if noCross != nil && !crossChecked && len(r.items) > 0 {
+	switch {
+	case crossChecked || len(r.items) == 0:
+	case approxChecked && approx != nil:
+		fire(*approx, hit{-1, 1, "the reconciling total over every item is approximate: it confirms the items only within its last digit"})
+	case noCross != nil:
 		fire(*noCross, hit{-1, 1, "no reconciling total with a total word covers the items"})
 	}
 	if crossChecked {

@@ -14,7 +14,7 @@ import (
 
 // testdata/signals.csv holds invented readings, each saying whether one
 // confidence rule fires on it: items are name=yuan (empty: no amount),
-// totals label=stated=y|n (reconciles), unread text=reason, lines the
+// totals label=stated=y|n (reconciles)[=approx], unread text=reason, lines the
 // document's text; all ;-separated.
 func TestEveryConfidenceRuleOnInventedReadings(t *testing.T) {
 	f, err := os.Open("testdata/signals.csv")
@@ -55,7 +55,12 @@ func TestEveryConfidenceRuleOnInventedReadings(t *testing.T) {
 		for _, tot := range split(row[3]) {
 			p := strings.Split(tot, "=")
 			stated, _ := strconv.ParseInt(p[1], 10, 64)
-			r.totals = append(r.totals, Total{Label: p[0], Metric: model.MetricAmount, Stated: stated, Computed: sum, Reconciles: p[2] == "y"})
+			tt := Total{Label: p[0], Metric: model.MetricAmount, Stated: stated, Computed: sum, Reconciles: p[2] == "y"}
+			if len(p) > 3 && p[3] == "approx" { // within a tenth of the figure
+				lo, hi := stated-stated/10, stated+stated/10
+				tt.Low, tt.High = &lo, &hi
+			}
+			r.totals = append(r.totals, tt)
 		}
 		for _, u := range split(row[4]) {
 			text, reason, _ := strings.Cut(u, "=")

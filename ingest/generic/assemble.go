@@ -50,6 +50,23 @@ func precision(s money.Span) int64 {
 	return max(p, 1)
 }
 
+// roundedTotal reports whether a figure is the total of parts printed at a
+// finer precision, rounded to its own last digit (rule total-rounded: 2.3亿元
+// over parts of 12,345万元 and 10,702万元). 2亿 is no rounding of 1.2亿.
+func roundedTotal(c *cand, parts []*cand, sum int64) bool {
+	p := precision(c.span)
+	if c.span.Approx || p < 10 {
+		return false
+	}
+	for _, r := range parts {
+		if precision(r.span)*10 > p {
+			return false
+		}
+	}
+	d := sum - c.span.Yuan
+	return 2*d <= p && -2*d <= p
+}
+
 // tree arranges the amounts that are not decoys: a figure that equals the
 // sum of the figures right after it (a heading's amount and the amounts of
 // its section; a sentence's total and its breakdown) becomes their stated
@@ -77,6 +94,10 @@ func tree(live []*cand) []*cand {
 			}
 			if matches(c.span, sum) {
 				absorbed = k + 1
+				break
+			}
+			if (k > 0 || singleChildOK(c, r)) && roundedTotal(c, roots[:k+1], sum) {
+				absorbed, c.rounded = k+1, true
 				break
 			}
 			if sum > c.span.Yuan*2 {
@@ -280,6 +301,13 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 			Label: money.Clip(x.name, 40) + " " + x.span.Text, Kind: kind, Metric: model.MetricAmount,
 			Stated: x.span.Yuan, Scope: scope, Line: x.line, Text: money.Clip(x.clause, 80),
 		})
+		if x.rounded {
+			p2 := precision(x.span) / 2
+			lo, hi := x.span.Yuan-p2, x.span.Yuan+p2
+			t := &p.Totals[len(p.Totals)-1]
+			t.Low, t.High, t.Rule = &lo, &hi, "total-rounded"
+			p.Warnings = append(p.Warnings, model.Warning{Line: x.line, Message: fmt.Sprintf("stated total %s is printed rounded: its parts are printed to a finer digit and reconcile within half its last digit", x.span.Text)})
+		}
 		if x.span.Approx {
 			lo, hi := bounds(x.span)
 			p.Totals[len(p.Totals)-1].Low, p.Totals[len(p.Totals)-1].High = &lo, &hi

@@ -34,3 +34,31 @@ func TestFiguresThatAreNotProjectMoney(t *testing.T) {
 		}
 	}
 }
+
+// Rule total-rounded: a headline figure printed to a coarser digit than
+// its parts is their total when the parts round to it; 2亿 is no rounding
+// of 1.2亿, and a figure printed as finely as its parts must add up exactly.
+func TestRoundedTotal(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"亿 over 万",
+			"全年使用公益金2.3亿元。其中养老服务12345万元，儿童福利10702万元。",
+			"items: 养老服务=12345/fixed 儿童福利=10702/fixed; totals: 23000/23047; unread: "},
+		{"万 with one decimal over 元, traditional script",
+			"本年度共安排資金45.6萬元：社區服務223456元，助殘服務232611元。",
+			"items: 社區服務=22.3456/fixed 助殘服務=23.2611/fixed; totals: 45.6/45.6067; unread: "},
+		{"not a rounding: the parts are far from the figure",
+			"全年使用公益金2亿元。其中养老服务7000万元，儿童福利5000万元。",
+			"items: 全年使用公益金=20000/fixed; totals: ; unread: 7000万元(sub-item of 2亿元 (a breakdown that does not add up to it, not added)) 5000万元(sub-item of 2亿元 (a breakdown that does not add up to it, not added))"},
+	}
+	for _, c := range cases {
+		p := read(t, c.text)
+		if got := summary(p); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+		for _, tt := range p.Totals {
+			if tt.Rule != "total-rounded" || tt.Low == nil || *tt.Low > tt.Stated || *tt.High < tt.Stated {
+				t.Errorf("%s: total %s is not marked rounded with its bounds: %+v", c.name, tt.Label, tt)
+			}
+		}
+	}
+}

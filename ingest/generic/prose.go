@@ -32,6 +32,7 @@ type cand struct {
 	// may still state the total of the items after it (收到公益金100万元,
 	// 用于甲60万元、乙40万元); set aside with this reason when it totals nothing
 	onlyTotal string
+	rounded   bool // a total of parts printed to a finer digit (rule total-rounded)
 	keyword   bool // a total word (共计, 合计 …) stands right before it
 	derived   bool // one of several items one shared amount was stated for
 	group     int  // shared-amount group (1-based), 0 when none
