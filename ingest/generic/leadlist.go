@@ -101,7 +101,7 @@ func (c *cand) leadList(us []unit, ctx []rule) []int {
 // markerNumber is the number an arabic list marker carries (3. 3、 (3)), 0
 // for any other marker.
 func markerNumber(m string) int {
-	k, _ := strconv.Atoi(strings.Trim(m, "()（）.．、) "))
+	k, _ := strconv.Atoi(strings.Trim(m, "()（）.．、 "))
 	return k
 }
 
