@@ -38,18 +38,12 @@ type totalRule struct {
 // totalRules reads data/lexicon/total_rows.csv.
 func totalRules() ([]totalRule, error) {
 	totalOnce.Do(func() {
-		f, err := data.FS.Open("lexicon/total_rows.csv")
+		rows, err := lexiconRows("lexicon/total_rows.csv")
 		if err != nil {
 			totalErr = err
 			return
 		}
-		defer f.Close()
-		rows, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			totalErr = fmt.Errorf("data/lexicon/total_rows.csv: %w", err)
-			return
-		}
-		for i, r := range rows[1:] {
+		for i, r := range rows {
 			re, err := regexp.Compile(r[2])
 			if err != nil {
 				totalErr = fmt.Errorf("data/lexicon/total_rows.csv row %d: %w", i+2, err)
@@ -105,7 +99,9 @@ func lexicons() ([]rule, []rule, error) {
 	return columnRules, ctxRules, lexErr
 }
 
-func readRules(name string) ([]rule, error) {
+// lexiconRows is a lexicon's rows without its header: name is its path
+// under data/ (lexicon/columns.csv); errors name the file.
+func lexiconRows(name string) ([][]string, error) {
 	f, err := data.FS.Open(name)
 	if err != nil {
 		return nil, err
@@ -115,8 +111,19 @@ func readRules(name string) ([]rule, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data/%s: %w", name, err)
 	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("data/%s: no header row", name)
+	}
+	return rows[1:], nil
+}
+
+func readRules(name string) ([]rule, error) {
+	rows, err := lexiconRows(name)
+	if err != nil {
+		return nil, err
+	}
 	var out []rule
-	for i, r := range rows[1:] {
+	for i, r := range rows {
 		re, err := regexp.Compile(r[1])
 		if err != nil {
 			return nil, fmt.Errorf("data/%s row %d: %w", name, i+2, err)

@@ -1,14 +1,12 @@
 package generic
 
 import (
-	"encoding/csv"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"fundscope/data"
 	"fundscope/textfold"
 )
 
@@ -29,18 +27,12 @@ var (
 
 func orgLexicon() error {
 	orgOnce.Do(func() {
-		f, err := data.FS.Open("lexicon/organizations.csv")
+		rows, err := lexiconRows("lexicon/organizations.csv")
 		if err != nil {
 			orgErr = err
 			return
 		}
-		defer f.Close()
-		rows, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			orgErr = fmt.Errorf("data/lexicon/organizations.csv: %w", err)
-			return
-		}
-		for i, r := range rows[1:] {
+		for i, r := range rows {
 			re, err := regexp.Compile(r[2])
 			if err != nil {
 				orgErr = fmt.Errorf("data/lexicon/organizations.csv row %d: %w", i+2, err)

@@ -1,14 +1,12 @@
 package generic
 
 import (
-	"encoding/csv"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"fundscope/data"
 	"fundscope/textfold"
 )
 
@@ -32,19 +30,13 @@ var (
 
 func tierRules() (*tierLexicon, error) {
 	tierOnce.Do(func() {
-		f, err := data.FS.Open("lexicon/tiers.csv")
+		rows, err := lexiconRows("lexicon/tiers.csv")
 		if err != nil {
 			tierErr = err
 			return
 		}
-		defer f.Close()
-		rows, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			tierErr = fmt.Errorf("data/lexicon/tiers.csv: %w", err)
-			return
-		}
 		slots := map[string]**regexp.Regexp{"tier": &tierLex.tier, "verb": &tierLex.verb, "count": &tierLex.count, "lead": &tierLex.lead, "counted": &tierLex.counted}
-		for i, r := range rows[1:] {
+		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
 				tierErr = fmt.Errorf("data/lexicon/tiers.csv row %d: kind %q is not tier, verb, count, lead or counted", i+2, r[1])
