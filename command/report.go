@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -70,7 +71,7 @@ written beside their target and moved into place when complete.`,
 	cmd.Flags().StringVar(&opts.OutDir, "out", "out", "folder to write the reports to")
 	addPlaceFlag(cmd.Flags(), &opts.Filter.Place)
 	cmd.Flags().IntVar(&opts.Filter.Year, "year", 0, "only this year")
-	cmd.Flags().IntVar(&opts.DetailLimit, "detail-limit", reports.DetailLimit, "most line items listed on the workbook's 明细 sheet (0 = all, split at Excel's row limit)")
+	cmd.Flags().IntVar(&opts.DetailLimit, "detail-limit", reports.DetailLimit, "most line items listed on the workbook's 明细 sheet: a larger selection lists its largest, with a note pointing to fundscope export (0 = all, split at Excel's row limit)")
 	return cmd
 }
 
@@ -107,18 +108,28 @@ func reportRun(opts *ReportOptions) error {
 		return err
 	}
 	defer os.RemoveAll(stageDir)
-	for _, format := range opts.Formats {
-		path := filepath.Join(stageDir, "report."+format)
-		done := trace.Stage("report: write " + format)
-		err := writeReportFile(path, func(f *os.File) error {
-			if format == "html" {
-				return reports.WriteHTML(f, ds, now)
-			}
-			return reports.WriteXLSX(ctx, f, db, ds, now)
-		})
-		done()
-		if err != nil {
-			return fmt.Errorf("%s: %w (no report replaced)", filepath.Join(opts.OutDir, "report."+format), err)
+	// The two are written side by side: both only read the loaded dataset
+	// (and the workbook's detail the database).
+	errs := make([]error, len(opts.Formats))
+	var wg sync.WaitGroup
+	for i, format := range opts.Formats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			path := filepath.Join(stageDir, "report."+format)
+			defer trace.Stage("report: write " + format)()
+			errs[i] = writeReportFile(path, func(f *os.File) error {
+				if format == "html" {
+					return reports.WriteHTML(f, ds, now)
+				}
+				return reports.WriteXLSX(ctx, f, db, ds, now)
+			})
+		}()
+	}
+	wg.Wait()
+	for i, format := range opts.Formats {
+		if errs[i] != nil {
+			return fmt.Errorf("%s: %w (no report replaced)", filepath.Join(opts.OutDir, "report."+format), errs[i])
 		}
 	}
 	for _, format := range opts.Formats { // nothing is moved unless every move can succeed

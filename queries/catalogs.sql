@@ -7,6 +7,16 @@ WITH rec AS (
            count(*) FILTER (WHERE reconciles) AS reconciled_totals
     FROM reconciliation
     GROUP BY catalog_id
+), items AS (  -- each catalog's items added up before the catalogs are joined: one pass, grouped by one key
+    SELECT catalog_id,
+           count(*)                                                                       AS items,
+           CAST(sum(amount_yuan) FILTER (WHERE amount_kind NOT IN ('cap', 'actuals')) AS BIGINT) AS total_yuan,
+           CAST(sum(amount_yuan) FILTER (WHERE amount_kind = 'cap') AS BIGINT)           AS cap_yuan,
+           CAST(sum(amount_yuan) FILTER (WHERE amount_kind = 'actuals') AS BIGINT)       AS actuals_yuan,
+           count(*) FILTER (WHERE amount_yuan IS NULL)                                    AS items_without_amount,
+           count(DISTINCT organization)                                                   AS organizations
+    FROM line_item
+    GROUP BY catalog_id
 )
 SELECT c.catalog_id,
        cp.place,
@@ -15,13 +25,13 @@ SELECT c.catalog_id,
        c.year,
        coalesce(c.phase, 'unknown') AS phase,
        coalesce(c.review, 'read')   AS review,  -- read | unreviewed (ingest --accept) | reviewed (a person's draft)
-       count(li.item_id)                                    AS items,
+       coalesce(li.items, 0)                                AS items,
        -- NULL where no item of the basis states an amount (never 0 for "none")
-       CAST(sum(li.amount_yuan) FILTER (WHERE li.amount_kind NOT IN ('cap', 'actuals')) AS BIGINT) AS total_yuan,
-       CAST(sum(li.amount_yuan) FILTER (WHERE li.amount_kind = 'cap') AS BIGINT)     AS cap_yuan,
-       CAST(sum(li.amount_yuan) FILTER (WHERE li.amount_kind = 'actuals') AS BIGINT) AS actuals_yuan,
-       count(li.item_id) FILTER (WHERE li.amount_yuan IS NULL) AS items_without_amount,
-       count(DISTINCT li.organization)                      AS organizations,
+       li.total_yuan,
+       li.cap_yuan,
+       li.actuals_yuan,
+       coalesce(li.items_without_amount, 0)                 AS items_without_amount,
+       coalesce(li.organizations, 0)                        AS organizations,
        CASE
            WHEN coalesce(rec.stated_totals, 0) = 0 THEN 'no stated totals'
            WHEN rec.reconciled_totals = rec.stated_totals
@@ -30,9 +40,8 @@ SELECT c.catalog_id,
        END AS reconciliation
 FROM catalog c
 JOIN catalog_place cp USING (catalog_id)
-LEFT JOIN line_item li USING (catalog_id)
+LEFT JOIN items li USING (catalog_id)
 LEFT JOIN rec USING (catalog_id)
 WHERE in_place(c.admin_code, $place)
   AND ($year IS NULL OR c.year = $year)
-GROUP BY ALL
 ORDER BY c.year, cp.place, c.catalog_id;

@@ -9,12 +9,18 @@ WITH scoped AS (
       AND ($category IS NULL OR category = $category OR category_zh = $category)
 ), counts AS (
     SELECT count(*) AS n_all, count(DISTINCT (place_code, year, phase, category)) AS n_cells FROM scoped
-), chosen AS (
-    SELECT s.item_id, c.n_all <= 20000 AS complete
+), per_cell AS (
+    -- the largest items of each cell (amount descending, then item_id), as a
+    -- top-n aggregate: a window over every item costs several times more
+    SELECT unnest(min_by(s.item_id, {'a': coalesce(-s.amount_yuan, 9223372036854775807), 'i': s.item_id},
+                         greatest(1, 8000 // c.n_cells))) AS item_id
     FROM scoped s, counts c
-    QUALIFY c.n_all <= 20000
-         OR row_number() OVER (PARTITION BY s.place_code, s.year, s.phase, s.category
-                               ORDER BY s.amount_yuan DESC NULLS LAST, s.item_id) <= greatest(1, 8000 // c.n_cells)
+    WHERE c.n_all > 20000
+    GROUP BY s.place_code, s.year, s.phase, s.category, c.n_cells
+), chosen AS (
+    SELECT s.item_id, true AS complete FROM scoped s, counts c WHERE c.n_all <= 20000
+    UNION ALL
+    SELECT item_id, false AS complete FROM per_cell
 )
 SELECT f.item_id, f.place_code, f.place, f.place_level, f.compare_level, p.place_city_code, p.place_province_code,
        f.year, f.phase, f.category, f.category_zh, f.funding_code, f.funding_zh,
@@ -25,7 +31,7 @@ SELECT f.item_id, f.place_code, f.place, f.place_level, f.compare_level, p.place
        coalesce(f.source_location, f.line_start || CASE WHEN f.line_end > f.line_start THEN '–' || f.line_end ELSE '' END) AS location,
        ch.complete
 FROM chosen ch
-JOIN clean_line_item f USING (item_id)
+JOIN clean_items(chosen) f USING (item_id)
 JOIN catalog c USING (catalog_id)
 JOIN catalog_place p USING (catalog_id)
 LEFT JOIN ref_regions r ON r.code = f.region_code

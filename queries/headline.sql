@@ -21,8 +21,8 @@ SELECT phase,
        CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'derived'), 0) AS BIGINT) AS derived_yuan,
        CAST(coalesce(sum(amount_yuan) FILTER (WHERE amount_kind = 'approx'), 0) AS BIGINT)  AS approx_yuan,
        count(DISTINCT org_key)                                           AS organizations
-FROM (SELECT *, coalesce(covered_by_place_code IS NOT NULL AND in_place(covered_by_place_code, $place), false) AS counted_elsewhere
-      FROM clean_line_item)
+FROM (SELECT f.*, coalesce(ov.covered_by IS NOT NULL AND in_place(ov.covered_by, $place), false) AS counted_elsewhere
+      FROM item_fact f LEFT JOIN item_overlap ov USING (item_id))
 WHERE in_place(place_code, $place)
   AND ($year IS NULL OR year = $year)
 GROUP BY phase

@@ -6,7 +6,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"fundscope/internal/trace"
 	"fundscope/queries"
@@ -53,29 +55,39 @@ func Load(ctx context.Context, db *sql.DB, f Filter, extra ...string) (*Dataset,
 		names = append(names, s.Query)
 	}
 	names = append(names, extra...)
+	// The queries run side by side, one per core: most are small, and a
+	// query's latency, not DuckDB's throughput, is what they wait on.
+	var unique []string
+	seen := map[string]bool{}
 	for _, name := range names {
-		if _, done := ds.results[name]; done {
-			continue
+		if !seen[name] {
+			seen[name] = true
+			unique = append(unique, name)
 		}
-		q, err := queries.Get(name)
-		if err != nil {
-			return nil, err
-		}
-		params := map[string]any{}
-		for k, v := range f.Params() {
-			for _, p := range q.Params {
-				if p == k {
-					params[k] = v
-				}
+	}
+	tablesOut := make([]*queries.Table, len(unique))
+	errs := make([]error, len(unique))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(unique)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				tablesOut[i], errs[i] = runNamed(ctx, db, unique[i], f)
 			}
+		}()
+	}
+	for i := range unique {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, name := range unique {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("query %s: %w", name, errs[i])
 		}
-		done := trace.Stage("query " + name)
-		t, err := queries.Run(ctx, db, q, params)
-		done()
-		if err != nil {
-			return nil, fmt.Errorf("query %s: %w", name, err)
-		}
-		ds.results[name] = t
+		ds.results[name] = tablesOut[i]
 	}
 	headline := Section{ID: "headline", Query: headlineQuery}
 	for _, c := range headlineColumns {
@@ -90,6 +102,24 @@ func Load(ctx context.Context, db *sql.DB, f Filter, extra ...string) (*Dataset,
 		return nil, fmt.Errorf("nothing to report: no catalog matches the filter (place %q, year %d)", f.Place, f.Year)
 	}
 	return ds, nil
+}
+
+// runNamed runs one named query with the filter's parameters that it takes.
+func runNamed(ctx context.Context, db *sql.DB, name string, f Filter) (*queries.Table, error) {
+	q, err := queries.Get(name)
+	if err != nil {
+		return nil, err
+	}
+	params := map[string]any{}
+	for k, v := range f.Params() {
+		for _, p := range q.Params {
+			if p == k {
+				params[k] = v
+			}
+		}
+	}
+	defer trace.Stage("query " + name)()
+	return queries.Run(ctx, db, q, params)
 }
 
 // value returns column col of row r of t.

@@ -281,19 +281,63 @@ func BenchmarkReports(b *testing.B) {
 	}
 }
 
-func TestDetailLimitLeavesANote(t *testing.T) {
+func TestDetailLimitListsTheLargestWithANote(t *testing.T) {
 	old := DetailLimit
 	DetailLimit = 10
 	defer func() { DetailLimit = old }()
-	_, xlsxPath := writeReports(t, loadedDB(t, false), t.TempDir())
+	dbPath := loadedDB(t, false)
+	_, xlsxPath := writeReports(t, dbPath, t.TempDir())
 	f, err := excelize.OpenFile(xlsxPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	note, _ := f.GetCellValue(SheetDetail, "A2")
-	if !strings.Contains(note, "95 line items exceed the workbook's detail limit of 10 rows") || !strings.Contains(note, "fundscope export") {
-		t.Errorf("note: %q", note)
+	rows, err := f.GetRows(SheetDetail, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == "amount_yuan" {
+			col = i
+		}
+	}
+	// header, the ten largest, a blank row, the note
+	if len(rows) != 13 || col < 0 {
+		t.Fatalf("detail sheet has %d rows (want 13), amount_yuan column %d", len(rows), col)
+	}
+	var want []string
+	db := openRO(t, dbPath)
+	r, err := db.Query(`SELECT CAST(amount_yuan AS VARCHAR) FROM clean_line_item ORDER BY amount_yuan DESC NULLS LAST, item_id LIMIT 10`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r.Next() {
+		var v string
+		r.Scan(&v)
+		want = append(want, v)
+	}
+	r.Close()
+	var got []string
+	for _, row := range rows[1:11] {
+		got = append(got, row[col])
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("detail lists amounts %v, want the ten largest %v", got, want)
+	}
+	note := rows[12][0]
+	if !strings.Contains(note, "The 明细 sheet lists the 10 largest of 95 line items") || !strings.Contains(note, "fundscope export") {
+		t.Errorf("note below the table: %q", note)
+	}
+	summary, _ := f.GetRows(SheetSummary)
+	found := false
+	for _, row := range summary {
+		for _, c := range row {
+			found = found || strings.Contains(c, "10 largest of 95 line items")
+		}
+	}
+	if !found {
+		t.Error("the summary does not say the detail sheet is capped")
 	}
 }
 

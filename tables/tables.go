@@ -15,7 +15,7 @@ import (
 	"fundscope/queries"
 )
 
-//go:embed sql/*.sql
+//go:embed sql/*.sql sql/ids/*.sql
 var exportSQL embed.FS
 
 // Field is one column of an exported table, as data/dictionary.csv defines it.
@@ -80,24 +80,68 @@ func Query(table string) (string, error) {
 }
 
 // SetParams fills the one-row temp table export_params that the export
-// queries filter by (COPY cannot take parameters, so the filter is data).
+// queries filter by (COPY cannot take parameters, so the filter is data) and
+// the temp view export_ids of the items it selects (sql/ids/all.sql).
 func SetParams(ctx context.Context, conn *sql.Conn, f queries.Filter) error {
-	_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE export_params AS
-		SELECT CAST($place AS VARCHAR) AS p_place, CAST($year AS INTEGER) AS p_year, CAST($category AS VARCHAR) AS p_category`,
-		sql.Named("place", nilIfEmpty(f.Place)), sql.Named("year", nilIfZero(f.Year)), sql.Named("category", nilIfEmpty(f.Category)))
+	return setParams(ctx, conn, f, 0)
+}
+
+// setParams is SetParams; limit > 0 selects only the limit largest items
+// (sql/ids/largest.sql).
+func setParams(ctx context.Context, conn *sql.Conn, f queries.Filter, limit int) error {
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE export_params AS
+		SELECT CAST($place AS VARCHAR) AS p_place, CAST($year AS INTEGER) AS p_year, CAST($category AS VARCHAR) AS p_category,
+		       CAST($limit AS BIGINT) AS p_limit`,
+		sql.Named("place", nilIfEmpty(f.Place)), sql.Named("year", nilIfZero(f.Year)), sql.Named("category", nilIfEmpty(f.Category)),
+		sql.Named("limit", nilIfZero(limit))); err != nil {
+		return err
+	}
+	ids := "sql/ids/all.sql"
+	if limit > 0 {
+		ids = "sql/ids/largest.sql"
+	}
+	b, err := exportSQL.ReadFile(ids)
+	if err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, string(b))
 	return err
 }
 
 // Open runs the export query of a table with the filter's parameters.
 func Open(ctx context.Context, conn *sql.Conn, table string, f queries.Filter) (*sql.Rows, error) {
+	return open(ctx, conn, table, f, 0, "")
+}
+
+// OpenLargest runs the export query of line_items for at most limit items of
+// the filter's selection, the largest, in the order orderBy names (columns of
+// the table, as in an ORDER BY clause); limit 0 is every item.
+func OpenLargest(ctx context.Context, conn *sql.Conn, f queries.Filter, limit int, orderBy string) (*sql.Rows, error) {
+	return open(ctx, conn, "line_items", f, limit, orderBy)
+}
+
+func open(ctx context.Context, conn *sql.Conn, table string, f queries.Filter, limit int, orderBy string) (*sql.Rows, error) {
 	q, err := Query(table)
 	if err != nil {
 		return nil, err
 	}
-	if err := SetParams(ctx, conn, f); err != nil {
+	if err := setParams(ctx, conn, f, limit); err != nil {
 		return nil, err
 	}
+	if orderBy != "" {
+		q = "SELECT * FROM (" + q + ") ORDER BY " + orderBy
+	}
 	return conn.QueryContext(ctx, q)
+}
+
+// Selected counts the items of the filter's selection.
+func Selected(ctx context.Context, conn *sql.Conn, f queries.Filter) (int64, error) {
+	if err := SetParams(ctx, conn, f); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := conn.QueryRowContext(ctx, `SELECT count(*) FROM export_ids`).Scan(&n)
+	return n, err
 }
 
 func nilIfEmpty(s string) any {

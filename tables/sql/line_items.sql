@@ -1,5 +1,5 @@
 -- The cleaned line items as exported;
--- The filter comes from the one-row temp table export_params (p_place, p_year, p_category).
+-- The items are those of the temp view export_ids (sql/ids: the filter of export_params).
 -- columns and their order are those of data/dictionary.csv (table line_items).
 SELECT item_id, catalog_id, province, province_code, city, city_code, district, jurisdiction, catalog_admin_code, catalog_level,
        place, place_code, place_level, year, phase,
@@ -9,10 +9,7 @@ SELECT item_id, catalog_id, province, province_code, city, city_code, district, 
        funding_text, funding_code, funding_zh, funding_en, funding_family, funding_level,
        amount_yuan, amount_wan, amount_text, amount_kind, amount_basis, covered_by_place_code, tax_included, period_start, period_end,
        source_file, line_start, line_end, detail_line_start, detail_line_end, source_location, synthetic, review
-FROM clean_line_item, export_params
-WHERE in_place(place_code, export_params.p_place)
-  AND (export_params.p_year IS NULL OR year = export_params.p_year)
-  AND (export_params.p_category IS NULL OR category = export_params.p_category OR category_zh = export_params.p_category)
+FROM clean_items(export_ids)
 -- No ORDER BY: rows are written in no promised order (each carries its keys:
 -- year, place, catalog_id, line_start, item_id). Sorting a million rows of sixty
 -- columns cost more than writing them (10 s of a 15 s CSV export, 3 GB).

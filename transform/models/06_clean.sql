@@ -65,7 +65,12 @@ JOIN allocated a ON a.district_code = f.place_code AND a.year = f.year AND a.pha
 WHERE f.place_level IN ('district', 'county', 'street')
 GROUP BY f.item_id;
 
-CREATE OR REPLACE VIEW clean_line_item AS
+-- clean_items(ids): the cleaned rows of the items whose item_id the table or
+-- CTE named ids holds, the one definition of a cleaned row. The items are
+-- chosen before the joins (a join above the view's outer joins could not be
+-- moved below them: fetching 20 rows of a million would join all of them
+-- first). clean_line_item is every item.
+CREATE OR REPLACE MACRO clean_items(ids) AS TABLE
 SELECT s.item_id,
        s.catalog_id,
        s.province,
@@ -129,9 +134,12 @@ SELECT s.item_id,
        s.source_location,
        s.synthetic,
        s.review
-FROM stg_line_item s
+FROM (SELECT * FROM stg_line_item WHERE item_id IN (SELECT item_id FROM query_table(ids))) s
 JOIN item_fact x USING (item_id)
 JOIN catalog_region cr ON cr.catalog_id = s.catalog_id
 JOIN region_resolution ir ON ir.catalog_id = s.catalog_id AND ir.region_key = coalesce(s.region_text, '')
 LEFT JOIN organization o2 ON o2.org_key = x.org_key
 LEFT JOIN item_overlap ov ON ov.item_id = s.item_id;
+
+CREATE OR REPLACE VIEW clean_line_item AS
+SELECT * FROM clean_items('item_fact');
