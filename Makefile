@@ -47,11 +47,11 @@ bench: build bench-deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) run ./bench/national -bin $(BIN) -out bench/results.md
 
-## bench-deps: what the pandas peer needs, from Debian (the system Python, not a pyenv shim)
+## bench-deps: what the pandas peer needs, from Debian (the system Python, not a pyenv shim), and GNU time (peak memory of each stage)
 bench-deps: SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 bench-deps:
-	@/usr/bin/python3 -c 'import pandas, openpyxl, matplotlib' 2>/dev/null || \
-		{ $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q python3-pandas python3-openpyxl python3-matplotlib; }
+	@{ /usr/bin/python3 -c 'import pandas, openpyxl, matplotlib' 2>/dev/null && test -x /usr/bin/time; } || \
+		{ $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q python3-pandas python3-openpyxl python3-matplotlib time; }
 
 ## fuzz: every fuzz target of every package for FUZZTIME; crashers land in <package>/testdata/fuzz and stay as regression cases.
 ## FUZZTIME is an execution count (Nx), not a duration: with a duration Go 1.26's fuzz coordinator can report a
