@@ -13,10 +13,10 @@ type Span struct {
 	Text       string // the span as printed (e.g. "约2.3亿", "1200万元")
 	Yuan       int64
 	Unit       string // 元, 万元 or 亿元
-	Approx     bool   // 约/近/余/多/逾/超过: the figure is not exact
+	Approx     bool   // 约/近/余/多/逾/超过 before or in it, 左右 after it: the figure is not exact
 }
 
-var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(亿|億|万|萬)?(余|多)?(元|圆)?`)
+var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(亿|億|万|萬)?(余|多)?(元|圆)?(左右)?`)
 
 // counters follow a 万 or 亿 that counts people or things, not money.
 const counters = "人名个家次户册件张份平亩套所项台辆位株棵只头本间床吨公里米页篇期场批"
@@ -70,7 +70,7 @@ func FindSpans(text string) []Span {
 		}
 		out = append(out, Span{
 			Start: start, End: end, Text: text[start:end], Yuan: v, Unit: unit,
-			Approx: g(1) == "约" || g(1) == "近" || g(1) == "逾" || g(1) == "超过" || g(4) != "" || g(6) != "",
+			Approx: g(1) == "约" || g(1) == "近" || g(1) == "逾" || g(1) == "超过" || g(4) != "" || g(6) != "" || g(8) != "",
 		})
 	}
 	return withCapitals(text, out)
