@@ -5,7 +5,7 @@ import "testing"
 // Figures that are not project money (decoy rows of
 // data/lexicon/amount_context.csv), on invented notices in several wordings.
 func TestFiguresThatAreNotProjectMoney(t *testing.T) {
-	cases := []struct{ name, text, want string }{
+	cases := []summaryCase{
 		{"a change from the year before",
 			"今年安排养老服务项目80万元，较上年增加12万元。",
 			"items: 今年安排养老服务项目=80/fixed; totals: ; unread: 12万元(change from a prior year)"},
@@ -28,18 +28,14 @@ func TestFiguresThatAreNotProjectMoney(t *testing.T) {
 			"项目启动迄今已使用资金120万元。今年新增社区书屋项目8万元。",
 			"items: 今年新增社区书屋项目=8/fixed; totals: ; unread: 120万元(cumulative figure)"},
 	}
-	for _, c := range cases {
-		if got := summary(read(t, c.text)); got != c.want {
-			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
-		}
-	}
+	checkSummaries(t, cases)
 }
 
 // Rule total-rounded: a headline figure printed to a coarser digit than
 // its parts is their total when the parts round to it; 2亿 is no rounding
 // of 1.2亿, and a figure printed as finely as its parts must add up exactly.
 func TestRoundedTotal(t *testing.T) {
-	cases := []struct{ name, text, want string }{
+	cases := []summaryCase{
 		{"亿 over 万",
 			"全年使用公益金2.3亿元。其中养老服务12345万元，儿童福利10702万元。",
 			"items: 养老服务=12345/fixed 儿童福利=10702/fixed; totals: 23000/23047; unread: "},

@@ -32,6 +32,20 @@ func read(t *testing.T, text string) *model.Parsed {
 }
 
 // summary is "items: name=万元 …; totals: 万元/computed …; unread: text(reason)".
+// summaryCase is an invented snippet and the summary (see summary) its
+// reading must give.
+type summaryCase struct{ name, text, want string }
+
+// checkSummaries reads each case's text and compares its summary.
+func checkSummaries(t *testing.T, cases []summaryCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := summary(read(t, c.text)); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
+
 func summary(p *model.Parsed) string {
 	byID := map[string]int64{}
 	var items []string
@@ -61,7 +75,7 @@ func summary(p *model.Parsed) string {
 
 // The prose reader on made-up snippets in the shapes real notices take.
 func TestProse(t *testing.T) {
-	cases := []struct{ name, text, want string }{
+	cases := []summaryCase{
 		{"a numbered section closes its parts",
 			"一、老年人福利类项目300万元\n安排200万元用于居家养老服务；100万元结转下年使用。",
 			"items: 居家养老服务=200/fixed 结转下年使用=100/fixed; totals: 300/300; unread: "},
@@ -99,11 +113,7 @@ func TestProse(t *testing.T) {
 			"全年销售福利彩票24亿元，筹集公益金7亿元。资助孤儿助学项目15万元。",
 			"items: 资助孤儿助学项目=15/fixed; totals: ; unread: 24亿元(sales or fund-raising figure) 7亿元(sales or fund-raising figure)"},
 	}
-	for _, c := range cases {
-		if got := summary(read(t, c.text)); got != c.want {
-			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
-		}
-	}
+	checkSummaries(t, cases)
 }
 
 // The table reader on a catalog's table: roles from the header words, the

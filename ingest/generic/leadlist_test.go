@@ -42,7 +42,7 @@ func TestLeadListEach(t *testing.T) {
 // one's each, a sentence that refers to no list. The list lines never
 // become items of the lead figure.
 func TestLeadListNot(t *testing.T) {
-	cases := []struct{ name, text, want string }{
+	cases := []summaryCase{
 		{"the lines state their own amounts; a cap is no one's amount",
 			"拟资助以下项目，每个不超过5万元：\n1.社区读书会3万元\n2.长者助餐服务4万元",
 			"items: 社区读书会=3/fixed 长者助餐服务=4/fixed; totals: ; unread: 超过5万元(cap or range)"},

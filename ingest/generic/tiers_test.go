@@ -5,7 +5,7 @@ import "testing"
 // Rules tier-award and tier-counted (data/lexicon/tiers.csv), on invented
 // competition notices in several wordings.
 func TestTierAmounts(t *testing.T) {
-	cases := []struct{ name, text, want string }{
+	cases := []summaryCase{
 		{"tiers named in one paragraph, amounts in another; the fuller list of a tier wins; a counted tier is no items",
 			"决赛中，“银龄相伴”、邻里守望等3个项目获得大赛一等奖。\n最终“银龄相伴”、邻里守望、书香童年等3个项目获得大赛一等奖，“小小志愿者”等6个项目获二等奖。\n据悉，一等奖项目获得6000元扶持资金，二等奖项目获得4000元扶持资金。另有10个入围项目，也将得到2000元扶持资金。",
 			"items: “银龄相伴”=0.6/derived 邻里守望=0.6/derived 书香童年=0.6/derived “小小志愿者”=0.4/derived; totals: ; unread: 2000元(an amount for each of projects mentioned only by their count)"},
@@ -16,9 +16,5 @@ func TestTierAmounts(t *testing.T) {
 			"其余8个项目获优秀奖。优秀奖项目获得1000元奖励。\n还有5个参赛项目可得到500元补贴。",
 			"items: ; totals: ; unread: 1000元(an amount for each of projects mentioned only by their count) 500元(an amount for each of projects mentioned only by their count)"},
 	}
-	for _, c := range cases {
-		if got := summary(read(t, c.text)); got != c.want {
-			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
-		}
-	}
+	checkSummaries(t, cases)
 }
