@@ -340,18 +340,29 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 }
 
 // restated finds figures printed twice (a summary, then the detail): the
-// same amount under the same name, or a name that contains the other. The
-// one a total closes is kept; the other points at it and is not an item.
+// same amount under the same name, or a name that contains the other, or
+// under the fund it is paid from and under its project (rule
+// name-from-clause-before, kind source). The one a total closes, or the one
+// named by its project, is kept; the other points at it and is not an item.
 func restated(leaves []*cand, p *model.Parsed) []*cand {
 	var out []*cand
 	for j, b := range leaves {
 		for i := 0; i < j; i++ {
 			a := leaves[i]
-			if a.alias != nil || a.span.Yuan != b.span.Yuan || (a.group != 0 && a.group == b.group) || !sameName(a.name, b.name) {
+			if a.alias != nil || a.span.Yuan != b.span.Yuan || (a.group != 0 && a.group == b.group) {
+				continue
+			}
+			fundA, fundB := onlyFund(a.name), onlyFund(b.name)
+			if !sameName(a.name, b.name) && fundA == fundB {
 				continue
 			}
 			keep, drop := a, b
-			if a.parent == nil && b.parent != nil {
+			switch {
+			case fundA != fundB: // 市级公益金涉及经费30万元 … 下拨甲食堂建设补助30万元: the fund is the item's restatement
+				if fundA {
+					keep, drop = b, a
+				}
+			case a.parent == nil && b.parent != nil:
 				keep, drop = b, a
 			}
 			drop.alias = keep

@@ -95,6 +95,9 @@ func lexicons() ([]rule, []rule, error) {
 		if lexErr == nil {
 			_, lexErr = tierRules()
 		}
+		if lexErr == nil {
+			_, lexErr = namingRules()
+		}
 	})
 	return columnRules, ctxRules, lexErr
 }

@@ -51,7 +51,6 @@ var (
 	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|:|：)+$`)
 	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
 	undertakeRe  = regexp.MustCompile(`由?([\p{Han}（）()·]{4,40}?)(?:承接|承办|实施|中标|负责实施|负责运营)`)
-	moneyWordRe  = regexp.MustCompile(`^(?:资金|经费|金额|款项|费用|补助资金|资助资金|项目资金|资金额度)$`)
 	quotedRe     = regexp.MustCompile(`“[^”]{2,40}”`)
 )
 
@@ -92,23 +91,36 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			continue
 		}
 		n := u.norm
+		m := maskNumberCommas(n) // where the clauses stop: 1,200 is one number
 		spans := money.FindSpans(n)
 		prevEnd := 0
+		purposeEnd := -1 // where the purpose stated after the figure before ends (rule name-purpose-after)
 		numbered := listMarkerRe.MatchString(n)
 		style := markerStyle(listMarkerRe.FindString(n))
 		for si, s := range spans {
-			sentStart := lastStop(n[:s.Start], sentenceStops)
+			sentStart := lastStop(m[:s.Start], sentenceStops)
 			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: numbered && si == 0, marker: style}
 			c.sent = sentStart
 			c.detail = strings.HasPrefix(strings.TrimLeft(n[sentStart:], "、，, "), "其中")
-			clauseStart := max(sentStart, lastStop(n[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
+			clauseStart := max(sentStart, lastStop(m[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
 			c.paren = openParen(n[:s.Start])
 			c.inParen = c.paren > 0
 			prefix := n[clauseStart:s.Start]
-			clauseEnd := s.End + nextStop(n[s.End:], sentenceStops+"，,")
+			clauseEnd := s.End + nextStop(m[s.End:], sentenceStops+"，,")
 			c.clause = strings.Trim(n[max(sentStart, prevEnd):clauseEnd], "、，,。；; ")
 			after := n[s.End:clauseEnd]
 			local := n[max(sentStart, prevEnd):s.Start] // the words since the figure before
+			if purposeEnd == s.Start && sentStart < prevEnd {
+				// "5万元用于甲、3万元用于乙": the words since the figure before are its purpose
+				prefix, local = "", ""
+			}
+			if si+1 < len(spans) && spans[si+1].Start < clauseEnd {
+				after = n[s.End:spans[si+1].Start] // a purpose ends at the next figure
+			}
+			purposeEnd = -1
+			if names().purpose.MatchString(textfold.Han(after)) {
+				purposeEnd = s.End + len(after)
+			}
 			prevEnd = s.End
 			lead := s.Text[:max(0, strings.IndexFunc(s.Text, unicode.IsDigit))] // the words a span starts with (超过5万元: 超过)
 			c.reason = decoyReason(ctx, textfold.Han(n[sentStart:s.Start]), textfold.Han(prefix+lead), textfold.Han(after))
@@ -259,19 +271,33 @@ func markerStyle(m string) string {
 }
 
 var (
-	// verbOnlyRe: the words before an amount are only a verb of granting (资助, 获得补助)
-	verbOnlyRe = regexp.MustCompile(`^(?:共|均|各|分别|也|还|都|将|可|亦)*(?:获得|获|得到|给予|奖励|资助|补助|扶持|支持|拨付|安排)+(?:资金|经费|奖金)?$`)
 	// awardRe: an award the clause names after the project (获一等奖, 获评优秀项目)
 	awardRe = regexp.MustCompile(`(?:获得?|荣获|获评|评为)[\p{Han}]{0,6}(?:奖|项目|等次)$`)
 )
 
 // prevClause is the clause before the last one of local, "" when none.
 func prevClause(local string) string {
-	clauses := strings.FieldsFunc(local, func(r rune) bool { return strings.ContainsRune(clauseStops+sentenceStops, r) })
-	if len(clauses) < 2 {
+	m := maskNumberCommas(local)
+	var bounds [][2]int // the clauses of local, by offset (1,200 stops none)
+	start := -1
+	for i, r := range m {
+		stop := strings.ContainsRune(clauseStops+sentenceStops, r)
+		switch {
+		case stop && start >= 0:
+			bounds = append(bounds, [2]int{start, i})
+			start = -1
+		case !stop && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		bounds = append(bounds, [2]int{start, len(m)})
+	}
+	if len(bounds) < 2 {
 		return ""
 	}
-	return clauses[len(clauses)-2]
+	b := bounds[len(bounds)-2]
+	return local[b[0]:b[1]]
 }
 
 // projectOf is the project a clause names: its quoted name (with the 项目
@@ -338,7 +364,8 @@ func nameOf(prefix, after, sentence, local string) (name, org string) {
 	if org = orgLeadRe.ReplaceAllString(org, ""); utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
 		org = ""
 	}
-	if moneyWordRe.MatchString(p) || verbOnlyRe.MatchString(p) {
+	p = names().lead.ReplaceAllString(p, "")
+	if namesNothing(p) {
 		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is
 		// in the clause before the money word or the verb
 		if prev := prevClause(local); prev != "" {
@@ -349,6 +376,9 @@ func nameOf(prefix, after, sentence, local string) (name, org string) {
 	}
 	if utf8.RuneCountInString(p) >= 2 {
 		return p, org
+	}
+	if loc := names().purpose.FindStringIndex(textfold.Han(after)); loc != nil && len(textfold.Han(after)) == len(after) {
+		return strings.Trim(after[loc[1]:], "、，,。；; "), org
 	}
 	if i := strings.Index(after, "用于"); i >= 0 {
 		return strings.Trim(after[i+len("用于"):], "、，,。；; "), org
@@ -414,4 +444,19 @@ func lastRunes(s string, n int) string {
 		return string(r[len(r)-n:])
 	}
 	return s
+}
+
+// maskNumberCommas is s with every comma between two digits (1,200) made an
+// underscore, so that clause stops are found where the text has them.
+func maskNumberCommas(s string) string {
+	if !strings.Contains(s, ",") {
+		return s
+	}
+	b := []byte(s)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == ',' && b[i-1] >= '0' && b[i-1] <= '9' && b[i+1] >= '0' && b[i+1] <= '9' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
 }

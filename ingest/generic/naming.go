@@ -1,0 +1,70 @@
+package generic
+
+import (
+	"fmt"
+	"regexp"
+	"sync"
+
+	"fundscope/textfold"
+)
+
+// namingLexicon is data/lexicon/naming.csv: how the words around a figure
+// name the item it is for.
+type namingLexicon struct {
+	money, verb, source *regexp.Regexp // words before a figure that name nothing (rule name-from-clause-before)
+	purpose             *regexp.Regexp // 用于 right after a figure (rule name-purpose-after)
+	lead                *regexp.Regexp // when and how the money was given, before a name (rule name-lead-verb)
+}
+
+var (
+	namingOnce sync.Once
+	namingLex  namingLexicon
+	namingErr  error
+)
+
+// namingRules reads data/lexicon/naming.csv; every kind must have its row.
+func namingRules() (*namingLexicon, error) {
+	namingOnce.Do(func() {
+		rows, err := lexiconRows("lexicon/naming.csv")
+		if err != nil {
+			namingErr = err
+			return
+		}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead}
+		for i, r := range rows {
+			slot, ok := slots[r[1]]
+			if !ok {
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose or lead", i+2, r[1])
+				return
+			}
+			if *slot, err = regexp.Compile(r[2]); err != nil {
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: %w", i+2, err)
+				return
+			}
+		}
+		for k, s := range slots {
+			if *s == nil {
+				namingErr = fmt.Errorf("data/lexicon/naming.csv: no %s row", k)
+			}
+		}
+	})
+	return &namingLex, namingErr
+}
+
+// names is the naming lexicon once lexicons() has checked it.
+func names() *namingLexicon {
+	lx, _ := namingRules()
+	return lx
+}
+
+// namesNothing reports whether the words before a figure are only a money
+// word, a verb of granting or the fund it is paid from: the item is named
+// by the clause before.
+func namesNothing(p string) bool {
+	lx, f := names(), textfold.Han(p)
+	return lx.money.MatchString(f) || lx.verb.MatchString(f) || lx.source.MatchString(f)
+}
+
+// onlyFund reports whether an item's name is only the fund it is paid from
+// (市级福彩公益金涉及经费).
+func onlyFund(name string) bool { return names().source.MatchString(textfold.Han(name)) }
