@@ -195,6 +195,15 @@ var codeSignals = map[string]func(r *reading, c confRule) []hit{
 		}
 		return nil
 	},
+	"amount-computed": func(r *reading, c confRule) []hit {
+		var out []hit
+		for i, it := range r.items {
+			if strings.Contains(it.AmountText, c.pattern) {
+				out = append(out, hit{i, 1, it.AmountText})
+			}
+		}
+		return out
+	},
 	"no-cross-check":    func(r *reading, c confRule) []hit { return nil }, // applied in assess
 	"total-approximate": func(r *reading, c confRule) []hit { return nil }, // applied in assess
 }

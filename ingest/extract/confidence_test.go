@@ -13,7 +13,7 @@ import (
 )
 
 // testdata/signals.csv holds invented readings, each saying whether one
-// confidence rule fires on it: items are name=yuan (empty: no amount),
+// confidence rule fires on it: items are name=yuan[=amount text] (empty: no amount),
 // totals label=stated=y|n (reconciles)[=approx], unread text=reason, lines the
 // document's text; all ;-separated.
 func TestEveryConfidenceRuleOnInventedReadings(t *testing.T) {
@@ -42,6 +42,7 @@ func TestEveryConfidenceRuleOnInventedReadings(t *testing.T) {
 			name, amount, _ := strings.Cut(it, "=")
 			name, org, _ := strings.Cut(name, "@") // name@organization
 			item := Item{Name: name, Organization: org}
+			amount, item.AmountText, _ = strings.Cut(amount, "=") // yuan=amount as printed
 			if amount != "" {
 				y, err := strconv.ParseInt(amount, 10, 64)
 				if err != nil {

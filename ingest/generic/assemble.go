@@ -272,6 +272,9 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 		case x.derived:
 			it.Amount.Kind = model.KindDerived
 		}
+		if x.heads > 0 {
+			it.Amount.Text = x.headText + " × " + x.span.Text // computed, not printed: both figures are its evidence
+		}
 		id[x] = it.ItemID
 		p.Items = append(p.Items, it)
 	}

@@ -46,7 +46,7 @@ func leadLists(us []unit, cands []*cand, ctx []rule, group *int) []*cand {
 // per-project amount), ends the paragraph with a colon, and the numbered
 // lines after it state no amount.
 func (c *cand) leadList(us []unit, ctx []rule) []int {
-	if c.reason != "" && c.reason != "per-head or per-unit amount" || c.derived || c.keyword {
+	if c.reason != "" && c.reason != perHeadReason || c.derived || c.keyword {
 		return nil
 	}
 	n := us[c.para].norm

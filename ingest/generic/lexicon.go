@@ -98,6 +98,9 @@ func lexicons() ([]rule, []rule, error) {
 		if lexErr == nil {
 			_, lexErr = namingRules()
 		}
+		if lexErr == nil {
+			_, lexErr = perHeadRules()
+		}
 	})
 	return columnRules, ctxRules, lexErr
 }

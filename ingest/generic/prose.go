@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -32,10 +33,12 @@ type cand struct {
 	// may still state the total of the items after it (收到公益金100万元,
 	// 用于甲60万元、乙40万元); set aside with this reason when it totals nothing
 	onlyTotal string
-	rounded   bool // a total of parts printed to a finer digit (rule total-rounded)
-	keyword   bool // a total word (共计, 合计 …) stands right before it
-	derived   bool // one of several items one shared amount was stated for
-	group     int  // shared-amount group (1-based), 0 when none
+	rounded   bool   // a total of parts printed to a finer digit (rule total-rounded)
+	keyword   bool   // a total word (共计, 合计 …) stands right before it
+	derived   bool   // one of several items one shared amount was stated for, or count × a per-head amount
+	heads     int64  // the people a per-head amount is paid to (rule per-head-times-count), 0 when none
+	headText  string // that count as printed (15名)
+	group     int    // shared-amount group (1-based), 0 when none
 
 	children []*cand
 	parent   *cand
@@ -152,6 +155,12 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				c.reason, c.onlyTotal = "", c.reason
 			}
 			c.name, c.org = nameOf(prefix, after, n[sentStart:s.Start], local)
+			if c.reason == perHeadReason {
+				if heads, text, at, each, ok := headCount(n[sentStart:s.Start], after); ok {
+					c.heads, c.headText = heads, text
+					c.name = perHeadName(n[sentStart:s.Start], at, each, after)
+				}
+			}
 			if c.reason == "" && !c.keyword && sharedBefore(ctx, lastRunes(prefix, 4)) {
 				names := splitNames(trimShared(prefix))
 				if len(names) >= 2 {
@@ -196,7 +205,54 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			out = append(out, c)
 		}
 	}
-	return tierAmounts(us, leadLists(us, out, ctx, &group), &group)
+	return tierAmounts(us, leadLists(us, perHeadItems(out), ctx, &group), &group)
+}
+
+const perHeadReason = "per-head or per-unit amount"
+
+// perHeadItems makes each per-head amount of counted people one item of
+// count × amount, derived (rule per-head-times-count), unless a figure of
+// its paragraph or the next states that product: then the per-head amount
+// is that figure's detail and stays unread, saying so.
+func perHeadItems(cands []*cand) []*cand {
+	for _, c := range cands {
+		if c.heads == 0 || c.reason != perHeadReason {
+			continue
+		}
+		product := c.heads * c.span.Yuan
+		var stated *cand
+		for _, o := range cands {
+			if o != c && (o.para == c.para || o.para == c.para+1) && o.span.Yuan == product {
+				stated = o
+				break
+			}
+		}
+		if stated != nil {
+			c.reason = fmt.Sprintf("%s: %s × %s is the figure %s", perHeadReason, c.headText, c.span.Text, stated.span.Text)
+			continue
+		}
+		c.reason, c.span.Yuan, c.derived = "", product, true
+	}
+	return cands
+}
+
+// perHeadName names the item of a per-head amount: the thing paid after
+// it (每人5000元的助学金 → 助学金), else the sentence's quoted name, else
+// the clause that counts the people (资助30名学生).
+func perHeadName(before string, at, each int, after string) string {
+	if a, ok := strings.CutPrefix(after, "的"); ok {
+		if a = strings.Trim(a, "、，,。；; "); utf8.RuneCountInString(a) >= 2 {
+			return a
+		}
+	}
+	if q := quotedRe.FindAllString(before, -1); len(q) > 0 {
+		return q[len(q)-1]
+	}
+	m := maskNumberCommas(before)
+	start := lastStop(m[:at], clauseStops)
+	end := min(each, at+nextStop(m[at:], clauseStops)) // up to 每人: the per-head words are no part of it
+	name := leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(before[start:end], ""), "")
+	return strings.Trim(name, "、，,。；; ")
 }
 
 const breakdownReason = "breakdown (其中)"
@@ -216,7 +272,7 @@ func inherited(reason string) bool {
 
 func decoyReason(ctx []rule, wide, prefix, after string) string {
 	if strings.HasPrefix(after, "/") || strings.HasPrefix(after, "每") {
-		return "per-head or per-unit amount"
+		return perHeadReason
 	}
 	for _, r := range ctx {
 		if r.kind != "decoy" {

@@ -1,0 +1,38 @@
+package generic
+
+import "testing"
+
+// Per-head amounts of counted people (rule per-head-times-count,
+// data/lexicon/per_head.csv), on invented notices in several wordings.
+func TestPerHeadTimesCount(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a count, then each one's amount in the next clause",
+			"今年资助30名困难学生,每人3000元。",
+			"items: 今年资助30名困难学生=9/derived; totals: ; unread: "},
+		{"a count in Chinese numerals, per household, the thing paid after 的",
+			"街道为二十户困难家庭发放每户1200元的节日慰问金。",
+			"items: 节日慰问金=2.4/derived; totals: ; unread: "},
+		{"the product is printed: the per-head amount is its detail",
+			"县民政局开展“暖冬送温暖”活动，对20名困难群众进行每人1000元的资助，合计2万元。",
+			"items: “暖冬送温暖”=2/fixed; totals: ; unread: 1000元(per-head or per-unit amount)"},
+		{"a monthly rate with no number of months stays unread",
+			"为15名孤儿每人每月发放生活费600元。",
+			"items: ; totals: ; unread: 600元(per-head or per-unit amount)"},
+		{"a per-project amount of counted projects is no per-head amount",
+			"另有12个项目获三等奖，每个项目资助2.5万元。",
+			"items: ; totals: ; unread: 2.5万元(per-head or per-unit amount)"},
+	})
+}
+
+func TestCountValue(t *testing.T) {
+	for in, want := range map[string]int64{"15": 15, "十": 10, "十五": 15, "两": 2, "二十": 20, "九十九": 99, "三": 3} {
+		if got, ok := countValue(in); !ok || got != want {
+			t.Errorf("countValue(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"百", "十十十", ""} {
+		if _, ok := countValue(in); ok {
+			t.Errorf("countValue(%q) reads a count", in)
+		}
+	}
+}
