@@ -573,7 +573,7 @@ func jurisdiction(title, publisher, body string) (string, []string) {
 				w = 1
 			}
 			for short, codes := range byShort {
-				if strings.Contains(text, short) {
+				if mentions(text, short) {
 					for _, c := range codes {
 						weight[c] += w
 					}
@@ -639,6 +639,42 @@ func shortName(name string) string {
 		return ""
 	}
 	return s
+}
+
+var (
+	wordsOnce sync.Once
+	words     map[string]bool // data/ref/common_words.csv
+)
+
+// mentions reports whether text names a region by its short name: at
+// least once where the name does not straddle two common words (金安 in
+// 资金安排 is 资金 and 安排, no mention of 金安区).
+func mentions(text, short string) bool {
+	wordsOnce.Do(func() {
+		words = map[string]bool{}
+		for _, r := range dataRows("ref/common_words.csv") {
+			if len(r) > 0 {
+				words[r[0]] = true
+			}
+		}
+	})
+	for from := 0; ; {
+		i := strings.Index(text[from:], short)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(short)
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		first, _ := utf8.DecodeRuneInString(short)
+		last, _ := utf8.DecodeLastRuneInString(short)
+		after, _ := utf8.DecodeRuneInString(text[from:])
+		straddles := i > 0 && from < len(text) && utf8.RuneCountInString(short) == 2 &&
+			words[string(before)+string(first)] && words[string(last)+string(after)]
+		if !straddles {
+			return true
+		}
+	}
 }
 
 func clipRunes(s string, n int) string {

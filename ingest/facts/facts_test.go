@@ -100,3 +100,41 @@ func TestChineseNumeralDate(t *testing.T) {
 		}
 	}
 }
+
+// A region's short name that straddles two common words (金安 in 资金安排,
+// 织金 in 组织金额) is no mention of it; standing alone it still is.
+func TestShortNameInsideCommonWords(t *testing.T) {
+	for _, text := range []string{
+		"关于2025年度福彩公益金使用情况的公告\n一、资金安排情况\n共安排资金80万元。",
+		"2025年度项目资金核定说明\n本年度社会组织金额共计30万元。",
+	} {
+		if f := infer(t, text); f.AdminCode != "" {
+			t.Errorf("%q: jurisdiction %s (%v), want none", text, f.AdminCode, f.Evidence)
+		}
+	}
+	if f := infer(t, "金安2025年公益创投项目公示\n现将结果公示如下。"); f.AdminCode != "341502" {
+		t.Errorf("a short name standing alone: %s (%v), want 341502", f.AdminCode, f.Evidence)
+	}
+}
+
+// No region's short name is one of the common words: it would straddle
+// nothing but hide itself.
+func TestCommonWordsAreNoRegionNames(t *testing.T) {
+	if err := loadRegions(); err != nil {
+		t.Fatal(err)
+	}
+	shorts := map[string]bool{}
+	for _, g := range regions {
+		shorts[shortName(g.name)] = true
+		shorts[g.name] = true
+	}
+	rows := dataRows("ref/common_words.csv")
+	if len(rows) < 50 {
+		t.Fatalf("common_words.csv: %d rows", len(rows))
+	}
+	for _, r := range rows {
+		if shorts[r[0]] {
+			t.Errorf("common word %s is a region's name", r[0])
+		}
+	}
+}
