@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sync"
+	"unicode/utf8"
 
 	"fundscope/textfold"
 )
@@ -14,6 +15,8 @@ type namingLexicon struct {
 	money, verb, source *regexp.Regexp // words before a figure that name nothing (rule name-from-clause-before)
 	purpose             *regexp.Regexp // 用于 right after a figure (rule name-purpose-after)
 	lead                *regexp.Regexp // when and how the money was given, before a name (rule name-lead-verb)
+	provider            *regexp.Regexp // 提供的: who and for whom come before it (rule name-after-provider)
+	price               *regexp.Regexp // a price word before the figure (rule name-price-trail)
 }
 
 var (
@@ -30,11 +33,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose or lead", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider or price", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -68,3 +71,28 @@ func namesNothing(p string) bool {
 // onlyFund reports whether an item's name is only the fund it is paid from
 // (市级福彩公益金涉及经费).
 func onlyFund(name string) bool { return names().source.MatchString(textfold.Han(name)) }
+
+// trimName cuts what is no part of an item's name from the words before
+// its figure: a price word at the end (rule name-price-trail), who provides
+// it for whom before 提供的 (rule name-after-provider), when and how it was
+// given at the start (rule name-lead-verb). Patterns see folded text; a
+// fold that changes byte lengths leaves p as it is.
+func trimName(p string) string {
+	lx := names()
+	f := textfold.Han(p)
+	if len(f) != len(p) {
+		return p
+	}
+	if loc := lx.price.FindStringIndex(f); loc != nil && loc[0] > 0 {
+		p, f = p[:loc[0]], f[:loc[0]]
+	}
+	if locs := lx.provider.FindAllStringIndex(f, -1); len(locs) > 0 {
+		if end := locs[len(locs)-1][1]; utf8.RuneCountInString(p[end:]) >= 2 {
+			p, f = p[end:], f[end:]
+		}
+	}
+	if loc := lx.lead.FindStringIndex(f); loc != nil && utf8.RuneCountInString(p[loc[1]:]) >= 2 {
+		p = p[loc[1]:]
+	}
+	return p
+}

@@ -34,6 +34,13 @@ func TestNaming(t *testing.T) {
 		{"the giver, 已 and the verb before the name",
 			"乙街道已于年初下拨丙社区助餐点运营补助6万元。",
 			"items: 丙社区助餐点运营补助=6/fixed; totals: ; unread: "},
+		// name-after-provider, name-price-trail
+		{"who provides it for whom comes before 提供的; a price word before the figure",
+			"民政局与两家机构签订协议。其中,甲市阳光服务中心为乙社区提供的“银发守护”助老服务项目价格为40.5万元。",
+			"items: “银发守护”助老服务项目=40.5/fixed; totals: ; unread: "},
+		{"开展的 and 合同金额, traditional script",
+			"丙縣社工事務所在丁街道開展的鄰里互助服務項目合同金額為12萬元。",
+			"items: 鄰里互助服務項目=12/fixed; totals: ; unread: "},
 		// restated: a fund and a project stating one figure
 		{"a figure stated under its fund and again under its project is one item",
 			"区级福彩公益金涉及经费20万元,主要用于老年人福利。街道已于年底拨付甲社区助餐点建设补助20万元。",

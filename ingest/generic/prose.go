@@ -420,7 +420,7 @@ func nameOf(prefix, after, sentence, local string) (name, org string) {
 	if org = orgLeadRe.ReplaceAllString(org, ""); utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
 		org = ""
 	}
-	p = names().lead.ReplaceAllString(p, "")
+	p = trimName(p)
 	if namesNothing(p) {
 		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is
 		// in the clause before the money word or the verb
