@@ -224,7 +224,7 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	for _, r := range roots {
 		walk(r)
 	}
-	leaves = restated(leaves, p)
+	leaves = restatedTotals(roots, restated(leaves, p), p)
 	// Total words that closed nothing: with items elsewhere they are stated
 	// about the whole document (and will not reconcile, loudly); in a
 	// document with no other figure the total is the one item.

@@ -101,6 +101,9 @@ func lexicons() ([]rule, []rule, error) {
 		if lexErr == nil {
 			_, lexErr = perHeadRules()
 		}
+		if lexErr == nil {
+			_, lexErr = restatedRules()
+		}
 	})
 	return columnRules, ctxRules, lexErr
 }

@@ -17,6 +17,10 @@ type namingLexicon struct {
 	lead                *regexp.Regexp // when and how the money was given, before a name (rule name-lead-verb)
 	provider            *regexp.Regexp // 提供的: who and for whom come before it (rule name-after-provider)
 	price               *regexp.Regexp // a price word before the figure (rule name-price-trail)
+	fundUse             *regexp.Regexp // the fund and 用于 before a name (rule name-fund-use)
+	projectWord         *regexp.Regexp // a project word: the part before 用于 is a project (rule name-fund-use)
+	categorySpending    *regexp.Regexp // 类支出: a category's spending line keeps 支出 (rule name-category-spending)
+	parenAfter          *regexp.Regexp // a project in parentheses right after the figure (rule name-paren-after)
 }
 
 var (
@@ -33,11 +37,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider or price", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending or paren-after", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -75,7 +79,8 @@ func onlyFund(name string) bool { return names().source.MatchString(textfold.Han
 // trimName cuts what is no part of an item's name from the words before
 // its figure: a price word at the end (rule name-price-trail), who provides
 // it for whom before 提供的 (rule name-after-provider), when and how it was
-// given at the start (rule name-lead-verb). Patterns see folded text; a
+// given at the start (rule name-lead-verb), the fund before 用于 when
+// what follows is what it is used for (rule name-fund-use). Patterns see folded text; a
 // fold that changes byte lengths leaves p as it is.
 func trimName(p string) string {
 	lx := names()
@@ -92,7 +97,39 @@ func trimName(p string) string {
 		}
 	}
 	if loc := lx.lead.FindStringIndex(f); loc != nil && utf8.RuneCountInString(p[loc[1]:]) >= 2 {
+		p, f = p[loc[1]:], f[loc[1]:]
+	}
+	if loc := lx.fundUse.FindStringIndex(f); loc != nil && !lx.projectWord.MatchString(f[:loc[1]]) && utf8.RuneCountInString(p[loc[1]:]) >= 2 {
 		p = p[loc[1]:]
 	}
 	return p
+}
+
+// cutTrail cuts the verbs and total words between a name and its figure
+// (为, 共计, 支出 …, matched on folded text), except the 支出 of a category's spending line (rule
+// name-category-spending): 老年人福利类支出 is that line's name.
+func cutTrail(p string) string {
+	f := textfold.Han(p)
+	if len(f) != len(p) {
+		return trailRe.ReplaceAllString(p, "")
+	}
+	if locs := names().categorySpending.FindAllStringIndex(f, -1); len(locs) > 0 {
+		if end := locs[len(locs)-1][1]; trailRe.ReplaceAllString(f[end:], "") == "" {
+			return p[:end]
+		}
+	}
+	return p[:len(trailRe.ReplaceAllString(f, ""))]
+}
+
+// parenProject is the project printed in parentheses right after a figure
+// (rule name-paren-after), "" when there is none.
+func parenProject(after string) string {
+	f := textfold.Han(after)
+	if len(f) != len(after) {
+		return ""
+	}
+	if m := names().parenAfter.FindStringSubmatchIndex(f); m != nil {
+		return after[m[2]:m[3]]
+	}
+	return ""
 }

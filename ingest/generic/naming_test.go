@@ -41,6 +41,27 @@ func TestNaming(t *testing.T) {
 		{"开展的 and 合同金额, traditional script",
 			"丙縣社工事務所在丁街道開展的鄰里互助服務項目合同金額為12萬元。",
 			"items: 鄰里互助服務項目=12/fixed; totals: ; unread: "},
+		// name-fund-use
+		{"the fund before 用于 is no part of the name: what it is used for is",
+			"本年度福彩公益金主要支出80万元,其中上级补助资金用于甲县儿童之家建设支出30万元,福彩公益金用于乙镇敬老院改造支出50万元。",
+			"items: 甲县儿童之家建设=30/fixed 乙镇敬老院改造=50/fixed; totals: 80/80; unread: "},
+		{"a year and place before the fund, traditional script; a project before 用于 stays the name",
+			"2021年丙市福彩公益金用於困難群眾救助1.2億元。丁社區助老項目資金用於購買設備5萬元。",
+			"items: 困難群眾救助=12000/fixed 丁社區助老項目資金用於購買設備=5/fixed; totals: ; unread: "},
+		// name-category-spending
+		{"a category's spending line keeps 支出; a project's 支出 is cut",
+			"全年支出30万元。其中老年人福利类支出20万元,甲镇敬老院改造工程支出10万元。",
+			"items: 老年人福利类支出=20/fixed 甲镇敬老院改造工程=10/fixed; totals: 30/30; unread: "},
+		{"支出为 after a category, traditional script",
+			"兒童福利類支出為8萬元，社會公益類支出為4萬元。",
+			"items: 兒童福利類支出=8/fixed 社會公益類支出=4/fixed; totals: ; unread: "},
+		// name-paren-after
+		{"a project in parentheses after the figure names it; one with a figure inside is a breakdown",
+			"下达我县中央公益金50万元,其中助老类项目30万元(甲镇敬老院改造项目30万元)、助残类项目20万元(康复行动)。",
+			"items: 甲镇敬老院改造项目=30/fixed 康复行动=20/fixed; totals: 50/50 30/30; unread: "},
+		{"full-width parentheses, traditional script",
+			"兒童類項目8萬元（愛心助學計劃），社區類項目4萬元（鄰里守望活動）。",
+			"items: 愛心助學計劃=8/fixed 鄰里守望活動=4/fixed; totals: ; unread: "},
 		// restated: a fund and a project stating one figure
 		{"a figure stated under its fund and again under its project is one item",
 			"区级福彩公益金涉及经费20万元,主要用于老年人福利。街道已于年底拨付甲社区助餐点建设补助20万元。",

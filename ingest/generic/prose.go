@@ -409,7 +409,7 @@ func splitNames(s string) []string {
 func nameOf(prefix, after, sentence, local string) (name, org string) {
 	p := listMarkerRe.ReplaceAllString(prefix, "")
 	p = leadRe.ReplaceAllString(p, "")
-	p = trailRe.ReplaceAllString(p, "")
+	p = cutTrail(p)
 	local = listMarkerRe.ReplaceAllString(strings.TrimLeft(local, "，,；;。 "), "")
 	if m := undertakeRe.FindStringSubmatch(local); m != nil {
 		org = m[1]
@@ -421,6 +421,9 @@ func nameOf(prefix, after, sentence, local string) (name, org string) {
 		org = ""
 	}
 	p = trimName(p)
+	if q := parenProject(after); q != "" {
+		return q, org // 助残类项目20万元（康复行动）: the project in parentheses
+	}
 	if namesNothing(p) {
 		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is
 		// in the clause before the money word or the verb
