@@ -6,6 +6,12 @@ import "testing"
 // data/lexicon/amount_context.csv), on invented notices in several wordings.
 func TestFiguresThatAreNotProjectMoney(t *testing.T) {
 	cases := []summaryCase{
+		{"a standard per site is a rate, not money paid; the total paid is the item",
+			"各村级互助点按照每个点位3万元的标准拨付运营补助。全镇6个互助点,共拨付运营补助18万元。",
+			"items: 运营补助=18/fixed; totals: ; unread: 3万元(per-unit standard (a rate, not money paid))"},
+		{"a standard stated with 为标准, traditional script",
+			"對轄區示範點以每家2萬元為標準給予獎補，甲街道長者食堂建設補助4萬元。",
+			"items: 甲街道長者食堂建設補助=4/fixed; totals: ; unread: 2萬元(per-unit standard (a rate, not money paid))"},
 		{"a change from the year before",
 			"今年安排养老服务项目80万元，较上年增加12万元。",
 			"items: 今年安排养老服务项目=80/fixed; totals: ; unread: 12万元(change from a prior year)"},

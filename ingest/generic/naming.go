@@ -21,6 +21,7 @@ type namingLexicon struct {
 	projectWord         *regexp.Regexp // a project word: the part before 用于 is a project (rule name-fund-use)
 	categorySpending    *regexp.Regexp // 类支出: a category's spending line keeps 支出 (rule name-category-spending)
 	parenAfter          *regexp.Regexp // a project in parentheses right after the figure (rule name-paren-after)
+	countTrail          *regexp.Regexp // 共16个 at the end of a name (rule name-count-trail)
 }
 
 var (
@@ -37,11 +38,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending or paren-after", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after or count-trail", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -132,4 +133,14 @@ func parenProject(after string) string {
 		return after[m[2]:m[3]]
 	}
 	return ""
+}
+
+// cutCount cuts a count stated with 共 from the end of a name (rule
+// name-count-trail): 甲类项目共16个 is 甲类项目.
+func cutCount(p string) string {
+	f := textfold.Han(p)
+	if loc := names().countTrail.FindStringIndex(f); loc != nil && len(f) == len(p) && utf8.RuneCountInString(p[:loc[0]]) >= 2 {
+		return p[:loc[0]]
+	}
+	return p
 }

@@ -62,6 +62,13 @@ func TestNaming(t *testing.T) {
 		{"full-width parentheses, traditional script",
 			"兒童類項目8萬元（愛心助學計劃），社區類項目4萬元（鄰里守望活動）。",
 			"items: 愛心助學計劃=8/fixed 鄰里守望活動=4/fixed; totals: ; unread: "},
+		// name-count-trail
+		{"a count with 共 ends the clause that names the figure: it is no part of the name",
+			"其中,社区营造类项目共9个,资助金额86.5万元;助老服务类项目共5个,资助金额40万元。",
+			"items: 社区营造类项目=86.5/fixed 助老服务类项目=40/fixed; totals: ; unread: "},
+		{"共 and a count in Chinese numerals, traditional script",
+			"青少年成長類項目共十二項，補助資金60萬元。",
+			"items: 青少年成長類項目=60/fixed; totals: ; unread: "},
 		// restated: a fund and a project stating one figure
 		{"a figure stated under its fund and again under its project is one item",
 			"区级福彩公益金涉及经费20万元,主要用于老年人福利。街道已于年底拨付甲社区助餐点建设补助20万元。",

@@ -19,6 +19,7 @@ var (
 	orgOnce             sync.Once
 	orgSuffix, orgObj   *regexp.Regexp
 	orgNotName, orgLead *regexp.Regexp
+	orgUnit             *regexp.Regexp
 	orgErr              error
 	orgPunct            = "，,。；;：:、"
 	minProjectRunes     = 5
@@ -47,13 +48,15 @@ func orgLexicon() error {
 				orgNotName = re
 			case "lead":
 				orgLead = re
+			case "unit":
+				orgUnit = re
 			default:
-				orgErr = fmt.Errorf("data/lexicon/organizations.csv row %d: kind %q is not suffix, object, notname or lead", i+2, r[1])
+				orgErr = fmt.Errorf("data/lexicon/organizations.csv row %d: kind %q is not suffix, object, notname, lead or unit", i+2, r[1])
 				return
 			}
 		}
-		if orgSuffix == nil || orgObj == nil || orgNotName == nil || orgLead == nil {
-			orgErr = fmt.Errorf("data/lexicon/organizations.csv: needs a suffix, an object, a notname and a lead row")
+		if orgSuffix == nil || orgObj == nil || orgNotName == nil || orgLead == nil || orgUnit == nil {
+			orgErr = fmt.Errorf("data/lexicon/organizations.csv: needs a suffix, an object, a notname, a lead and a unit row")
 		}
 	})
 	return orgErr
@@ -91,4 +94,30 @@ func cutOrganization(name string) (project, org string, ok bool) {
 		return rest, prefix, true
 	}
 	return name, "", false
+}
+
+// orgBeforeQuote is the organization that stands before a quoted project
+// in its clause (rule org-before-quote): the words before the quote when
+// they end in a community, village, street or school or in a registered
+// name's ending, and hold nothing a name never holds. "" when none.
+func orgBeforeQuote(before string) string {
+	if orgLexicon() != nil {
+		return ""
+	}
+	before = strings.TrimSpace(before)
+	f := textfold.Han(before)
+	if len(f) != len(before) || strings.ContainsAny(before, orgPunct+"“”\"") {
+		return ""
+	}
+	if n := utf8.RuneCountInString(before); n < minOrganizationRune || n > 30 {
+		return ""
+	}
+	locs := orgSuffix.FindAllStringIndex(f, -1)
+	if !orgUnit.MatchString(f) && (len(locs) == 0 || locs[len(locs)-1][1] != len(f)) {
+		return ""
+	}
+	if orgNotName.MatchString(f) || strings.Contains(f, "项目") {
+		return ""
+	}
+	return before
 }

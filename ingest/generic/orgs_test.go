@@ -55,3 +55,28 @@ func TestOrganizationRunTogetherInItems(t *testing.T) {
 func containsSuffix(s, suffix string) bool {
 	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
 }
+
+// Who stands before a quoted project in its clause carries it (rule
+// org-before-quote); a clause with no such unit before the quote names no
+// organization.
+func TestOrganizationBeforeQuotedProject(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want [][2]string // name, organization
+	}{
+		{"经评审,甲县城关镇乙社区“邻里守望”项目荣获一等奖,项目扶持资金3万元;丙县丁村“银龄课堂”项目获二等奖,项目扶持资金2万元。",
+			[][2]string{{"“邻里守望”项目", "甲县城关镇乙社区"}, {"“银龄课堂”项目", "丙县丁村"}}},
+		{"丁市陽光社會工作服務中心“護苗行動”獲評優秀項目，獲得資助5萬元；“愛心驛站”項目入選，獲得資助4萬元。",
+			[][2]string{{"“護苗行動”", "丁市陽光社會工作服務中心"}, {"“愛心驛站”項目", ""}}},
+	} {
+		p := read(t, c.text)
+		if len(p.Items) != len(c.want) {
+			t.Fatalf("%s: %d items, want %d: %s", c.text, len(p.Items), len(c.want), summary(p))
+		}
+		for i, it := range p.Items {
+			if it.Name != c.want[i][0] || it.Organization != c.want[i][1] {
+				t.Errorf("%s: item %d is %q by %q, want %q by %q", c.text, i+1, it.Name, it.Organization, c.want[i][0], c.want[i][1])
+			}
+		}
+	}
+}

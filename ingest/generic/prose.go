@@ -282,6 +282,11 @@ func decoyReason(ctx []rule, wide, prefix, after string) string {
 			return r.meaning
 		}
 	}
+	for _, r := range ctx {
+		if r.kind == "standard" && r.re.MatchString(after) {
+			return r.meaning // 按照每个站点2万元的标准: what each unit gets, not what was paid
+		}
+	}
 	return ""
 }
 
@@ -360,20 +365,28 @@ func prevClause(local string) string {
 // after it), else the clause without its list marker, lead words and an
 // award (获一等奖).
 func projectOf(clause string) string {
+	name, _ := projectAndOrg(clause)
+	return name
+}
+
+// projectAndOrg is projectOf with the organization that stands before a
+// quoted project (rule org-before-quote), "" when none.
+func projectAndOrg(clause string) (string, string) {
 	if loc := quotedRe.FindStringIndex(clause); loc != nil {
 		name := clause[loc[0]:loc[1]]
-		if strings.HasPrefix(clause[loc[1]:], "项目") {
-			name += "项目"
+		if rest := clause[loc[1]:]; strings.HasPrefix(textfold.Han(rest), "项目") && len(rest) >= len("项目") {
+			name += rest[:len("项目")] // 項目 in traditional script stays as printed
 		}
-		return name
+		before := listMarkerRe.ReplaceAllString(clause[:loc[0]], "")
+		return name, orgBeforeQuote(orgLeadRe.ReplaceAllString(before, ""))
 	}
 	p := listMarkerRe.ReplaceAllString(clause, "")
 	p = awardRe.ReplaceAllString(leadRe.ReplaceAllString(p, ""), "")
-	p = trailRe.ReplaceAllString(p, "")
+	p = cutCount(trailRe.ReplaceAllString(p, ""))
 	if utf8.RuneCountInString(p) < 2 {
-		return ""
+		return "", ""
 	}
-	return p
+	return p, ""
 }
 
 // orgList is the organizations a list item names before its colon
@@ -428,7 +441,10 @@ func nameOf(prefix, after, sentence, local string) (name, org string) {
 		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is
 		// in the clause before the money word or the verb
 		if prev := prevClause(local); prev != "" {
-			if name := projectOf(prev); name != "" {
+			if name, o := projectAndOrg(prev); name != "" {
+				if org == "" {
+					org = o
+				}
 				return name, org
 			}
 		}
