@@ -52,6 +52,7 @@ var (
 	dateRe   = regexp.MustCompile(`((?:19|20)\d\d)(?:-|年|/|\.)(\d{1,2})(?:-|月|/|\.)(\d{1,2})日?`)
 	sourceRe = regexp.MustCompile(`(?:来源|發布機構|发布机构|发布单位|来源单位)\s*[:：]\s*([\p{Han}（）()]{2,40})`)
 	signRe   = regexp.MustCompile(`^[\p{Han}（）()、]{2,40}(?:局|厅|办事处|委员会|政府|中心|办公室|委|会|部)$`)
+	figureRe = regexp.MustCompile(`^[0-9][0-9,，.]*(?:元|万元|亿元)?$`)
 	organRe  = regexp.MustCompile(`(?:局|厅|办事处|委员会|政府|中心|办公室|委|会|部|院|所|站)$`)
 	titleRe  = regexp.MustCompile(`公告|通知|情况|名单|目录|方案|公示|报告|计划|安排|使用|项目|资金|公益金`)
 )
@@ -475,8 +476,8 @@ func publisher(title string, paras []string) string {
 		}
 	}
 	for i := len(paras) - 1; i >= 0 && i >= len(paras)-8; i-- {
-		if signRe.MatchString(paras[i]) {
-			return paras[i]
+		if signRe.MatchString(paras[i]) && !(i+1 < len(paras) && figureRe.MatchString(paras[i+1])) {
+			return paras[i] // a name followed by a figure is a table's cell printed on its own line, not a signature
 		}
 	}
 	if i := strings.Index(title, "关于"); i > 0 {

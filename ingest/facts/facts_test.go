@@ -138,3 +138,19 @@ func TestCommonWordsAreNoRegionNames(t *testing.T) {
 		}
 	}
 }
+
+// A signature is the issuing body on a line of its own near the end; a
+// registered name on its own line followed by a figure is a table's cell
+// printed one per line (a converter's output), not the publisher.
+func TestSignatureIsNoTableCell(t *testing.T) {
+	cases := []struct{ text, publisher string }{
+		{"2025年度项目资助公示\n现将资助项目公示如下。\n\n某县民政局\n2025年6月3日\n", "某县民政局"},
+		{"项目资助公示\n序号\n项目名称\n承接单位\n金额\n1\n长者探访\n某某社会工作服务中心\n12\n2\n儿童托管\n某某青少年发展促进会\n8.5\n", ""},
+		{"拟资助项目名单\n1\n邻里互助\n某市助老协会\n30000元\n", ""},
+	}
+	for _, c := range cases {
+		if f := infer(t, c.text); f.Publisher != c.publisher {
+			t.Errorf("%q: publisher %q, want %q", c.text, f.Publisher, c.publisher)
+		}
+	}
+}

@@ -70,7 +70,10 @@ func (g grid) text(r, c int) string {
 var (
 	unitInHeaderRe = regexp.MustCompile(`(万元|元|亿元)`)
 	unitCaptionRe  = regexp.MustCompile(`单位[:：]?(万元|元|亿元)`)
-	sectionRe      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])`)
+	// unitCellRe: a header cell that is only a unit, the second line of a
+	// label wrapped over two rows (资助金额 / （万元）)
+	unitCellRe = regexp.MustCompile(`^[（(]\s*(?:单位[:：]?)?\s*(?:万元|元|亿元)\s*[)）]$`)
+	sectionRe  = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])`)
 )
 
 // tableReading is what the table reader makes of one table.
@@ -167,7 +170,7 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 			if cell == nil || cell.Row != r || cell.Col != col || g.text(r, col) == "" {
 				continue
 			}
-			if roleOf(cols, g.text(r, col)) != "" && !money.IsBareNumber(g.text(r, col)) && len([]rune(g.text(r, col))) <= 12 {
+			if (roleOf(cols, g.text(r, col)) != "" || unitCellRe.MatchString(textfold.Han(g.text(r, col)))) && !money.IsBareNumber(g.text(r, col)) && len([]rune(g.text(r, col))) <= 12 {
 				sub++
 			} else {
 				other++

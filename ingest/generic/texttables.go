@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"fundscope/ingest/document"
 	"fundscope/model"
 	"fundscope/money"
@@ -93,8 +95,19 @@ func findRowLines(lines []string, i int, _ []rule) (*document.Table, int) {
 		return nil, i
 	}
 	t := &document.Table{Loc: document.Location{LineStart: i + 1, LineEnd: j}}
+	var heads []span // where the header's fields stand, when spaces align the columns
+	if spaced {
+		heads = spacedFields(lines[i])
+	}
 	for r, l := range lines[i:j] {
 		fields := rowFields(l)
+		if pos := spacedFields(l); r > 0 && len(heads) == len(f) && len(pos) > 0 && len(pos) < len(f) && (len(pos) >= 2 || pos[0].start > 0) {
+			// a short row (its empty cells printed as spaces), or a line
+			// under one column only (a wrapped header's unit): each field
+			// goes to the column it stands under
+			t.Rows = append(t.Rows, alignedRow(pos, heads, r, i+r+1))
+			continue
+		}
 		if len(fields) < 2 {
 			t.Rows = append(t.Rows, []*document.TableCell{{Text: strings.TrimSpace(l), Row: r, Col: 0, RowSpan: 1, ColSpan: len(f), Loc: document.Location{LineStart: i + r + 1}}})
 			continue
@@ -109,6 +122,78 @@ func findRowLines(lines []string, i int, _ []rule) (*document.Table, int) {
 		t.Rows = append(t.Rows, row)
 	}
 	return t, j
+}
+
+// span is a field of a line aligned by spaces: its text and the display
+// columns it takes (a Han character is two wide).
+type span struct {
+	text       string
+	start, end int
+}
+
+// spacedFields splits a line aligned by spaces into its fields, where each
+// stands; nil when the line has tabs or pipes.
+func spacedFields(l string) []span {
+	l = strings.TrimRight(l, " \r\u3000")
+	if !spaceOnly(l) {
+		return nil
+	}
+	var out []span
+	col, gap := 0, 2
+	for _, r := range l {
+		w := 1
+		if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+			w = 2
+		}
+		switch {
+		case r == '\u3000':
+			gap = 2
+		case r == ' ':
+			gap++
+		default:
+			if gap >= 2 || len(out) == 0 {
+				out = append(out, span{start: col})
+			} else if gap == 1 {
+				out[len(out)-1].text += " "
+			}
+			out[len(out)-1].text += string(r)
+			out[len(out)-1].end = col + w
+			gap = 0
+		}
+		col += w
+	}
+	return out
+}
+
+// alignedRow places each field of a short row under the header column it
+// overlaps most (the last column runs to the line's end), keeping their order.
+func alignedRow(pos, heads []span, r, line int) []*document.TableCell {
+	var row []*document.TableCell
+	last := -1
+	for _, p := range pos {
+		best, most := -1, -1
+		for c := range heads {
+			lo, hi := heads[c].start, 1<<30
+			if c+1 < len(heads) {
+				hi = heads[c+1].start
+			}
+			if c == 0 {
+				lo = 0
+			}
+			if o := min(hi, p.end) - max(lo, p.start); o > most {
+				best, most = c, o
+			}
+		}
+		if best <= last {
+			best = last + 1
+		}
+		if best >= len(heads) {
+			break
+		}
+		last = best
+		row = append(row, &document.TableCell{Text: p.text, Row: r, Col: best, RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: line, Col: best + 1}})
+	}
+	return row
 }
 
 func spaceOnly(l string) bool {
@@ -136,7 +221,8 @@ func pipedCell(l string) (text string, cell, end bool) {
 
 // findPipedCells reads a table printed one cell per line, each cell led by
 // "| " (a row's first cell may be printed bare), rows ended by a lone "|" or
-// by a blank line.
+// by a blank line. A bare line inside a row, before the next piped one, is
+// the cell above it wrapped onto a second line.
 func findPipedCells(lines []string, i int, cols []rule) (*document.Table, int) {
 	start := i
 	if _, cell, _ := pipedCell(lines[i]); !cell {
@@ -187,6 +273,8 @@ func findPipedCells(lines []string, i int, cols []rule) (*document.Table, int) {
 			}
 		case len(cur) == 0 && j+1 < len(lines) && isPiped(lines[j+1]) && (j == start || bareFirstCells(lines, start+1)):
 			cur = append(cur, textCell{strings.TrimSpace(lines[j]), j + 1}) // a row's bare first cell
+		case len(cur) > 0 && cur[len(cur)-1].text != "" && j+1 < len(lines) && isPiped(lines[j+1]) && utf8.RuneCountInString(strings.TrimSpace(lines[j])) <= 30:
+			cur[len(cur)-1].text += strings.TrimSpace(lines[j]) // a cell wrapped onto a second line (资助金额 / （万元）)
 		default:
 			goto done
 		}
@@ -254,15 +342,25 @@ func findHeaderCells(lines []string, i int, cols []rule) (*document.Table, int) 
 		if k > 0 && !headerLabel(cols, c.text) || k > 15 {
 			return nil, i
 		}
-		if r := roleOf(cols, c.text); r == roleName || r == roleOrg {
+	}
+	if width < 3 {
+		return nil, i
+	}
+	header := cells[:width]
+	k := width
+	if w := rowWidth(cells, k); w >= 3 && w < width {
+		header = unwrapHeader(cols, header, w) // a header printed over two lines
+	}
+	for _, h := range header {
+		if r := roleOf(cols, h.text); r == roleName || r == roleOrg {
 			named = true
 		}
 	}
-	if width < 3 || !named {
+	if !named {
 		return nil, i
 	}
-	rows := [][]textCell{cells[:width]}
-	k := width
+	width = len(header)
+	rows := [][]textCell{header}
 	figureCols := 0 // the amount columns the header names (all but the first when none)
 	for _, h := range rows[0] {
 		if roleOf(cols, h.text) == roleAmount {
@@ -321,6 +419,73 @@ func findHeaderCells(lines []string, i int, cols []rule) (*document.Table, int) 
 		end--
 	}
 	return cellTable(rows, cols, i, end), end
+}
+
+// rowWidth is the widest row among the first rows from cell k (the "1"
+// of the first row): the distance from one row's number to the next's, or
+// to a subtotal's label.
+// Rows whose empty cells were dropped are shorter, so the widest is the
+// table's width; 0 when fewer than two rows count on.
+func rowWidth(cells []textCell, k int) int {
+	widest := 0
+	for n := 1; n <= 10 && k < len(cells); n++ {
+		next := strconv.Itoa(n + 1)
+		j := k + 1
+		for j < len(cells) && j-k <= 15 && cells[j].text != next && !totalLabel(cells[j].text) {
+			j++
+		}
+		if j >= len(cells) || j-k > 15 {
+			break
+		}
+		widest = max(widest, j-k)
+		for j < len(cells) && j-k <= 15 && cells[j].text != next {
+			j++ // past a subtotal row to the next row's number
+		}
+		if j >= len(cells) || cells[j].text != next {
+			break
+		}
+		k = j
+	}
+	return widest
+}
+
+// unwrapHeader joins the header cells a converter printed on two lines
+// (项目 / 名称, 资助金额 / （万元）) until the header is as wide as the rows
+// (rule table-header-wrapped). Of the neighbouring pairs, the one joined
+// first is a label and its unit in parentheses, then two fragments that
+// name a column role only when joined (承接 / 单位), then a label split in
+// two (项目 / 名称) or one whose role changes when joined (项目 / 单位), then
+// any fragment that names no role. The joined cell keeps the first line.
+func unwrapHeader(cols []rule, header []textCell, width int) []textCell {
+	h := append([]textCell(nil), header...)
+	score := func(a, b string) int {
+		ra, rb, joined := roleOf(cols, a), roleOf(cols, b), roleOf(cols, a+b)
+		switch {
+		case strings.HasPrefix(b, "（") || strings.HasPrefix(b, "("):
+			return 4 // a label and its unit
+		case joined != "" && ra == "" && rb == "":
+			return 3 // two fragments that name a role only joined (承接 / 单位)
+		case joined != "" && (ra == rb || ra == "" && joined != rb || rb == "" && joined != ra):
+			return 2 // one label split (项目 / 名称, 资助 / 金额), or a role that changes when joined (项目 / 单位)
+		case ra == "" || rb == "":
+			return 1
+		}
+		return 0
+	}
+	for len(h) > width {
+		best, at := 0, -1
+		for c := 1; c+1 < len(h); c++ { // the 序号 cell is never part of a wrap
+			if s := score(h[c].text, h[c+1].text); s > best {
+				best, at = s, c
+			}
+		}
+		if at < 0 {
+			return header // no pair reads as one wrapped label: leave it as printed
+		}
+		h[at] = textCell{h[at].text + h[at+1].text, h[at].line}
+		h = append(h[:at+1], h[at+2:]...)
+	}
+	return h
 }
 
 // headerLabel: a short label with no figures and no sentence punctuation.

@@ -49,7 +49,7 @@ func TestTextTableFolders(t *testing.T) {
 			}
 		})
 	}
-	rules := []string{"table-piped-cells", "table-header-cells", "table-row-lines", "total-row-grand", "total-row-section", "total-row-unlabelled", "total-restated", "form-table-below", "form-several", "unit-caption"}
+	rules := []string{"table-piped-cells", "table-header-cells", "table-row-lines", "total-row-grand", "total-row-section", "total-row-unlabelled", "total-restated", "form-table-below", "form-several", "unit-caption", "table-header-wrapped"}
 	for _, r := range rules {
 		if perRule[r] < 2 {
 			t.Errorf("rule %s has %d test folders under testdata/texttables, want at least 2 in different wordings", r, perRule[r])
@@ -189,8 +189,9 @@ func TestOneCellPerLineReadsLikeTheOriginal(t *testing.T) {
 // TestOneTableInEveryConvention prints invented tables (a unit only in the
 // caption, a unit in the header, a second amount column, a section subtotal
 // and a grand total) with tabs, with runs of spaces, one cell per line led
-// by "| ", and one bare cell per line (dense and double-spaced), and
-// requires each to read exactly like the tab version.
+// by "| ", and one bare cell per line (dense, double-spaced, and with the
+// header's labels wrapped over two lines), and requires each to read
+// exactly like the tab version.
 func TestOneTableInEveryConvention(t *testing.T) {
 	tables := []struct {
 		name, caption string
@@ -262,6 +263,29 @@ func TestOneTableInEveryConvention(t *testing.T) {
 					if c != "" {
 						b.WriteString(c + "\n\n")
 					}
+				}
+			}
+			return b.String()
+		},
+		"bare cells, the header wrapped over two lines": func(rows [][]string) string {
+			var b strings.Builder
+			for r, row := range rows {
+				for _, c := range row {
+					if c == "" {
+						continue
+					}
+					if r == 0 {
+						// as a narrow column wraps it: before its unit, else in half
+						runes := []rune(c)
+						at := strings.IndexAny(c, "（(")
+						switch {
+						case at > 0:
+							c = c[:at] + "\n" + c[at:]
+						case len(runes) >= 4:
+							c = string(runes[:len(runes)/2]) + "\n" + string(runes[len(runes)/2:])
+						}
+					}
+					b.WriteString(c + "\n")
 				}
 			}
 			return b.String()
