@@ -3,16 +3,25 @@ package money
 import (
 	"regexp"
 	"sort"
+	"strings"
+	"unicode/utf8"
 )
 
 // Amounts in Chinese capital numerals, as contracts and procurement notices
-// print them (人民币贰拾万元整, 壹佰伍拾万零叁仟元, 捌仟元伍角): read exactly in yuan.
+// print them (人民币贰拾万元整, 壹佰伍拾万零叁仟元, 捌仟元伍角), and in common
+// numerals, as prose prints them (资助五万元, 一百二十万元): read exactly in yuan.
+// A magnitude (数十万元, 二三十万元) is no figure.
 // Where the same figure follows in digits (贰拾万元整（￥200,000.00元）) the
 // two are one amount: only the digits are a span.
 
-var capitalRe = regexp.MustCompile(`[零〇壹贰叁肆伍陆柒捌玖拾佰仟万萬亿億两]+(?:元|圆)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?`)
+var capitalRe = regexp.MustCompile(`[零〇壹贰叁肆伍陆柒捌玖拾佰仟一二三四五六七八九十百千万萬亿億两]+(?:元|圆)(?:[零壹贰叁肆伍陆柒捌玖一二三四五六七八九]角)?(?:[零壹贰叁肆伍陆柒捌玖一二三四五六七八九]分)?整?`)
 
-var capitalDigit = map[rune]int64{'零': 0, '〇': 0, '壹': 1, '贰': 2, '两': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9}
+var capitalDigit = map[rune]int64{'零': 0, '〇': 0, '壹': 1, '贰': 2, '两': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9,
+	'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// vagueBefore: a numeral after these is a magnitude, not a figure
+// (数十万元, 几百万元, 上千万元, 成百万元).
+const vagueBefore = "数几上成好"
 
 // capitalYuan reads the integer part of a capital-numeral amount (the runes
 // before 元); ok is false when they do not form a number.
@@ -21,18 +30,21 @@ func capitalYuan(rs []rune) (int64, bool) {
 	seen := false
 	for _, r := range rs {
 		if d, ok := capitalDigit[r]; ok {
+			if seen && digit != 0 {
+				return 0, false // two digits in a row: a range (二三十万元), not a figure
+			}
 			digit, seen = d, true
 			continue
 		}
 		switch r {
-		case '拾':
+		case '拾', '十':
 			if digit == 0 && !seen {
 				digit = 1 // 拾万 = 100,000
 			}
 			section += digit * 10
-		case '佰':
+		case '佰', '百':
 			section += digit * 100
-		case '仟':
+		case '仟', '千':
 			section += digit * 1000
 		case '万', '萬':
 			if section+digit >= 100000000 {
@@ -68,6 +80,9 @@ func capitalSpans(text string) []Span {
 			i++
 		}
 		if i == 0 {
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(text[:m[0]]); m[0] > 0 && strings.ContainsRune(vagueBefore, prev) {
 			continue
 		}
 		v, ok := capitalYuan(rs[:i])

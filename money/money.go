@@ -98,8 +98,12 @@ func Parse(text, bareUnit string) (model.Amount, error) {
 func toYuan(num, unit string) (int64, error) {
 	scale := 0
 	switch unit {
+	case "千元", "千":
+		scale = 3
 	case "万元", "万":
 		scale = 4
+	case "千万元", "千万":
+		scale = 7
 	case "亿元", "亿":
 		scale = 8
 	}

@@ -6,8 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// Span is an amount-looking span of prose: a number with 元, 万(元), 亿(元)
-// (or 萬/億), as printed, with its exact value in yuan.
+// Span is an amount-looking span of prose: a number with 元, 千元, 万(元),
+// 千万(元), 亿(元) (or 萬/億), or led by 人民币 or ¥, as printed, with its
+// exact value in yuan.
 type Span struct {
 	Start, End int    // byte offsets in the text searched
 	Text       string // the span as printed (e.g. "约2.3亿", "1200万元")
@@ -16,7 +17,7 @@ type Span struct {
 	Approx     bool   // 约/近/余/多/逾/超过 before or in it, 左右 after it: the figure is not exact
 }
 
-var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(亿|億|万|萬)?(余|多)?(元|圆)?(左右)?`)
+var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(人民币|¥|￥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(千万|亿|億|万|萬|千)?(余|多)?(元|圆)?(左右)?(?:[（(](万元|元|亿元)[)）])?`)
 
 // counters follow a 万 or 亿 that counts people or things, not money.
 const counters = "人名个家次户册件张份平亩套所项台辆位株棵只头本间床吨公里米页篇期场批"
@@ -36,9 +37,17 @@ func FindSpans(text string) []Span {
 			}
 			return text[m[2*i]:m[2*i+1]]
 		}
-		big, yuan := g(5), g(7)
-		if big == "" && yuan == "" {
-			continue
+		currency, big, yuan := g(2), g(6), g(8)
+		if paren := g(10); paren != "" {
+			if big != "" || yuan != "" {
+				_, open := utf8.DecodeLastRuneInString(text[:m[20]])
+				m[1] = m[20] - open // 5万元（元）: the unit in parentheses is no part of the figure
+			} else {
+				big, yuan = strings.TrimSuffix(paren, "元"), "元" // 2.5（万元）: the unit printed after the figure in parentheses
+			}
+		}
+		if big == "" && yuan == "" && currency == "" || big == "千" && yuan == "" {
+			continue // a bare number, or 3千 (a count: 3千人) without 元
 		}
 		start, end := m[0], m[1]
 		// a digit or letter glued before the number makes it something else (a code, a date part).
@@ -53,24 +62,28 @@ func FindSpans(text string) []Span {
 				continue
 			}
 		}
-		unit := "元"
+		unit, scale := "元", "元"
 		switch big {
+		case "千":
+			scale = "千元"
 		case "万", "萬":
-			unit = "万元"
+			unit, scale = "万元", "万元"
+		case "千万":
+			unit, scale = "万元", "千万元"
 		case "亿", "億":
-			unit = "亿元"
+			unit, scale = "亿元", "亿元"
 		}
-		num := strings.ReplaceAll(g(2), ",", "")
-		if f := g(3); f != "" {
+		num := strings.ReplaceAll(g(3), ",", "")
+		if f := g(4); f != "" {
 			num += "." + f
 		}
-		v, err := toYuan(num, unit)
+		v, err := toYuan(num, scale)
 		if err != nil {
 			continue
 		}
 		out = append(out, Span{
 			Start: start, End: end, Text: text[start:end], Yuan: v, Unit: unit,
-			Approx: g(1) == "约" || g(1) == "近" || g(1) == "逾" || g(1) == "超过" || g(4) != "" || g(6) != "" || g(8) != "",
+			Approx: g(1) == "约" || g(1) == "近" || g(1) == "逾" || g(1) == "超过" || g(5) != "" || g(7) != "" || g(9) != "",
 		})
 	}
 	return withCapitals(text, out)

@@ -25,6 +25,18 @@ func TestFindSpans(t *testing.T) {
 		// an approximation printed after the figure
 		{"每年投入资金200万元左右,用于社区服务", []string{"200万元左右=2000000~"}},
 		{"安排50万左右的资金,其中市级30万元", []string{"50万左右=500000~", "30万元=300000"}},
+		// common numerals, as prose prints them; a magnitude or a range is no figure
+		{"给予资助五万元,另拨一百二十万元", []string{"五万元=50000", "一百二十万元=1200000"}},
+		{"每户补助三千元，共二十万零五千元", []string{"三千元=3000", "二十万零五千元=205000"}},
+		{"投入数十万元,带动上百万元,约二三十万元", nil},
+		// 千 before 元 or 万; 人民币 and ¥ lead a figure in 元
+		{"资助3千元，另有2.5千元", []string{"3千元=3000", "2.5千元=2500"}},
+		{"总投资1.2千万元,服务3千人", []string{"1.2千万元=12000000"}},
+		{"资助人民币80000.00元", []string{"人民币80000.00元=80000"}},
+		{"合同价￥60,000，预付¥1,500.00", []string{"¥60,000=60000", "¥1,500.00=1500"}},
+		// the unit in parentheses after the figure
+		{"资助金额2.5（万元）,配套3(元)", []string{"2.5(万元)=25000", "3(元)=3"}},
+		{"拨付12万元(万元)", []string{"12万元=120000"}},
 	}
 	for _, c := range cases {
 		got := FindSpans(model.Normalize(c.text))
@@ -86,7 +98,7 @@ func TestCapitalNumerals(t *testing.T) {
 			t.Errorf("%s: %+v, want %d", in, s, want)
 		}
 	}
-	if s := FindSpans("中标金额：人民币贰拾万元整（￥200,000.00元）"); len(s) != 1 || s[0].Text != "200,000.00元" {
+	if s := FindSpans("中标金额：人民币贰拾万元整（￥200,000.00元）"); len(s) != 1 || s[0].Text != "￥200,000.00元" {
 		t.Errorf("restated in digits: %+v", s)
 	}
 	if s := FindSpans("单价捌仟元伍角"); len(s) != 0 {

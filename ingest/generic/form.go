@@ -28,6 +28,10 @@ type formField struct {
 // formLabelRe splits a line into a label and, after a colon, an inline value.
 var formLabelRe = regexp.MustCompile(`^([\p{Han}（）()、和及与]{2,12}?)[:：](.*)$`)
 
+// unitSuffixRe is the unit a label states in parentheses (资助金额（万元）):
+// no part of the label's words.
+var unitSuffixRe = regexp.MustCompile(`[（(](?:单位[:：]?)?(?:万元|元|亿元)[)）]$`)
+
 // fieldOf reads a line as a form label: the role the lexicon gives it, the
 // label, and an inline value ("" when the value follows on its own lines).
 // A line is a label when it is short and a lexicon role names it whole, or
@@ -46,13 +50,14 @@ func fieldOf(cols []rule, u unit) (role, label, inline string, ok bool) {
 		}
 	}
 	n = strings.TrimRight(n, ":：")
-	if n == "" || utf8.RuneCountInString(n) > 8 || strings.ContainsAny(n, "0123456789。，,；;") {
+	words := unitSuffixRe.ReplaceAllString(n, "") // the label without the unit it states
+	if words == "" || utf8.RuneCountInString(words) > 8 || strings.ContainsAny(n, "0123456789。，,；;") {
 		return "", "", "", false
 	}
-	if !marked && utf8.RuneCountInString(n) > 6 {
+	if !marked && utf8.RuneCountInString(words) > 6 {
 		return "", "", "", false
 	}
-	if r := roleOf(cols, n); r != "" && r != "item_no" && wholeLabel(cols, r, n) {
+	if r := roleOf(cols, n); r != "" && r != "item_no" && wholeLabel(cols, r, words) {
 		return r, n, "", true
 	}
 	return "", "", "", false
@@ -62,18 +67,32 @@ func fieldOf(cols []rule, u unit) (role, label, inline string, ok bool) {
 // 资金来源和金额),
 // so that a heading such as 项目完成情况 is not taken for a name field.
 func wholeLabel(cols []rule, role, label string) bool {
+	// the runes the role's words cover, every match counted (拟资助金额: 资助 and 金额)
+	covered := make([]bool, len(label))
+	any := false
 	for _, r := range cols {
 		if r.kind != role {
 			continue
 		}
-		if m := r.re.FindString(label); m != "" {
-			// 资金来源和金额, 资助金额, 资金额度: not 项目完成情况, 项目负责人
-			n := utf8.RuneCountInString(m)
-			rest := utf8.RuneCountInString(label) - n
-			return rest <= 2 || n > 2 && rest <= 3
+		for _, m := range r.re.FindAllStringIndex(label, -1) {
+			for b := m[0]; b < m[1]; b++ {
+				covered[b] = true
+			}
+			any = true
 		}
 	}
-	return false
+	if !any {
+		return false
+	}
+	n := 0
+	for b := range label { // b is each rune's first byte
+		if covered[b] {
+			n++
+		}
+	}
+	// 资金来源和金额, 资助金额, 资金额度: not 项目完成情况, 项目负责人
+	rest := utf8.RuneCountInString(label) - n
+	return rest <= 2 || n > 2 && rest <= 3
 }
 
 // readForms finds the forms among the prose units. It returns the items
@@ -183,6 +202,19 @@ func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model
 		case "amount", "funding":
 			for vi, val := range f.value {
 				spans := money.FindSpans(val.norm)
+				if num := strings.TrimRight(val.norm, "。；;"); len(spans) == 0 && money.IsBareNumber(num) {
+					// a bare figure under a label that states the unit (资助金额（万元）：2.5)
+					if u := unitInHeaderRe.FindString(textfold.Han(f.label)); u != "" && it.Amount.Yuan == nil && vi == 0 {
+						if a, err := money.Parse(num, u); err == nil && a.Yuan != nil {
+							a.Text = num + "（" + u + "，单位见“" + f.label + "”）"
+							it.Amount = a
+							continue
+						}
+					}
+					unread = append(unread, model.Unread{Text: num, Line: val.line, Location: val.loc.String(),
+						Reason: "a figure without a unit in the form's money field " + f.label})
+					continue
+				}
 				for si, s := range spans {
 					if it.Amount.Yuan == nil && vi == 0 && si == 0 {
 						y := s.Yuan
