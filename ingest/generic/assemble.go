@@ -77,10 +77,15 @@ func tree(live []*cand) []*cand {
 		c := live[i]
 		var sum int64
 		absorbed := 0
+		var passed []*cand                              // income or a balance between a spending total and its parts: no part of it
 		for k := 0; k < len(roots) && !c.derived; k++ { // a figure stated for several items is each one's, never a total of others
 			r := roots[k]
 			if c.group != 0 && r.group == c.group {
 				break
+			}
+			if r.onlyTotal != "" && c.onlyTotal == "" && !r.total && k+1 < len(roots) {
+				passed = append(passed, r) // 实际使用148万元,结余8万元。(一)…: the balance is not one of the uses
+				continue
 			}
 			if c.marker != "" && r.para != c.para && r.marker == c.marker {
 				break // the next item of the same list (2. then 3.) is a sibling, not a part
@@ -135,11 +140,16 @@ func tree(live []*cand) []*cand {
 		}
 		if absorbed > 0 {
 			c.total = true
-			c.children = append([]*cand(nil), roots[:absorbed]...)
+			c.children = nil
+			for _, r := range roots[:absorbed] {
+				if !contains(passed, r) {
+					c.children = append(c.children, r)
+				}
+			}
 			for _, ch := range c.children {
 				ch.parent = c
 			}
-			roots = roots[absorbed:]
+			roots = append(passed[:len(passed):len(passed)], roots[absorbed:]...)
 		}
 		roots = append([]*cand{c}, roots...)
 	}
@@ -176,6 +186,15 @@ func tree(live []*cand) []*cand {
 		}
 	}
 	return roots
+}
+
+func contains(xs []*cand, x *cand) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 // singleChildOK: a figure may be the total of the one figure after it only
@@ -355,7 +374,7 @@ func restated(leaves []*cand, p *model.Parsed) []*cand {
 			if a.alias != nil || a.span.Yuan != b.span.Yuan || (a.group != 0 && a.group == b.group) {
 				continue
 			}
-			fundA, fundB := onlyFund(a.name), onlyFund(b.name)
+			fundA, fundB := a.fundOnly || onlyFund(a.name), b.fundOnly || onlyFund(b.name)
 			if !sameName(a.name, b.name) && fundA == fundB {
 				continue
 			}

@@ -3,6 +3,7 @@ package generic
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fundscope/ingest/document"
 	"fundscope/money"
@@ -21,7 +22,7 @@ func leadLists(us []unit, cands []*cand, ctx []rule, group *int) []*cand {
 	var out []*cand
 	for _, c := range cands {
 		lines := c.leadList(us, ctx)
-		if len(lines) < 2 {
+		if len(lines) == 0 {
 			out = append(out, c)
 			continue
 		}
@@ -44,7 +45,9 @@ func leadLists(us []unit, cands []*cand, ctx []rule, group *int) []*cand {
 // amount each, or nil when the figure is no such lead: its sentence refers
 // forward (以下, 如下), says the amount is each one's (每个, 各, or a
 // per-project amount), ends the paragraph with a colon, and the numbered
-// lines after it state no amount.
+// lines after it state no amount. A numbered section heading that says the
+// amount is each one's (一、一等奖（2个，每个资助5万元）) leads the lines
+// under it numbered another way, up to the next heading.
 func (c *cand) leadList(us []unit, ctx []rule) []int {
 	if c.reason != "" && c.reason != perHeadReason || c.derived || c.keyword {
 		return nil
@@ -52,10 +55,14 @@ func (c *cand) leadList(us []unit, ctx []rule) []int {
 	n := us[c.para].norm
 	before, after := textfold.Han(n[c.sent:c.span.Start]), textfold.Han(n[c.span.End:])
 	rest := strings.TrimRight(after, " ")
-	if !strings.HasSuffix(rest, ":") && !strings.HasSuffix(rest, "：") || len(money.FindSpans(after)) > 0 {
+	colon := strings.HasSuffix(rest, ":") || strings.HasSuffix(rest, "：")
+	// a numbered section heading that states each one's amount
+	// (一、一等奖（2个，每个资助5万元）) leads the sub-list under it
+	heading := c.heading && c.marker != "" && c.sent == 0
+	if !colon && !heading || len(money.FindSpans(after)) > 0 {
 		return nil
 	}
-	forward, each := false, c.reason != ""
+	forward, each := heading, c.reason != ""
 	for _, r := range ctx {
 		switch r.kind {
 		case "lead":
@@ -83,6 +90,9 @@ func (c *cand) leadList(us []unit, ctx []rule) []int {
 			}
 			break
 		}
+		if heading && markerStyle(m) == c.marker {
+			break // the next section's heading
+		}
 		if len(money.FindSpans(u.norm)) > 0 {
 			return nil // the lines state their own amounts
 		}
@@ -94,6 +104,9 @@ func (c *cand) leadList(us []unit, ctx []rule) []int {
 		if k > 0 {
 			next = k + 1
 		}
+	}
+	if len(lines) < 2 && !heading {
+		return nil // a lead sentence speaks of several lines; a heading may head one
 	}
 	return lines
 }
@@ -114,6 +127,16 @@ func listLine(line string) (name, org string) {
 		before, after := s[:i], strings.TrimLeft(s[i:], ":： ")
 		if f := textfold.Han(before); orgRe.FindString(f) == f && after != "" {
 			return after, before
+		}
+	}
+	// "“甲”项目（乙服务中心）": the organization in parentheses after the project
+	if strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）") {
+		if open := strings.LastIndexAny(s, "(（"); open > 0 {
+			_, w := utf8.DecodeRuneInString(s[open:])
+			inner := strings.TrimRight(s[open+w:], ")）")
+			if f := textfold.Han(inner); f != "" && orgRe.FindString(f) == f {
+				return strings.TrimSpace(s[:open]), inner
+			}
 		}
 	}
 	return s, ""

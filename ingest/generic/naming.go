@@ -3,6 +3,7 @@ package generic
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -22,6 +23,9 @@ type namingLexicon struct {
 	categorySpending    *regexp.Regexp // 类支出: a category's spending line keeps 支出 (rule name-category-spending)
 	parenAfter          *regexp.Regexp // a project in parentheses right after the figure (rule name-paren-after)
 	countTrail          *regexp.Regexp // 共16个 at the end of a name (rule name-count-trail)
+	purposeTrail        *regexp.Regexp // 的支出 at the end of a purpose (rule name-purpose-after)
+	noName              *regexp.Regexp // a clause of when or on what grounds: no name (rule name-from-clause-before)
+	copulaAfter         *regexp.Regexp // ,为甲补助资金 after a figure named by its fund (rule name-copula-after)
 }
 
 var (
@@ -38,11 +42,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after or count-trail", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name or copula-after", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -120,6 +124,31 @@ func cutTrail(p string) string {
 		}
 	}
 	return p[:len(trailRe.ReplaceAllString(f, ""))]
+}
+
+// purposeOf is the purpose stated by 用于 right after a figure, with who
+// receives it before 用于 skipped (rule name-purpose-after), "" when none.
+func purposeOf(after string) string {
+	f := textfold.Han(after)
+	loc := names().purpose.FindStringIndex(f)
+	if loc == nil || len(f) != len(after) {
+		return ""
+	}
+	p := strings.Trim(after[loc[1]:], "、，,。；; ")
+	if t := names().purposeTrail.FindStringIndex(textfold.Han(p)); t != nil && utf8.RuneCountInString(p[:t[0]]) >= 2 {
+		p = p[:t[0]]
+	}
+	return p
+}
+
+// copulaOf is what the clause after a figure says it is (rule
+// name-copula-after: 8万元,为社区活动阵地补助资金 → 社区活动阵地补助资金), "" when none.
+func copulaOf(next string) string {
+	f := textfold.Han(next)
+	if m := names().copulaAfter.FindStringSubmatchIndex(f); m != nil && len(f) == len(next) {
+		return next[m[2]:m[3]]
+	}
+	return ""
 }
 
 // parenProject is the project printed in parentheses right after a figure

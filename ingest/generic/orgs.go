@@ -62,6 +62,13 @@ func orgLexicon() error {
 	return orgErr
 }
 
+// orgIsObject reports whether the words right after an organization's name
+// make it the project's object (甲幸福院建设补助, 乙服务中心运营补贴: what is
+// built or run, not who receives the money; rule org-run-together, kind object).
+func orgIsObject(after string) bool {
+	return orgLexicon() == nil && orgObj.MatchString(textfold.Han(after))
+}
+
 // cutOrganization splits a name that begins with an organization's
 // registered name into the organization and its project (rule
 // org-run-together). ok is false, and the name stays whole, when no

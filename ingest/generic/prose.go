@@ -45,6 +45,9 @@ type cand struct {
 	total    bool
 	again    *cand // a later statement of the same total
 	alias    *cand // the item this figure states again (same amount, same name)
+	// fundOnly: the words before the figure are only the fund it is paid
+	// from (中央福彩公益金涉及经费1万元), whatever the clause before names it
+	fundOnly bool
 }
 
 var (
@@ -154,7 +157,12 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			if c.reason == "income or transfer" {
 				c.reason, c.onlyTotal = "", c.reason
 			}
-			c.name, c.org = nameOf(prefix, after, n[sentStart:s.Start], local)
+			next := "" // the clause after, when a comma ends the figure's
+			if rest, ok := strings.CutPrefix(n[clauseEnd:], ","); ok {
+				next = rest[:nextStop(maskNumberCommas(rest), sentenceStops+clauseStops)]
+			}
+			c.name, c.org = nameOf(prefix, after, next, n[sentStart:s.Start], local)
+			c.fundOnly = onlyFund(namePrefix(prefix)) && c.name != purposeOf(after) // named by its purpose, it is more than its fund
 			if c.reason == perHeadReason {
 				if heads, text, at, each, ok := headCount(n[sentStart:s.Start], after); ok {
 					c.heads, c.headText = heads, text
@@ -336,6 +344,57 @@ var (
 	awardRe = regexp.MustCompile(`(?:获得?|荣获|获评|评为)[\p{Han}]{0,6}(?:奖|项目|等次)$`)
 )
 
+// clausesOf splits local into its clauses (1,200 stops none).
+func clausesOf(local string) []string {
+	m := maskNumberCommas(local)
+	var out []string
+	start := -1
+	for i, r := range m {
+		stop := strings.ContainsRune(clauseStops+sentenceStops, r)
+		switch {
+		case stop && start >= 0:
+			out = append(out, local[start:i])
+			start = -1
+		case !stop && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, local[start:])
+	}
+	return out
+}
+
+// nameBefore is the project named by the clauses before the last one of
+// local, walking back over those that say who (an organization alone, or
+// its field label: 承接单位：甲中心) to the one that says what; "" when a
+// clause of when or on what grounds (rule name-from-clause-before, kind
+// no-name) or nothing comes first. org is the organization passed over.
+func nameBefore(local string) (name, org string) {
+	cl := clausesOf(local)
+	cols, _, _ := lexicons()
+	for k := len(cl) - 2; k >= 0 && k >= len(cl)-5; k-- {
+		f := textfold.Han(strings.TrimSpace(cl[k]))
+		switch {
+		case names().noName.MatchString(f):
+			return "", org
+		case orgRe.FindString(f) == f:
+			if org == "" {
+				org = strings.TrimSpace(cl[k])
+			}
+			continue
+		case roleOf(cols, f) == roleOrg && utf8.RuneCountInString(f) <= 8:
+			continue // the label before its organization
+		}
+		name, o := projectAndOrg(cl[k])
+		if org == "" {
+			org = o
+		}
+		return name, org
+	}
+	return "", org
+}
+
 // prevClause is the clause before the last one of local, "" when none.
 func prevClause(local string) string {
 	m := maskNumberCommas(local)
@@ -417,43 +476,54 @@ func splitNames(s string) []string {
 	return out
 }
 
-// nameOf reads the name of the thing an amount is for: the words before it
-// in its clause, else what follows 用于, else the sentence's quoted name.
-func nameOf(prefix, after, sentence, local string) (name, org string) {
+// namePrefix is the words before a figure with what is no part of a name
+// cut: the list marker, lead words, the trail before the figure (rules
+// name-lead-verb, name-price-trail, name-after-provider, name-fund-use).
+func namePrefix(prefix string) string {
 	p := listMarkerRe.ReplaceAllString(prefix, "")
 	p = leadRe.ReplaceAllString(p, "")
-	p = cutTrail(p)
+	return trimName(cutTrail(p))
+}
+
+// nameOf reads the name of the thing an amount is for: the words before it
+// in its clause, else what follows 用于, else the sentence's quoted name.
+// next is the clause after the figure's, when a comma ends the figure's.
+func nameOf(prefix, after, next, sentence, local string) (name, org string) {
+	p := namePrefix(prefix)
 	local = listMarkerRe.ReplaceAllString(strings.TrimLeft(local, "，,；;。 "), "")
 	if m := undertakeRe.FindStringSubmatch(local); m != nil {
 		org = m[1]
-	} else if m := orgRe.FindString(local); m != "" {
-		org = m
+	} else if loc := orgRe.FindStringIndex(local); loc != nil && !orgIsObject(local[loc[1]:]) {
+		org = local[loc[0]:loc[1]]
 	}
 	// an organization is a name, not a clause: no verbs of spending inside
 	if org = orgLeadRe.ReplaceAllString(org, ""); utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
 		org = ""
 	}
-	p = trimName(p)
 	if q := parenProject(after); q != "" {
 		return q, org // 助残类项目20万元（康复行动）: the project in parentheses
 	}
 	if namesNothing(p) {
 		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is
 		// in the clause before the money word or the verb
-		if prev := prevClause(local); prev != "" {
-			if name, o := projectAndOrg(prev); name != "" {
-				if org == "" {
-					org = o
-				}
-				return name, org
+		if q := copulaOf(next); q != "" {
+			return q, org
+		}
+		if name, o := nameBefore(local); name != "" {
+			if org == "" {
+				org = o
 			}
+			return name, org
+		}
+		if q := purposeOf(after); utf8.RuneCountInString(q) >= 2 {
+			return q, org // 甲区民政局下达2023年度中央福彩公益金1万元至乙街道用于丙: only the fund before, its purpose after
 		}
 	}
 	if utf8.RuneCountInString(p) >= 2 {
 		return p, org
 	}
-	if loc := names().purpose.FindStringIndex(textfold.Han(after)); loc != nil && len(textfold.Han(after)) == len(after) {
-		return strings.Trim(after[loc[1]:], "、，,。；; "), org
+	if q := purposeOf(after); q != "" {
+		return q, org
 	}
 	if i := strings.Index(after, "用于"); i >= 0 {
 		return strings.Trim(after[i+len("用于"):], "、，,。；; "), org

@@ -1,0 +1,45 @@
+package generic
+
+import (
+	"testing"
+
+	"fundscope/model"
+)
+
+// A spending total (实际使用, 实际支出: kind total in
+// data/lexicon/amount_context.csv) is the sum of the uses listed after it,
+// even when a balance or an income figure (结余, 收到: no spending) is
+// printed between it and them; the balance stays unread, never a use.
+func TestSpendingTotalPassesOverABalance(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"received, actually used, a balance, then the uses by category",
+			"2022年共收到福彩公益金156万元,实际使用148万元,结余8万元结转下年使用。\n(一)养老服务类:投入95万元,其中幸福院建设补助60万元,居家养老服务站运营补贴35万元。\n(二)儿童福利类:投入33万元。\n(三)社会公益类:投入20万元。",
+			"items: 幸福院建设补助=60/fixed 居家养老服务站运营补贴=35/fixed 儿童福利类=33/fixed 社会公益类=20/fixed; totals: 156/148 148/148 95/95; unread: 8万元(income or transfer)"},
+		{"实际支出 and the balance before it, traditional script",
+			"本年度實際支出42萬元，年末結余3萬元。\n1.長者助餐補貼30萬元；\n2.兒童之家運營12萬元。",
+			"items: 長者助餐補貼=30/fixed 兒童之家運營=12/fixed; totals: 42/42; unread: 3萬元(income or transfer)"},
+	})
+}
+
+// An organization's name followed by what is built or run for it (建设,
+// 运营 …: kind object in data/lexicon/organizations.csv) is the project's
+// object, not the organization that receives the money.
+func TestFacilityBeforeItsWorksIsNoOrganization(t *testing.T) {
+	for _, c := range []struct{ text, org string }{
+		{"其中农村幸福院建设补助60万元。", ""},
+		{"甲社區服務中心運營補貼12萬元。", ""},
+		{"由乙市社会工作服务中心承接的长者探访项目8万元。", "乙市社会工作服务中心"},
+	} {
+		p := read(t, c.text)
+		if len(p.Items) != 1 || p.Items[0].Organization != c.org {
+			t.Errorf("%s: %s, organization %q, want %q", c.text, summary(p), orgOf(p), c.org)
+		}
+	}
+}
+
+func orgOf(p *model.Parsed) string {
+	if len(p.Items) == 0 {
+		return ""
+	}
+	return p.Items[0].Organization
+}
