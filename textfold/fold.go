@@ -109,3 +109,34 @@ func Printed(printed, sub string) string {
 	}
 	return printed[i : i+len(sub)]
 }
+
+// Clean folds s to simplified characters and removes romanization debris
+// (區(qū) → 区), for matching; at[k] is the byte offset in s that byte k of
+// the result came from (at[len(result)] = len(s)), so that a match can be
+// cut from s as printed.
+func Clean(s string) (string, []int) {
+	f := Han(s)
+	if len(f) != len(s) {
+		f = s // a fold that changes lengths: match the printed text
+	}
+	var b strings.Builder
+	at := make([]int, 0, len(f)+1)
+	last := 0
+	for _, m := range pinyinRe.FindAllStringIndex(f, -1) {
+		r, n := utf8.DecodeRuneInString(f[m[0]:])
+		keep := m[0] + n // the character before its reading
+		if r >= 'A' && r <= 'Z' {
+			keep = m[0] // F(xiàn): the character itself was lost
+		}
+		for k := last; k < keep; k++ {
+			at = append(at, k)
+		}
+		b.WriteString(f[last:keep])
+		last = m[1]
+	}
+	for k := last; k < len(f); k++ {
+		at = append(at, k)
+	}
+	b.WriteString(f[last:])
+	return b.String(), append(at, len(f))
+}

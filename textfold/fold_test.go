@@ -1,6 +1,9 @@
 package textfold
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHanKeepsOffsets(t *testing.T) {
 	for in, want := range map[string]string{
@@ -37,6 +40,25 @@ func TestPinyinDebris(t *testing.T) {
 	} {
 		if got := Pinyin(in); got != want {
 			t.Errorf("Pinyin(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Clean matches on folded, debris-free text and maps back to the printed.
+func TestCleanMapsBackToPrinted(t *testing.T) {
+	for _, c := range []struct{ printed, find, want string }{
+		{"用于資助我區(qū)特殊困難老年人", "我区特殊", "我區(qū)特殊"},
+		{"發(fā)放孤兒入學(xué)補(bǔ)助13人", "孤儿入学补助", "孤兒入學(xué)補(bǔ)助"},
+		{"plain 社区书屋", "社区书屋", "社区书屋"},
+	} {
+		clean, at := Clean(c.printed)
+		i := strings.Index(clean, c.find)
+		if i < 0 {
+			t.Errorf("%q: %q not in %q", c.printed, c.find, clean)
+			continue
+		}
+		if got := c.printed[at[i]:at[i+len(c.find)]]; got != c.want {
+			t.Errorf("%q: %q maps to %q, want %q", c.printed, c.find, got, c.want)
 		}
 	}
 }

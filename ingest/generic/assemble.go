@@ -201,7 +201,7 @@ func contains(xs []*cand, x *cand) bool {
 // when it says so (合计), when it heads a numbered section, or when the
 // figure after it is its own breakdown in parentheses.
 func singleChildOK(c, r *cand) bool {
-	return c.keyword || c.heading || r.para == c.para && (r.inParen && r.paren > c.span.Start || r.detail)
+	return c.keyword || c.heading || r.para == c.para && (r.inParen && r.paren > c.span.Start || r.detail || r.detailClause && r.sent == c.sent)
 }
 
 func breakdownOf(c, r *cand) bool {
@@ -375,11 +375,15 @@ func restated(leaves []*cand, p *model.Parsed) []*cand {
 				continue
 			}
 			fundA, fundB := a.fundOnly || onlyFund(a.name), b.fundOnly || onlyFund(b.name)
-			if !sameName(a.name, b.name) && fundA == fundB {
+			labelled := (a.label != "" || b.label != "") && sameName(labelOf(a), labelOf(b))
+			if !sameName(a.name, b.name) && fundA == fundB && !labelled {
 				continue
 			}
 			keep, drop := a, b
 			switch {
+			case labelled && a.label == "" && b.label != "": // 其中:甲类31万元 … 1、甲类31万元。用于乙: the one named by its purpose stays
+				keep, drop = b, a
+			case labelled && a.label != "" && b.label == "":
 			case fundA != fundB: // 市级公益金涉及经费30万元 … 下拨甲食堂建设补助30万元: the fund is the item's restatement
 				if fundA {
 					keep, drop = b, a
@@ -399,6 +403,15 @@ func restated(leaves []*cand, p *model.Parsed) []*cand {
 		}
 	}
 	return out
+}
+
+// labelOf is the category a figure is printed under: its label when the
+// sentence after named it, else its name.
+func labelOf(c *cand) string {
+	if c.label != "" {
+		return c.label
+	}
+	return c.name
 }
 
 func sameName(a, b string) bool {

@@ -43,3 +43,16 @@ func orgOf(p *model.Parsed) string {
 	}
 	return p.Items[0].Organization
 }
+
+// A figure and, in its own sentence after a comma, 其中 and one part of the
+// same value: the part is the item and the figure its total, never two items.
+func TestOnePartAfterItsFigure(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"其中 after a comma, one part",
+			"省级福彩公益金项目资金8万元,其中丙社区儿童之家8万元。",
+			"items: 丙社区儿童之家=8/fixed; totals: 8/8; unread: "},
+		{"one part, traditional script",
+			"區級公益金安排3萬元，其中長者食堂運營補貼3萬元。",
+			"items: 長者食堂運營補貼=3/fixed; totals: 3/3; unread: "},
+	})
+}

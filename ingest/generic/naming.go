@@ -26,6 +26,10 @@ type namingLexicon struct {
 	purposeTrail        *regexp.Regexp // 的支出 at the end of a purpose (rule name-purpose-after)
 	noName              *regexp.Regexp // a clause of when or on what grounds: no name (rule name-from-clause-before)
 	copulaAfter         *regexp.Regexp // ,为甲补助资金 after a figure named by its fund (rule name-copula-after)
+	categoryLine        *regexp.Regexp // a line named only by its category (rule name-purpose-next)
+	purposeNext         *regexp.Regexp // 用于 starting the sentence after it
+	purposeLead         *regexp.Regexp // 资助我区 starting that purpose
+	beneficiaryCount    *regexp.Regexp // 501户 ending it
 }
 
 var (
@@ -42,11 +46,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name or copula-after", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead or beneficiary-count", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -149,6 +153,34 @@ func copulaOf(next string) string {
 		return next[m[2]:m[3]]
 	}
 	return ""
+}
+
+// purposeNextSentence names a line printed only as its category when the
+// sentence after it says what the money is used for (rule
+// name-purpose-next): 老年人福利类31万元。用于资助我区甲改造501户。 → 甲改造.
+// rest is the text after the line's sentence stop; "" when it says no purpose.
+func purposeNextSentence(name, rest string) string {
+	lx := names()
+	if !lx.categoryLine.MatchString(textfold.Han(name)) {
+		return ""
+	}
+	clean, at := textfold.Clean(rest)
+	loc := lx.purposeNext.FindStringIndex(clean)
+	if loc == nil {
+		return ""
+	}
+	from := loc[1]
+	to := from + nextStop(clean[from:], sentenceStops+clauseStops)
+	if l := lx.purposeLead.FindStringIndex(clean[from:to]); l != nil {
+		from += l[1]
+	}
+	if l := lx.beneficiaryCount.FindStringIndex(clean[from:to]); l != nil {
+		to = from + l[0]
+	}
+	if utf8.RuneCountInString(clean[from:to]) < 2 {
+		return ""
+	}
+	return strings.TrimSpace(rest[at[from]:at[to]])
 }
 
 // parenProject is the project printed in parentheses right after a figure

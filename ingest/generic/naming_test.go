@@ -94,6 +94,13 @@ func TestNaming(t *testing.T) {
 		{"the organization alone in the clause before, traditional script",
 			"（一）長者助浴服務，丙養老服務中心，補助資金3萬元。",
 			"items: 長者助浴服務=3/fixed; totals: ; unread: "},
+		// name-purpose-next: a line printed as its category, the next sentence saying what it is used for
+		{"the category's summary, then each line with its purpose: one item each, named by the purpose",
+			"其中:老年人福利类30万元,儿童福利类6万元。1、老年人福利类30万元。用于资助我县困难老人家庭适老化改造300户。2、儿童福利类6万元。用于发放孤儿助学补助12人。",
+			"items: 困难老人家庭适老化改造=30/fixed 发放孤儿助学补助=6/fixed; totals: ; unread: "},
+		{"主要用于 up to the clause stop, traditional script with romanization debris",
+			"1、社會公益類5萬元。主要用於補助本區(qū)甲街道社工站運營,成效明顯。2、殘疾人福利類2萬元。",
+			"items: 甲街道社工站運營=5/fixed 殘疾人福利類=2/fixed; totals: ; unread: "},
 		// restated: a fund and a project stating one figure
 		{"a figure stated under its fund and again under its project is one item",
 			"区级福彩公益金涉及经费20万元,主要用于老年人福利。街道已于年底拨付甲社区助餐点建设补助20万元。",

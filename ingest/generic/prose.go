@@ -48,6 +48,12 @@ type cand struct {
 	// fundOnly: the words before the figure are only the fund it is paid
 	// from (中央福彩公益金涉及经费1万元), whatever the clause before names it
 	fundOnly bool
+	// detailClause: the figure's clause begins 其中 (a breakdown in the
+	// sentence of the figure it breaks down)
+	detailClause bool
+	// label: the category a line is printed under when the sentence after
+	// it names it (rule name-purpose-next); "" otherwise
+	label string
 }
 
 var (
@@ -109,6 +115,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			c.sent = sentStart
 			c.detail = strings.HasPrefix(strings.TrimLeft(n[sentStart:], "、，, "), "其中")
 			clauseStart := max(sentStart, lastStop(m[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
+			c.detailClause = strings.HasPrefix(n[max(sentStart, lastStop(m[:s.Start], clauseStops)):], "其中") // 8万元,其中甲8万元
 			c.paren = openParen(n[:s.Start])
 			c.inParen = c.paren > 0
 			prefix := n[clauseStart:s.Start]
@@ -163,6 +170,11 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			}
 			c.name, c.org = nameOf(prefix, after, next, n[sentStart:s.Start], local)
 			c.fundOnly = onlyFund(namePrefix(prefix)) && c.name != purposeOf(after) // named by its purpose, it is more than its fund
+			if rest, ok := strings.CutPrefix(n[clauseEnd:], "。"); ok && strings.Trim(after, " ") == "" {
+				if q := purposeNextSentence(c.name, rest); q != "" {
+					c.label, c.name = c.name, q // 老年人福利类31万元。用于甲改造: the category is its label
+				}
+			}
 			if c.reason == perHeadReason {
 				if heads, text, at, each, ok := headCount(n[sentStart:s.Start], after); ok {
 					c.heads, c.headText = heads, text

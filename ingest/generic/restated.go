@@ -113,6 +113,7 @@ func restatedTotals(roots, leaves []*cand, p *model.Parsed) []*cand {
 			out = append(out, l)
 			continue
 		}
+		l.alias = hit // a total over it covers what the total it restates covers
 		reason := fmt.Sprintf("the total %s at line %d stated again (rule total-restated)", money.Clip(hit.name, 30)+" "+hit.span.Text, hit.line)
 		if hit.again == nil {
 			hit.again = l
