@@ -256,7 +256,7 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 			items = append(items, l)
 		}
 	}
-	if len(items) == 0 && len(orphans) > 0 {
+	if len(items) == 0 && len(orphans) > 0 && len(p.Items) == 0 { // with a table's items, a prose total is the document's
 		items, orphans = orphans[:1], orphans[1:]
 		for _, o := range orphans {
 			if matches(o.span, items[0].span.Yuan) {
@@ -314,7 +314,11 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 		}
 		return out
 	}
+	// every item of the document: a table's, read before the prose, then the prose's
 	var all []string
+	for _, it := range p.Items[:len(p.Items)-len(items)] {
+		all = append(all, it.ItemID)
+	}
 	for _, x := range items {
 		all = append(all, id[x])
 	}
@@ -356,8 +360,14 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	for _, r := range roots {
 		emit(r, 0)
 	}
+	table := p.Items[:len(p.Items)-len(items)]
 	for _, o := range orphans {
 		addTotal(o, "document_total", all)
+		if len(table) > 0 && len(items) == 0 && matches(o.span, sumOf(table)) {
+			// 以上项目资助资金共计65万元 below (or above) a table: its total stated again in the text
+			t := &p.Totals[len(p.Totals)-1]
+			t.Label, t.Rule = "restated in the text: "+money.Clip(o.name, 24), "total-restated"
+		}
 	}
 }
 

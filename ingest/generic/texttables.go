@@ -35,6 +35,7 @@ var textConventions = []textConvention{
 	{"table-piped-cells", "one cell per line, each led by “| ”; a lone “|” or a blank line ends a row", findPipedCells},
 	{"table-header-cells", "one cell per line with no marks; the row width is the header's, rows found by the 序号 counting on", findHeaderCells},
 	{"table-row-lines", "one row per line, cells split by tabs, by “|” or by runs of two or more spaces", findRowLines},
+	{"table-single-spaced", "one row per line, cells split by single spaces (whitespace collapsed by a copy): a header of column labels naming a name and an amount, rows numbered 1, 2, 3 …", findSingleSpaced},
 }
 
 // Conventions lists the rule ids and what each reads, for detect and the README.
@@ -486,6 +487,67 @@ func unwrapHeader(cols []rule, header []textCell, width int) []textCell {
 		h = append(h[:at+1], h[at+2:]...)
 	}
 	return h
+}
+
+// findSingleSpaced reads a table whose cells a copy has left split by one
+// space (a page's whitespace collapsed): a header line of column labels
+// only, naming a name (or organization) and an amount, then rows that start
+// with the next row number or a total label. A row with more words than the
+// header has spaces inside its name cell; one with fewer lost its empty
+// cells (its figures keep under the amount columns).
+func findSingleSpaced(lines []string, i int, cols []rule) (*document.Table, int) {
+	head := strings.Fields(lines[i])
+	if len(head) < 3 || len(head) > 12 {
+		return nil, i
+	}
+	roles := map[string]bool{}
+	nameCol := -1
+	for c, h := range head {
+		r := roleOf(cols, h)
+		if r == "" || r == roleNo && c > 0 {
+			return nil, i // every word a column label
+		}
+		roles[r] = true
+		if (r == roleName) && nameCol < 0 {
+			nameCol = c
+		}
+	}
+	if nameCol < 0 || !roles[roleAmount] || roleOf(cols, head[0]) != roleNo {
+		return nil, i
+	}
+	rows := [][]textCell{nil}
+	for _, h := range head {
+		rows[0] = append(rows[0], textCell{h, i + 1})
+	}
+	j, n := i+1, 1
+	for ; j < len(lines); j++ {
+		f := strings.Fields(lines[j])
+		if len(f) == 0 {
+			break
+		}
+		switch {
+		case f[0] == strconv.Itoa(n):
+			n++
+		case totalLabel(f[0]) && len(f) >= 2 && isFigure(f[len(f)-1]):
+		default:
+			goto done
+		}
+		if extra := len(f) - len(head); extra > 0 {
+			// spaces inside the name cell: its words joined, the cells after it in place
+			merged := append(append(append([]string(nil), f[:nameCol]...), strings.Join(f[nameCol:nameCol+extra+1], " ")), f[nameCol+extra+1:]...)
+			f = merged
+		}
+		var row []textCell
+		for _, c := range f {
+			row = append(row, textCell{c, j + 1})
+		}
+		rows = append(rows, row)
+	}
+done:
+	if n < 2 {
+		return nil, i
+	}
+	return cellTable(rows, cols, i, j), j
 }
 
 // headerLabel: a short label with no figures and no sentence punctuation.
