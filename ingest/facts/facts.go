@@ -306,6 +306,7 @@ func prints(d *document.Document) []string {
 }
 
 var (
+	listLineRe    = regexp.MustCompile(`^(?:\d{1,3}[.．、]|[(（]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)`)
 	strongTitleRe = regexp.MustCompile(`公告|通知|公示|情况|名单|目录|方案|报告|計劃|计划|公報|公报`)
 	navRe         = regexp.MustCompile(`首页|首頁|当前位置|當前位置|您的位置|>|》》|收藏本站|设为首页|開獎|开奖|责任编辑|浏览次数`)
 	orgRe         = regexp.MustCompile(`[\p{Han}]{2,14}?(?:民政和社会保障局|民政局|民政厅|财政局|财政厅|民政廳|財政局|街道办事处|办事处|人民政府|福彩中心|福利彩票发行中心|福利彩票中心)`)
@@ -340,13 +341,14 @@ func title(d *document.Document, paras, folded []string) (string, []string) {
 				break
 			}
 			n := utf8.RuneCountInString(p)
-			if n >= 8 && n <= 80 && re.MatchString(p) && !strings.ContainsAny(p, "。:：|") && !navRe.MatchString(p) {
+			if n >= 6 && n <= 80 && re.MatchString(p) && !strings.ContainsAny(p, "。:：|") && !navRe.MatchString(p) && !listLineRe.MatchString(p) {
 				return paras[i], nil
 			}
 		}
 	}
 	for i, p := range folded {
-		if n := utf8.RuneCountInString(p); i <= 12 && n >= 8 && n <= 60 && !strings.ContainsAny(p, "。|") && !navRe.MatchString(p) && !cnDateRe.MatchString(p) && !dateRe.MatchString(p) {
+		// a numbered list line (1.甲项目…) is no title
+		if n := utf8.RuneCountInString(p); i <= 12 && n >= 8 && n <= 60 && !strings.ContainsAny(p, "。|") && !navRe.MatchString(p) && !cnDateRe.MatchString(p) && !dateRe.MatchString(p) && !listLineRe.MatchString(p) {
 			return paras[i], nil
 		}
 	}

@@ -154,3 +154,13 @@ func TestSignatureIsNoTableCell(t *testing.T) {
 		}
 	}
 }
+
+// A short heading is a title (拟资助项目公示); a numbered list line never is.
+func TestTitleIsNoListLine(t *testing.T) {
+	if f := infer(t, "拟资助项目公示\n1.“甲”助餐服务项目（承接单位：乙中心），资助金额5万元；\n2.“丙”项目，资助金额4万元。"); f.Title != "拟资助项目公示" {
+		t.Errorf("title %q, want the heading", f.Title)
+	}
+	if f := infer(t, "资助名单\n1.社区书屋运营项目由甲协会承接资助3万元\n2.长者助餐项目由乙中心承接资助2万元"); strings.HasPrefix(f.Title, "1.") || strings.HasPrefix(f.Title, "2.") {
+		t.Errorf("title %q: a list line", f.Title)
+	}
+}

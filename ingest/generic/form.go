@@ -100,6 +100,7 @@ func wholeLabel(cols []rule, role, label string) bool {
 // fields; ok is false when the units hold no form (fewer than three fields,
 // or no name field or no money field).
 func readForms(us []unit, cols []rule, c model.Catalog, firstNo int) (items []model.LineItem, unread []model.Unread, rest []unit, ok bool) {
+	us = fieldLines(us, cols)
 	var fields []formField
 	var cur *formField
 	used := make([]bool, len(us))
@@ -245,6 +246,48 @@ func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model
 		it.SourceLocation = form[0].at.loc.String()
 	}
 	return it, unread, true
+}
+
+// fieldSepRe separates the fields of a form printed on one line.
+var fieldSepRe = regexp.MustCompile(`[；;]`)
+
+// fieldLines splits a line that prints a whole form (1.项目名称：甲；承接单位：乙；
+// 资助金额：3万元。) into one unit per field, when at least two of its parts are
+// "label：value" fields of the column lexicon and one names the project; any
+// other line stays whole (rule form-one-line).
+func fieldLines(us []unit, cols []rule) []unit {
+	var out []unit
+	for _, u := range us {
+		if u.kind == document.TableKind || !strings.ContainsAny(u.norm, ";；") {
+			out = append(out, u)
+			continue
+		}
+		parts := fieldSepRe.Split(u.norm, -1)
+		var split []unit
+		fields, named := 0, false
+		for k, p := range parts {
+			p = strings.TrimSpace(strings.TrimRight(p, "。. "))
+			if p == "" {
+				continue
+			}
+			v := u
+			v.norm, v.text = p, p
+			if k > 0 {
+				v.norm = listMarkerRe.ReplaceAllString(p, "")
+			}
+			if role, _, inline, ok := fieldOf(cols, v); ok && inline != "" {
+				fields++
+				named = named || role == "name"
+			}
+			split = append(split, v)
+		}
+		if fields >= 2 && named {
+			out = append(out, split...)
+		} else {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // valueLines is how many lines a field's value may take: a description

@@ -101,6 +101,20 @@ func TestNaming(t *testing.T) {
 		{"主要用于 up to the clause stop, traditional script with romanization debris",
 			"1、社會公益類5萬元。主要用於補助本區(qū)甲街道社工站運營,成效明顯。2、殘疾人福利類2萬元。",
 			"items: 甲街道社工站運營=5/fixed 殘疾人福利類=2/fixed; totals: ; unread: "},
+		// a quoted project with its words up to 项目, its organization in a labelled aside
+		{"(承接单位:…) in parentheses after the quoted project, then the money word",
+			"1.“暖心食堂”助餐服务项目（承接单位：甲养老服务中心），资助金额5万元；2.“阳光少年”成长陪伴项目（承接单位：乙社工事务所），资助金额4万元。",
+			"items: “暖心食堂”助餐服务项目=5/fixed “阳光少年”成长陪伴项目=4/fixed; totals: ; unread: "},
+		{"实施单位 in the aside, traditional script",
+			"“鄰里守望”互助項目(實施單位:丙志願者協會),補助資金2萬元。",
+			"items: “鄰里守望”互助項目=2/fixed; totals: ; unread: "},
+		// total words: 共 is one only right before the figure or with its verb
+		{"共 inside a project's name (共读, 共享) is no total word",
+			"1.甲家庭服务中心“亲子共读”项目3.5万元;2.“共享工具屋”项目2万元。",
+			"items: “亲子共读”项目=3.5/fixed “共享工具屋”项目=2/fixed; totals: ; unread: "},
+		{"共投入 and 共 before the figure are total words, traditional script",
+			"甲項目3萬元，乙項目2萬元，共投入5萬元。丙項目1萬元，丁項目1萬元，共2萬元。",
+			"items: 甲項目=3/fixed 乙項目=2/fixed 丙項目=1/fixed 丁項目=1/fixed; totals: 5/5 2/2; unread: "},
 		// restated: a fund and a project stating one figure
 		{"a figure stated under its fund and again under its project is one item",
 			"区级福彩公益金涉及经费20万元,主要用于老年人福利。街道已于年底拨付甲社区助餐点建设补助20万元。",

@@ -64,6 +64,9 @@ var (
 	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
 	undertakeRe  = regexp.MustCompile(`由?([\p{Han}（）()·]{4,40}?)(?:承接|承办|实施|中标|负责实施|负责运营)`)
 	quotedRe     = regexp.MustCompile(`“[^”]{2,40}”`)
+	// quotedTailRe: the words between a quoted name and the 项目 that ends it
+	// (no award or verb of selection between: “甲”获评优秀项目 is “甲”)
+	quotedTailRe = regexp.MustCompile(`^[^获评选被荣的\P{Han}]{0,12}?项目`)
 )
 
 // markerPattern is a list marker at the start of a line (一、 （二） 3. ①),
@@ -144,8 +147,9 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			if utf8.RuneCountInString(prefix) <= 16 {
 				tail = prefix // 全年共安排公益金4.1亿多元
 			}
+			clean, _ := textfold.Clean(tail) // 共計(jì): folded, without romanization debris
 			for _, r := range ctx {
-				if r.kind == "total" && r.re.MatchString(tail) {
+				if r.kind == "total" && r.re.MatchString(clean) {
 					c.keyword = true
 				}
 			}
@@ -445,8 +449,9 @@ func projectOf(clause string) string {
 func projectAndOrg(clause string) (string, string) {
 	if loc := quotedRe.FindStringIndex(clause); loc != nil {
 		name := clause[loc[0]:loc[1]]
-		if rest := clause[loc[1]:]; strings.HasPrefix(textfold.Han(rest), "项目") && len(rest) >= len("项目") {
-			name += rest[:len("项目")] // 項目 in traditional script stays as printed
+		rest := asideRe.ReplaceAllString(clause[loc[1]:], "")
+		if m := quotedTailRe.FindStringIndex(textfold.Han(rest)); m != nil && len(textfold.Han(rest)) == len(rest) {
+			name += rest[:m[1]] // “甲”助餐服务项目: the words after the quote up to 项目 (項目 as printed)
 		}
 		before := listMarkerRe.ReplaceAllString(clause[:loc[0]], "")
 		return name, orgBeforeQuote(orgLeadRe.ReplaceAllString(before, ""))
@@ -488,6 +493,25 @@ func splitNames(s string) []string {
 	return out
 }
 
+// labelWordRe: 承接/实施 followed by these is a field label (承接单位), not the verb.
+var labelWordRe = regexp.MustCompile(`^(?:单位|主体|机构|方|人)`)
+
+// asideRe is a parenthesized "label:value" aside ((承接单位:甲中心)).
+var asideRe = regexp.MustCompile(`[(（]([\p{Han}]{2,8})[:：]([^()（）:：]{2,40})[)）]`)
+
+// labelledOrg is the organization a parenthesized aside names under an
+// organization's field label of the column lexicon ((承接单位:甲中心),
+// (实施单位：乙协会)); "" when none.
+func labelledOrg(s string) string {
+	cols, _, _ := lexicons()
+	for _, m := range asideRe.FindAllStringSubmatch(s, -1) {
+		if roleOf(cols, textfold.Han(m[1])) == roleOrg {
+			return strings.TrimSpace(m[2])
+		}
+	}
+	return ""
+}
+
 // namePrefix is the words before a figure with what is no part of a name
 // cut: the list marker, lead words, the trail before the figure (rules
 // name-lead-verb, name-price-trail, name-after-provider, name-fund-use).
@@ -503,8 +527,10 @@ func namePrefix(prefix string) string {
 func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 	p := namePrefix(prefix)
 	local = listMarkerRe.ReplaceAllString(strings.TrimLeft(local, "，,；;。 "), "")
-	if m := undertakeRe.FindStringSubmatch(local); m != nil {
-		org = m[1]
+	if o := labelledOrg(local); o != "" {
+		org = o // (承接单位:甲中心)
+	} else if m := undertakeRe.FindStringSubmatchIndex(local); m != nil && !labelWordRe.MatchString(local[m[1]:]) {
+		org = local[m[2]:m[3]]
 	} else if loc := orgRe.FindStringIndex(local); loc != nil && !orgIsObject(local[loc[1]:]) {
 		org = local[loc[0]:loc[1]]
 	}
@@ -606,12 +632,20 @@ func lastRunes(s string, n int) string {
 // maskNumberCommas is s with every comma between two digits (1,200) made an
 // underscore, so that clause stops are found where the text has them.
 func maskNumberCommas(s string) string {
-	if !strings.Contains(s, ",") {
+	if !strings.Contains(s, ",") && !strings.Contains(s, ":") {
 		return s
 	}
 	b := []byte(s)
-	for i := 1; i+1 < len(b); i++ {
-		if b[i] == ',' && b[i-1] >= '0' && b[i-1] <= '9' && b[i+1] >= '0' && b[i+1] <= '9' {
+	depth := 0
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == '(':
+			depth++
+		case b[i] == ')' && depth > 0:
+			depth--
+		case b[i] == ':' && depth > 0:
+			b[i] = '_' // a label inside parentheses ((承接单位:甲中心)) is an aside, no clause stop
+		case b[i] == ',' && i > 0 && i+1 < len(b) && b[i-1] >= '0' && b[i-1] <= '9' && b[i+1] >= '0' && b[i+1] <= '9':
 			b[i] = '_'
 		}
 	}
