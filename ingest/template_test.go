@@ -295,7 +295,8 @@ func TestTemplateProvinceInYuanWithOrganizationsAndTotals(t *testing.T) {
 		warnings = append(warnings, fmt.Sprintf("%d %s", w.Line, w.Message))
 	}
 	all := strings.Join(warnings, "\n")
-	for _, want := range []string{`3 funding source "彩票公益金（省本级）" is not in the reference list`, "5 amount 200000000元 is above 10,000万元"} {
+	for _, want := range []string{`3 funding source "彩票公益金（省本级）" is not in the reference list`, "5 amount 200000000元 is above 10,000万元",
+		"2 credit code 52340104MJB12345X6 fails its check character"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %q:\n%s", want, all)
 		}

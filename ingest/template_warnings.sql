@@ -11,6 +11,11 @@ FROM (
       AND NOT list_contains($funding, funding)
     UNION ALL
     SELECT catalog_id, row_no,
+           'credit code ' || upper(credit_code) || ' fails its check character (GB 32100-2015): kept as printed, not used to join organizations'
+    FROM tpl_amounts
+    WHERE NOT is_total AND coalesce(credit_code, '') <> '' AND NOT uscc_ok(upper(credit_code))
+    UNION ALL
+    SELECT catalog_id, row_no,
            'amount ' || amount_clean || amount_unit || ' is above 10,000万元 (1 亿元) for one item: check the unit'
     FROM tpl_amounts
     WHERE NOT is_total AND yuan > 100000000

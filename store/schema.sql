@@ -160,6 +160,27 @@ WHERE key IS NOT NULL AND key <> '';
 CREATE OR REPLACE MACRO in_place(code, p) AS
     p IS NULL OR code IN (SELECT place_code FROM place_key WHERE key = p);
 
+-- A 统一社会信用代码 (GB 32100-2015) is valid when its 18th character is the
+-- check character of the first 17 (weights 3^i mod 31 over the 31-character
+-- alphabet without I, O, S, V, Z). Its first two characters type a social
+-- organization registered with a civil-affairs bureau: 51 社会团体,
+-- 52 民办非企业单位, 53 基金会.
+CREATE OR REPLACE MACRO uscc_ok(c) AS
+    regexp_full_match(coalesce(c, ''), '[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}')
+    AND (31 - list_sum(list_transform(range(1, 18), i ->
+            (strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(c, i, 1)) - 1)
+            * [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28][i])) % 31) % 31
+        = strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(c, 18, 1)) - 1;
+
+CREATE OR REPLACE MACRO uscc_kind(c) AS
+    CASE WHEN NOT uscc_ok(c) THEN NULL
+         WHEN substr(c, 1, 2) = '51' THEN '社会团体 social group'
+         WHEN substr(c, 1, 2) = '52' THEN '民办非企业单位 private non-enterprise unit'
+         WHEN substr(c, 1, 2) = '53' THEN '基金会 foundation'
+         WHEN substr(c, 1, 1) = '9' THEN '企业 business'
+         WHEN substr(c, 1, 1) = '1' THEN '机关 government body'
+         ELSE '其他 other' END;
+
 -- How a report names an implementation region: a pseudo-region that means a
 -- whole city or province (全市, 全杭州市, 主城区, several districts in one cell),
 -- resolved to that jurisdiction, is shown as the jurisdiction, city-wide.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fundscope/ingest/document"
 	"fundscope/ingest/layouts"
 	"fundscope/internal/testdoc"
 	"fundscope/model"
@@ -45,6 +46,44 @@ func TestAReaderThatDropsAColumnDoesNotWin(t *testing.T) {
 		}
 		if !warned {
 			t.Errorf("%s: tsv-table dropped the organization column silently: %+v", rows[0], forced.Warnings)
+		}
+	}
+}
+
+// The same holds for a table printed as text with tabs (a copy of a page,
+// a converter's output): its columns are seen, so the reader that keeps the
+// organization and its credit code is chosen.
+func TestATextTableKeepsItsColumns(t *testing.T) {
+	for _, text := range []string{
+		"序号\t项目名称\t承接单位\t资助金额（万元）\n1\t长者探访\t甲社会工作服务中心\t5\n2\t儿童托管\t乙青少年发展促进会\t3\n",
+		"序号\t项目名称\t申报单位\t统一社会信用代码\t金额（元）\n1\t社区助浴\t丙助老协会\t51350100MJ0001200U\t8000\n2\t心理疏导\t丁心理学会\t52350102MJ0003400F\t6000\n",
+	} {
+		d, err := document.Decode("t.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Document(d, model.Catalog{AdminCode: "330300", Year: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range res.Items {
+			if it.Organization == "" {
+				t.Errorf("%q read by %s: %s has no organization", text, res.Reader, it.Name)
+			}
+			if strings.Contains(text, "信用代码") && it.OrganizationCode == "" {
+				t.Errorf("read by %s: %s has no credit code", res.Reader, it.Name)
+			}
+		}
+		forced, err := layouts.Parse(d, model.Catalog{CatalogID: "x", Layout: "tsv-table", File: "t.txt", Year: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		warned := false
+		for _, w := range forced.Warnings {
+			warned = warned || strings.Contains(w.Message, "carries no field for this column")
+		}
+		if !warned {
+			t.Errorf("tsv-table forced on a text table drops its organization column silently: %+v", forced.Warnings)
 		}
 	}
 }

@@ -49,18 +49,21 @@ type Result struct {
 
 // Item is one line item as extract prints it.
 type Item struct {
-	ItemNo       string  `json:"item_no"`
-	Name         string  `json:"name"`
-	Organization string  `json:"organization"`
-	AmountYuan   *int64  `json:"amount_yuan"`
-	AmountKind   string  `json:"amount_kind"`
-	AmountText   string  `json:"amount_text"`
-	FundingText  string  `json:"funding_text"`
-	RegionText   string  `json:"region_text"`
-	Section      string  `json:"section"`
-	Year         int     `json:"year"`
-	Location     string  `json:"location"`
-	Confidence   float64 `json:"confidence"`
+	ItemNo       string `json:"item_no"`
+	Name         string `json:"name"`
+	Organization string `json:"organization"`
+	// OrganizationCode is the 统一社会信用代码 printed for it, as printed
+	// (checked by its check character in the transforms).
+	OrganizationCode string  `json:"organization_code,omitempty"`
+	AmountYuan       *int64  `json:"amount_yuan"`
+	AmountKind       string  `json:"amount_kind"`
+	AmountText       string  `json:"amount_text"`
+	FundingText      string  `json:"funding_text"`
+	RegionText       string  `json:"region_text"`
+	Section          string  `json:"section"`
+	Year             int     `json:"year"`
+	Location         string  `json:"location"`
+	Confidence       float64 `json:"confidence"`
 }
 
 // Total is a stated total next to the value its scope gives.
@@ -129,7 +132,7 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 			loc = lines(it.LineStart, it.LineEnd)
 		}
 		res.Items = append(res.Items, Item{
-			ItemNo: it.ItemNo, Name: it.Name, Organization: it.Organization, AmountYuan: it.Amount.Yuan,
+			ItemNo: it.ItemNo, Name: it.Name, Organization: it.Organization, OrganizationCode: it.OrganizationCode, AmountYuan: it.Amount.Yuan,
 			AmountKind: it.Amount.Kind, AmountText: it.Amount.Text, FundingText: it.FundingText,
 			RegionText: it.RegionText, Section: it.Section, Year: c.Year, Location: loc,
 		})

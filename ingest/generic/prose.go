@@ -496,17 +496,22 @@ func splitNames(s string) []string {
 // labelWordRe: 承接/实施 followed by these is a field label (承接单位), not the verb.
 var labelWordRe = regexp.MustCompile(`^(?:单位|主体|机构|方|人)`)
 
-// asideRe is a parenthesized "label:value" aside ((承接单位:甲中心)).
-var asideRe = regexp.MustCompile(`[(（]([\p{Han}]{2,8})[:：]([^()（）:：]{2,40})[)）]`)
+// asideRe is a parenthesized aside of "label:value" fields ((承接单位:甲中心),
+// (实施单位：乙协会，统一社会信用代码：…)).
+var asideRe = regexp.MustCompile(`[(（]([\p{Han}]{2,8}[:：][^()（）]{2,80})[)）]`)
+
+var asideSepRe = regexp.MustCompile(`[,，;；]`)
 
 // labelledOrg is the organization a parenthesized aside names under an
-// organization's field label of the column lexicon ((承接单位:甲中心),
-// (实施单位：乙协会)); "" when none.
+// organization's field label of the column lexicon; "" when none.
 func labelledOrg(s string) string {
 	cols, _, _ := lexicons()
 	for _, m := range asideRe.FindAllStringSubmatch(s, -1) {
-		if roleOf(cols, textfold.Han(m[1])) == roleOrg {
-			return strings.TrimSpace(m[2])
+		for _, field := range asideSepRe.Split(m[1], -1) {
+			label, value, ok := strings.Cut(strings.Replace(field, "：", ":", 1), ":")
+			if ok && roleOf(cols, textfold.Han(strings.TrimSpace(label))) == roleOrg && strings.TrimSpace(value) != "" {
+				return strings.TrimSpace(value)
+			}
 		}
 	}
 	return ""
@@ -636,17 +641,27 @@ func maskNumberCommas(s string) string {
 		return s
 	}
 	b := []byte(s)
-	depth := 0
-	for i := 0; i < len(b); i++ {
-		switch {
-		case b[i] == '(':
-			depth++
-		case b[i] == ')' && depth > 0:
-			depth--
-		case b[i] == ':' && depth > 0:
-			b[i] = '_' // a label inside parentheses ((承接单位:甲中心)) is an aside, no clause stop
-		case b[i] == ',' && i > 0 && i+1 < len(b) && b[i-1] >= '0' && b[i-1] <= '9' && b[i+1] >= '0' && b[i+1] <= '9':
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == ',' && b[i-1] >= '0' && b[i-1] <= '9' && b[i+1] >= '0' && b[i+1] <= '9' {
 			b[i] = '_'
+		}
+	}
+	// an aside in parentheses that states no amount ((承接单位:甲中心,统一社会信用代码:…))
+	// is no clause: its colons and commas stop nothing
+	open := -1
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '(':
+			open = i
+		case ')':
+			if open >= 0 && len(money.FindSpans(s[open:i])) == 0 {
+				for k := open; k < i; k++ {
+					if b[k] == ':' || b[k] == ',' {
+						b[k] = '_'
+					}
+				}
+			}
+			open = -1
 		}
 	}
 	return string(b)

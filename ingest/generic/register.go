@@ -2,6 +2,7 @@ package generic
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"fundscope/ingest/document"
@@ -15,11 +16,22 @@ import (
 const Name = "generic"
 
 func init() {
+	layouts.TextTables = func(d *document.Document) []*document.Table {
+		var out []*document.Table
+		for _, u := range units(d) {
+			if u.kind == document.TableKind {
+				out = append(out, u.table)
+			}
+		}
+		return out
+	}
 	layouts.Register(layouts.Reader{
 		Name: Name,
 		Help: "any document: tables by their header words, prose and numbered sections by the amounts they state",
 		Text: document.TSV,
 		Read: Read,
+		// its own text tables: every figure in them is an item, a total or unread with a reason
+		FindsTextTables: true,
 	})
 }
 
@@ -92,6 +104,7 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		p.Warnings = append(p.Warnings, injected(prose)...)
 		tableTotalRestated(p, tableItems)
 	}
+	creditCodes(p)
 	p.Confidence = confidence(p)
 	if len(p.Items) == 0 && len(p.Totals) == 0 && len(p.Unread) == 0 {
 		// nothing that looks like money was found: say what came nearest
@@ -102,6 +115,27 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		return nil, &model.ParseError{File: d.Path, Line: missLine, Msg: msg}
 	}
 	return p, nil
+}
+
+// usccRe is the shape of a 统一社会信用代码 (its check character is checked
+// by the transforms: uscc_ok in store/schema.sql).
+var usccRe = regexp.MustCompile(`[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}`)
+
+// creditCodes gives an item the credit code printed in its organization's
+// name or in its clause (甲协会（统一社会信用代码：51…）), when no column gave one.
+func creditCodes(p *model.Parsed) {
+	for i := range p.Items {
+		it := &p.Items[i]
+		if it.OrganizationCode != "" || it.Organization == "" {
+			continue
+		}
+		for _, s := range []string{it.Organization, it.Description} {
+			if m := usccRe.FindString(strings.ToUpper(model.Normalize(s))); m != "" {
+				it.OrganizationCode = m
+				break
+			}
+		}
+	}
 }
 
 // captionOf is the text a table's unit may be stated in: the paragraphs

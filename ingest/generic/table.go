@@ -445,6 +445,7 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 		setText(&it.RegionText, "region")
 		setText(&it.TargetGroup, "target")
 		setText(&it.Code, "code")
+		setText(&it.OrganizationCode, "credit_code")
 		if d, _ := get("", "description", r); d != "" && d != name {
 			it.Description = d
 		}

@@ -41,6 +41,11 @@ func (d DroppedColumn) Key() string { return fmt.Sprintf("%d/%d", d.Table, d.Col
 // keeps.
 const containmentLimit = 2000
 
+// TextTables finds the tables a text document prints (tabs, pipes, one
+// cell per line …); the generic reader sets it, so that Dropped sees the
+// columns of a text document's tables too.
+var TextTables func(*document.Document) []*document.Table
+
 // Dropped lists the columns of doc's tables that reading p does not carry:
 // a column of at least two non-empty data cells of which fewer than half
 // appear in any line item (as a field's text, inside one, or as an amount
@@ -49,16 +54,31 @@ const containmentLimit = 2000
 // column (an organization, a second amount) is found out whatever it is.
 // Rows that state a total (合计, 总计, 小计, 共计) are not data.
 func Dropped(doc *document.Document, p *model.Parsed) []DroppedColumn {
+	return dropped(doc, p, true)
+}
+
+// dropped is Dropped, with the tables of a text document's lines only when
+// textTables is set.
+func dropped(doc *document.Document, p *model.Parsed, textTables bool) []DroppedColumn {
 	if doc == nil || p == nil {
 		return nil
 	}
 	carried := newCarried(p.Items)
-	var out []DroppedColumn
+	var tables []*document.Table
 	for _, b := range doc.Blocks {
-		if b.Kind != document.TableKind || b.Table == nil || len(b.Table.Rows) < 3 {
+		if b.Kind == document.TableKind && b.Table != nil {
+			tables = append(tables, b.Table)
+		}
+	}
+	if len(doc.Blocks) == 0 && TextTables != nil && textTables {
+		tables = TextTables(doc) // a text document: the tables its lines print
+	}
+	var out []DroppedColumn
+	for _, t := range tables {
+		if len(t.Rows) < 3 {
 			continue
 		}
-		out = append(out, droppedIn(b.Table, carried)...)
+		out = append(out, droppedIn(t, carried)...)
 	}
 	return out
 }

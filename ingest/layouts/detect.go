@@ -40,7 +40,7 @@ func NearestMiss(fits []Fit) (Fit, bool) {
 
 // Detect opens a document in any format and tries every known layout on it,
 // ranking them: layouts that read it without error first, then by items with
-// an amount, then items.
+// an amount, then items, then by the columns they leave out (fewest first).
 func Detect(file string, raw []byte) ([]Fit, error) {
 	doc, err := document.Open(file, raw)
 	if err != nil {
@@ -90,7 +90,10 @@ func DetectDocument(doc *document.Document) []Fit {
 		if a.WithAmount != b.WithAmount {
 			return a.WithAmount > b.WithAmount
 		}
-		return a.Items > b.Items
+		if a.Items != b.Items {
+			return a.Items > b.Items
+		}
+		return len(a.Dropped) < len(b.Dropped) // of two readings alike, the one that keeps every column
 	})
 	return fits
 }

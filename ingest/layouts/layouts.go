@@ -25,6 +25,11 @@ type Reader struct {
 	// document.TSV): a docx, xlsx or HTML source is rendered in it first.
 	Text string
 	Read func(d *document.Document, c model.Catalog) (*model.Parsed, error)
+	// FindsTextTables: the reader finds the tables a text document prints
+	// and accounts for every figure in them itself (the generic reader);
+	// for any other, the columns of those tables it leaves out are warned
+	// about and their figures listed as unread.
+	FindsTextTables bool
 }
 
 var registry = map[string]Reader{}
@@ -78,7 +83,7 @@ func Parse(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	for i := range p.Warnings {
 		p.Warnings[i].Location = d.LocationOf(p.Warnings[i].Line, p.Warnings[i].Line)
 	}
-	for _, col := range Dropped(d, p) {
+	for _, col := range dropped(d, p, !l.FindsTextTables) {
 		line := firstLineOf(d, col.Table)
 		p.Warnings = append(p.Warnings, model.Warning{Line: line, Location: fmt.Sprintf("table %d column %d", col.Table, col.Col),
 			Message: fmt.Sprintf("%s: the %s reader carries no field for this column, so its values are not loaded (fundscope detect shows the readers that keep it)", col, c.Layout)})

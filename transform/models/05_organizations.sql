@@ -3,8 +3,10 @@
 -- digits and brackets made ASCII, traditional characters made simplified
 -- (data/ref/t2s.csv), a trailing 统一社会信用代码 or bracketed note about the
 -- code dropped. Names folding alike are one organization; a credit code
--- printed with any of them joins every name printed with that code. The
--- printed names are kept.
+-- printed with any of them joins every name printed with that code, when
+-- its check character is right (a wrong one is kept in code_printed with
+-- code_problem, and joins nothing). Its first characters give org_kind
+-- (51 社会团体, 52 民办非企业单位, 53 基金会). The printed names are kept.
 
 CREATE OR REPLACE TABLE org_fold AS
 SELECT string_agg(traditional, '' ORDER BY traditional) || '（）【】〔〕［］｛｝' ||
@@ -29,22 +31,32 @@ WITH printed AS (
 ), coded AS (
     SELECT printed_name,
            coalesce(printed_code,
-                    regexp_extract(f1, '([0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})', 1)) AS code,
+                    regexp_extract(f1, '([0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})', 1)) AS code_printed,
            trim(regexp_replace(regexp_replace(f1, '\(?(统一社会信用代码|信用代码)?[:：]?[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}\)?', ''),
                                '[,，。;；、:：]+$', '')) AS folded_name
     FROM folded
+), checked AS (
+    -- a code joins names only when its check character is right (uscc_ok,
+    -- store/schema.sql); a code that fails is kept as printed, with why
+    SELECT *, CASE WHEN uscc_ok(code_printed) THEN code_printed END AS code,
+           CASE WHEN nullif(code_printed, '') IS NOT NULL AND NOT uscc_ok(code_printed)
+                THEN 'check character wrong: not used to join names' END AS code_problem
+    FROM coded
 )
 SELECT printed_name,
        folded_name,
-       nullif(code, '') AS credit_code,
+       code AS credit_code,
+       code_printed,
+       code_problem,
        -- one key per organization: the credit code printed with any of its folded names, else the folded name
-       coalesce(max(nullif(code, '')) OVER (PARTITION BY folded_name), folded_name) AS org_key
-FROM coded;
+       coalesce(max(code) OVER (PARTITION BY folded_name), folded_name) AS org_key
+FROM checked;
 
 CREATE OR REPLACE TABLE organization AS
 SELECT o.org_key,
        mode(li.organization)                                   AS name,
        max(o.credit_code)                                      AS credit_code,
+       uscc_kind(max(o.credit_code))                           AS org_kind,
        list(DISTINCT li.organization ORDER BY li.organization) AS printed_names,
        count(*)                                                AS items,
        count(DISTINCT li.catalog_id)                           AS catalogs
