@@ -8,6 +8,7 @@ import (
 
 	"fundscope/data"
 	"fundscope/model"
+	"fundscope/textfold"
 )
 
 type phaseRule struct {
@@ -58,7 +59,7 @@ func Phase(title string) string {
 	if loadPhases() != nil {
 		return model.PhaseUnknown
 	}
-	t := model.Normalize(title)
+	t := textfold.Han(model.Normalize(title)) // 撥付 is 拨付
 	for _, r := range phaseRules {
 		if r.re.MatchString(t) {
 			return r.phase

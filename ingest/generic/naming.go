@@ -120,7 +120,7 @@ func trimName(p string) string {
 func cutTrail(p string) string {
 	f := textfold.Han(p)
 	if len(f) != len(p) {
-		return trailRe.ReplaceAllString(p, "")
+		return cutFolded(trailRe, p)
 	}
 	if locs := names().categorySpending.FindAllStringIndex(f, -1); len(locs) > 0 {
 		if end := locs[len(locs)-1][1]; trailRe.ReplaceAllString(f[end:], "") == "" {

@@ -275,7 +275,7 @@ func perHeadName(before string, at, each int, after string) string {
 	m := maskNumberCommas(before)
 	start := lastStop(m[:at], clauseStops)
 	end := min(each, at+nextStop(m[at:], clauseStops)) // up to 每人: the per-head words are no part of it
-	name := leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(before[start:end], ""), "")
+	name := cutFolded(leadRe, listMarkerRe.ReplaceAllString(before[start:end], ""))
 	return strings.Trim(name, "、，,。；; ")
 }
 
@@ -359,6 +359,24 @@ var (
 	// awardRe: an award the clause names after the project (获一等奖, 获评优秀项目)
 	awardRe = regexp.MustCompile(`(?:获得?|荣获|获评|评为)[\p{Han}]{0,6}(?:奖|项目|等次)$`)
 )
+
+// cutFolded removes what re matches in s, matched on s folded to simplified
+// characters (用於 is 用于), so that a rule reads traditional script as it
+// reads simplified; s as printed otherwise.
+func cutFolded(re *regexp.Regexp, s string) string {
+	f := textfold.Han(s)
+	if len(f) != len(s) {
+		return re.ReplaceAllString(s, "")
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringIndex(f, -1) {
+		b.WriteString(s[last:m[0]])
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // clausesOf splits local into its clauses (1,200 stops none).
 func clausesOf(local string) []string {
@@ -457,8 +475,8 @@ func projectAndOrg(clause string) (string, string) {
 		return name, orgBeforeQuote(orgLeadRe.ReplaceAllString(before, ""))
 	}
 	p := listMarkerRe.ReplaceAllString(clause, "")
-	p = awardRe.ReplaceAllString(leadRe.ReplaceAllString(p, ""), "")
-	p = cutCount(trailRe.ReplaceAllString(p, ""))
+	p = cutFolded(awardRe, cutFolded(leadRe, p))
+	p = cutCount(cutFolded(trailRe, p))
 	if utf8.RuneCountInString(p) < 2 {
 		return "", ""
 	}
@@ -483,7 +501,7 @@ func orgList(local string) []string {
 
 // splitNames splits "甲县殡仪馆和太和县殡仪馆" or "A、B、C" into names.
 func splitNames(s string) []string {
-	s = leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(s, ""), "")
+	s = cutFolded(leadRe, listMarkerRe.ReplaceAllString(s, ""))
 	var out []string
 	for _, p := range splitList(s) {
 		if p = strings.TrimSpace(p); utf8.RuneCountInString(p) >= 2 {
@@ -522,7 +540,7 @@ func labelledOrg(s string) string {
 // name-lead-verb, name-price-trail, name-after-provider, name-fund-use).
 func namePrefix(prefix string) string {
 	p := listMarkerRe.ReplaceAllString(prefix, "")
-	p = leadRe.ReplaceAllString(p, "")
+	p = cutFolded(leadRe, p)
 	return trimName(cutTrail(p))
 }
 
@@ -577,7 +595,7 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 	if q := quotedRe.FindAllString(sentence, -1); len(q) > 0 {
 		return q[len(q)-1], org
 	}
-	s := trailRe.ReplaceAllString(leadRe.ReplaceAllString(listMarkerRe.ReplaceAllString(sentence, ""), ""), "")
+	s := cutFolded(trailRe, cutFolded(leadRe, listMarkerRe.ReplaceAllString(sentence, "")))
 	return lastRunes(s, 30), org
 }
 

@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"fundscope/ingest/document"
+	"fundscope/model"
+	"fundscope/textfold"
+)
+
+// toTraditional prints text in traditional characters: each simplified
+// character that data/ref/t2s.csv folds a traditional one to is replaced by
+// the first such traditional character (so that folding gives it back).
+func toTraditional(t *testing.T, text string) string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "data", "ref", "t2s.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2t := map[rune]rune{}
+	for _, r := range rows[1:] {
+		tr, sr := []rune(r[0]), []rune(r[1])
+		if len(tr) != 1 || len(sr) != 1 || tr[0] == sr[0] {
+			continue
+		}
+		if _, seen := s2t[sr[0]]; !seen {
+			s2t[sr[0]] = tr[0]
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		if tr, ok := s2t[r]; ok {
+			return tr
+		}
+		return r
+	}, text)
+}
+
+// readingOf is what must not change when a notice is printed in traditional
+// characters: its facts, each item's name (folded) and amount, and each
+// stated total with what its scope gives.
+func readingOf(t *testing.T, name, text string) []string {
+	t.Helper()
+	d, err := document.Decode(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Document(d, model.Catalog{})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	out := []string{fmt.Sprintf("catalog %s %s %d %s", res.Catalog.AdminCode, res.Catalog.Level, res.Catalog.Year, res.Catalog.Phase)}
+	for _, it := range res.Items {
+		v := "NULL"
+		if it.AmountYuan != nil {
+			v = fmt.Sprint(*it.AmountYuan)
+		}
+		out = append(out, "item "+textfold.Han(it.Name)+" / "+textfold.Han(it.Organization)+" = "+v+" "+it.AmountKind)
+	}
+	for _, tt := range res.Totals {
+		out = append(out, fmt.Sprintf("total %d gives %d", tt.Stated, tt.Computed))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Every bundled notice (data/corpus) printed in traditional characters reads
+// exactly like its simplified original: the same facts, items, amounts and
+// totals. Folding is done once for every rule, place lookup and name.
+func TestTraditionalCopyOfEveryBundledNoticeReadsTheSame(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "data", "corpus", "*.txt"))
+	if len(files) < 5 {
+		t.Fatalf("%d bundled notices", len(files))
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trad := toTraditional(t, string(raw))
+		if trad == string(raw) {
+			t.Fatalf("%s: the conversion changed nothing", f)
+		}
+		want := readingOf(t, filepath.Base(f), string(raw))
+		got := readingOf(t, filepath.Base(f), trad)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s in traditional characters reads\n%s\nwant (the original)\n%s", filepath.Base(f), strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
