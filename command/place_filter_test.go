@@ -302,7 +302,7 @@ func TestHierarchyAndPhases(t *testing.T) {
 	// One organization under three printed forms (traditional characters, a credit code) across places and phases.
 	orgs := rowsOf(t, "organizations_across_places", "--db", db)
 	if len(orgs) != 1 || yuan(orgs[0], "places") != 3 || !strings.Contains(fmt.Sprint(orgs[0]["printed_as"]), "陽光社會") ||
-		orgs[0]["credit_code"] != "52340104MJB12345X6" {
+		orgs[0]["credit_code"] != "52340104MJB12345XD" {
 		t.Errorf("organizations across places: %v", orgs)
 	}
 }
