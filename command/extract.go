@@ -236,7 +236,10 @@ func writeExtract(w io.Writer, res *extract.Result, format string) error {
 	fmt.Fprintf(w, "\nstated totals (%d)\n", len(res.Totals))
 	for _, t := range res.Totals {
 		mark := "reconciles"
-		if !t.Reconciles {
+		switch {
+		case t.Unpriced:
+			mark = "a pool: the amounts of its items are not printed, nothing to reconcile"
+		case !t.Reconciles:
 			mark = "DOES NOT RECONCILE"
 		}
 		stated, computed := strconv.FormatInt(t.Stated, 10), strconv.FormatInt(t.Computed, 10)

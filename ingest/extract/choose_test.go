@@ -112,3 +112,29 @@ func TestAnUncarriedAmountColumnIsUnread(t *testing.T) {
 		}
 	}
 }
+
+// A pool over items whose amounts are not printed is marked unpriced: it is
+// no mismatch, and lowers no confidence as one.
+func TestAPoolOverUnpricedItemsIsNoMismatch(t *testing.T) {
+	for _, text := range []string{
+		"关于下达社区项目资金的通知\n共安排福彩公益金20万元用于以下3个项目：\n1.甲社区邻里互助站\n2.乙街道长者食堂\n3.丙村儿童之家\n",
+		"區級公益金12萬元，用於下列項目：\n（1）甲市助老協會：長者書法班\n（2）乙社工服務中心：親子閱讀會\n",
+	} {
+		d, err := document.Decode("pool.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Document(d, model.Catalog{AdminCode: "330300", Year: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Totals) != 1 || !res.Totals[0].Unpriced || res.Totals[0].Kind != "pool" {
+			t.Fatalf("%q: totals %+v", text, res.Totals)
+		}
+		for _, s := range res.Signals {
+			if s.Rule == "total-mismatch" {
+				t.Errorf("%q: the pool counts as a mismatch: %+v", text, s)
+			}
+		}
+	}
+}

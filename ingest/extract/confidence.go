@@ -164,7 +164,7 @@ var codeSignals = map[string]func(r *reading, c confRule) []hit{
 	"total-mismatch": func(r *reading, c confRule) []hit {
 		var out []hit
 		for _, t := range r.totals {
-			if t.Metric == model.MetricAmount && !t.Reconciles {
+			if t.Metric == model.MetricAmount && !t.Reconciles && !t.Unpriced {
 				out = append(out, hit{-1, 1, fmt.Sprintf("%s stated %s万元, items give %s万元", money.Clip(t.Label, 20), money.FormatWan(t.Stated), money.FormatWan(t.Computed))})
 			}
 		}

@@ -74,6 +74,9 @@ type Total struct {
 	Stated     int64  `json:"stated_value"`
 	Computed   int64  `json:"computed_value"`
 	Reconciles bool   `json:"reconciles"`
+	// Unpriced: a pool over items none of which has a printed amount (one
+	// figure for them all): there is nothing to reconcile it with.
+	Unpriced bool `json:"unpriced,omitempty"`
 	// Low and High bound an approximate total (约1.07亿); nil when exact.
 	Low      *int64 `json:"low_value,omitempty"`
 	High     *int64 `json:"high_value,omitempty"`
@@ -140,8 +143,10 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 	for _, t := range p.Totals {
 		var computed int64
 		seen := map[string]bool{}
+		unpriced := t.Kind == "pool" && len(t.Scope) > 0
 		for _, s := range t.Scope {
 			it := byID[s]
+			unpriced = unpriced && it.Amount.Yuan == nil
 			switch t.Metric {
 			case model.MetricAmount:
 				if it.Amount.Yuan != nil {
@@ -170,7 +175,7 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 			loc = lines(t.Line, t.Line)
 		}
 		res.Totals = append(res.Totals, Total{Label: t.Label, Kind: t.Kind, Metric: t.Metric, Stated: t.Stated,
-			Computed: computed, Reconciles: computed >= lo && computed <= hi, Text: t.Text, Location: loc, Low: t.Low, High: t.High, Rule: t.Rule})
+			Computed: computed, Reconciles: computed >= lo && computed <= hi, Unpriced: unpriced, Text: t.Text, Location: loc, Low: t.Low, High: t.High, Rule: t.Rule})
 	}
 	conf, per, sig, err := assess(&reading{items: res.Items, totals: res.Totals, unread: res.Unread, lines: documentLines(d)})
 	if err != nil {

@@ -2,6 +2,7 @@ package generic
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -188,6 +189,53 @@ func tree(live []*cand) []*cand {
 	return roots
 }
 
+// poolItems adds the lines of each pool as items with no amount and the
+// pool's figure as a stated total of kind pool over them (rule
+// lead-list-pool): the figure is for them all, and how it is shared is not
+// printed.
+func poolItems(pools []*cand, c model.Catalog, p *model.Parsed) {
+	scope := map[*cand][]string{}
+	for _, x := range pools {
+		if x.poolOf == nil {
+			continue
+		}
+		it := model.LineItem{ItemNo: strconv.Itoa(len(p.Items) + 1), Name: x.name, Organization: x.org, Description: x.clause, LineStart: x.line, LineEnd: x.line}
+		if project, org, ok := cutOrganization(it.Name); ok && it.Organization == "" {
+			it.Name, it.Organization = project, org
+		}
+		it.ItemID = c.CatalogID + "#" + it.ItemNo
+		it.Amount = model.Amount{Kind: model.KindUnknown}
+		p.Items = append(p.Items, it)
+		scope[x.poolOf] = append(scope[x.poolOf], it.ItemID)
+	}
+	for _, x := range pools {
+		if !x.pool {
+			continue
+		}
+		if m := poolCountRe.FindStringSubmatch(x.poolText); m != nil && m[1] != strconv.Itoa(len(scope[x])) {
+			p.Warnings = append(p.Warnings, model.Warning{Line: x.line, Message: fmt.Sprintf("the pool %s names %s items, the list after it has %d", x.span.Text, m[1], len(scope[x]))})
+		}
+		p.Totals = append(p.Totals, model.StatedTotal{
+			Label: "pool: " + money.Clip(x.poolText, 40), Kind: "pool", Metric: model.MetricAmount,
+			Stated: x.span.Yuan, Scope: scope[x], Line: x.line, Text: money.Clip(x.clause, 80), Rule: "lead-list-pool",
+		})
+		p.Warnings = append(p.Warnings, model.Warning{Line: x.line, Message: fmt.Sprintf("%s is one amount for the %d lines after it: a pool, not split among them (their amounts are not printed)", x.span.Text, len(scope[x]))})
+	}
+}
+
+// poolCountRe is how many items a pool's sentence says it is for (以下3个项目).
+var poolCountRe = regexp.MustCompile(`(\d+)个(?:项目|单位|社区|村)`)
+
+func poolCount(pools []*cand) int {
+	n := 0
+	for _, x := range pools {
+		if x.poolOf != nil {
+			n++
+		}
+	}
+	return n
+}
+
 func contains(xs []*cand, x *cand) bool {
 	for _, y := range xs {
 		if y == x {
@@ -212,7 +260,12 @@ func breakdownOf(c, r *cand) bool {
 // unread spans.
 func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	var live []*cand
+	var pools []*cand
 	for _, x := range cands {
+		if x.pool || x.poolOf != nil {
+			pools = append(pools, x) // a pool and its unpriced lines: apart from the sums
+			continue
+		}
 		if x.reason != "" {
 			p.Unread = append(p.Unread, model.Unread{Text: x.span.Text, Line: x.line, Location: x.loc, Reason: x.reason + ": " + money.Clip(x.clause, 60)})
 			continue
@@ -360,7 +413,8 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	for _, r := range roots {
 		emit(r, 0)
 	}
-	table := p.Items[:len(p.Items)-len(items)]
+	poolItems(pools, c, p)
+	table := p.Items[:len(p.Items)-len(items)-poolCount(pools)]
 	for _, o := range orphans {
 		addTotal(o, "document_total", all)
 		if len(table) > 0 && len(items) == 0 && matches(o.span, sumOf(table)) {

@@ -17,16 +17,23 @@ import (
 // data/lexicon/amount_context.csv). A list line "组织:项目" names its
 // organization before the colon.
 
-// leadLists replaces each such lead figure by the items of its list.
+// leadLists replaces each such lead figure by the items of its list. A
+// lead that says no amount is each one's (共安排20万元用于以下3个项目:) is a
+// pool (rule lead-list-pool): its lines are items with no amount (NULL,
+// never a share of it), and the figure is a pool total over them.
 func leadLists(us []unit, cands []*cand, ctx []rule, group *int) []*cand {
 	var out []*cand
 	for _, c := range cands {
-		lines := c.leadList(us, ctx)
+		lines, pool := c.leadList(us, ctx)
 		if len(lines) == 0 {
 			out = append(out, c)
 			continue
 		}
 		*group++
+		if pool {
+			c.pool, c.poolText = true, us[c.para].norm[c.sent:]
+			out = append(out, c)
+		}
 		for _, pi := range lines {
 			l := us[pi]
 			d := *c
@@ -35,6 +42,10 @@ func leadLists(us []unit, cands []*cand, ctx []rule, group *int) []*cand {
 			d.clause = money.Clip(c.clause, 40) + " → " + strings.TrimSpace(l.norm)
 			d.reason, d.derived, d.group, d.heading, d.keyword = "", true, *group, false, false
 			d.marker = markerStyle(listMarkerRe.FindString(l.norm))
+			d.pool = false
+			if pool {
+				d.poolOf = c // an item of the pool: its amount is not printed
+			}
 			out = append(out, &d)
 		}
 	}
@@ -48,9 +59,9 @@ func leadLists(us []unit, cands []*cand, ctx []rule, group *int) []*cand {
 // lines after it state no amount. A numbered section heading that says the
 // amount is each one's (一、一等奖（2个，每个资助5万元）) leads the lines
 // under it numbered another way, up to the next heading.
-func (c *cand) leadList(us []unit, ctx []rule) []int {
-	if c.reason != "" && c.reason != perHeadReason || c.derived || c.keyword {
-		return nil
+func (c *cand) leadList(us []unit, ctx []rule) (lines []int, pool bool) {
+	if c.reason != "" && c.reason != perHeadReason || c.derived {
+		return nil, false
 	}
 	n := us[c.para].norm
 	before, after := textfold.Han(n[c.sent:c.span.Start]), textfold.Han(n[c.span.End:])
@@ -60,7 +71,7 @@ func (c *cand) leadList(us []unit, ctx []rule) []int {
 	// (一、一等奖（2个，每个资助5万元）) leads the sub-list under it
 	heading := c.heading && c.marker != "" && c.sent == 0
 	if !colon && !heading || len(money.FindSpans(after)) > 0 {
-		return nil
+		return nil, false
 	}
 	forward, each := heading, c.reason != ""
 	for _, r := range ctx {
@@ -71,10 +82,13 @@ func (c *cand) leadList(us []unit, ctx []rule) []int {
 			each = each || r.re.MatchString(lastRunes(before, 4))
 		}
 	}
-	if !forward || !each {
-		return nil
+	if !forward || c.keyword && each {
+		return nil, false
 	}
-	var lines []int
+	pool = !each // 共安排20万元用于以下3个项目: one figure for them all
+	if pool && (!colon || c.reason != "" || strings.ContainsAny(strings.TrimRight(rest, ":："), sentenceStops)) {
+		return nil, false // a pool's colon ends the figure's own sentence (…2420645元。现要求如下: is no pool)
+	}
 	next := 0 // the number the next line should carry, 0 when not known
 	for pi := c.para + 1; pi < len(us); pi++ {
 		u := us[pi]
@@ -94,7 +108,10 @@ func (c *cand) leadList(us []unit, ctx []rule) []int {
 			break // the next section's heading
 		}
 		if len(money.FindSpans(u.norm)) > 0 {
-			return nil // the lines state their own amounts
+			return nil, false // the lines state their own amounts
+		}
+		if pool && (utf8.RuneCountInString(u.norm) > 40 || strings.ContainsAny(strings.TrimRight(u.norm, "。；;"), "。；;")) {
+			return nil, false // sentences (加强组织领导。…), not the names of what the pool is for
 		}
 		k := markerNumber(m)
 		if next > 0 && k != next {
@@ -106,9 +123,9 @@ func (c *cand) leadList(us []unit, ctx []rule) []int {
 		}
 	}
 	if len(lines) < 2 && !heading {
-		return nil // a lead sentence speaks of several lines; a heading may head one
+		return nil, false // a lead sentence speaks of several lines; a heading may head one
 	}
-	return lines
+	return lines, pool
 }
 
 // markerNumber is the number an arabic list marker carries (3. 3、 (3)), 0

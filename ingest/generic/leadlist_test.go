@@ -54,8 +54,8 @@ func TestLeadListNot(t *testing.T) {
 		{"the lines state their own amounts; a cap is no one's amount",
 			"拟资助以下项目，每个不超过5万元：\n1.社区读书会3万元\n2.长者助餐服务4万元",
 			"items: 社区读书会=3/fixed 长者助餐服务=4/fixed; totals: ; unread: 超过5万元(cap or range)"},
-		{"a total, not each one's amount, before the list",
-			"共安排以下项目资金8万元：\n1.社区读书会\n2.长者助餐服务", ""},
+		{"如下 in the sentence after the figure, and the lines are requirements, not projects",
+			"你单位项目预算批复为50000元。现就有关事项要求如下：\n1.加强宣传。按照批复组织实施，不得擅自调整。\n2.做好监督。定期报送进展。", ""},
 		{"no forward reference: the lines after are not the figure's",
 			"每个社区补助2万元：\n1.加强宣传\n2.做好监督", ""},
 	}
@@ -71,6 +71,31 @@ func TestLeadListNot(t *testing.T) {
 			if it.Amount.Kind == "derived" || strings.Contains("社区读书会长者助餐服务加强宣传做好监督", it.Name) {
 				t.Errorf("%s: a list line became an item of the lead figure: %s", c.name, summary(p))
 			}
+		}
+	}
+}
+
+// Rule lead-list-pool: a lead that states one figure for the list after it
+// without saying it is each one's (共安排X用于以下N个项目:) is a pool: its lines
+// are items with no amount (NULL, never a share), the figure a pool total.
+func TestLeadListPool(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"共安排 … 用于以下3个项目",
+			"经研究，共安排福彩公益金20万元用于以下3个项目：\n1.甲社区邻里互助站\n2.乙街道长者食堂\n3.丙村儿童之家\n请抓紧实施。",
+			"items: 甲社区邻里互助站=NULL/unknown 乙街道长者食堂=NULL/unknown 丙村儿童之家=NULL/unknown; totals: 20/0; unread: "},
+		{"a total word and 以下, the lines no one's share of it (their amounts are not printed)",
+			"共安排以下项目资金8万元：\n1.社区读书会\n2.长者助餐服务",
+			"items: 社区读书会=NULL/unknown 长者助餐服务=NULL/unknown; totals: 8/0; unread: "},
+		{"下列 and organizations before a colon, traditional script",
+			"區級公益金12萬元，用於下列項目：\n（1）甲市助老協會：長者書法班\n（2）乙社工服務中心：親子閱讀會",
+			"items: 長者書法班=NULL/unknown 親子閱讀會=NULL/unknown; totals: 12/0; unread: "},
+	} {
+		p := read(t, c.text)
+		if got := summary(p); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+		if len(p.Totals) != 1 || p.Totals[0].Kind != "pool" || p.Totals[0].Rule != "lead-list-pool" {
+			t.Errorf("%s: want one pool total: %+v", c.name, p.Totals)
 		}
 	}
 }

@@ -48,6 +48,11 @@ type cand struct {
 	// fundOnly: the words before the figure are only the fund it is paid
 	// from (中央福彩公益金涉及经费1万元), whatever the clause before names it
 	fundOnly bool
+	// pool: a lead figure stated for the unpriced lines after it (rule
+	// lead-list-pool); poolOf: on each line's item, that figure
+	pool     bool
+	poolOf   *cand
+	poolText string // the pool's sentence, which may say how many it is for
 	// detailClause: the figure's clause begins 其中 (a breakdown in the
 	// sentence of the figure it breaks down)
 	detailClause bool

@@ -111,7 +111,7 @@ func tierAmounts(us []unit, cands []*cand, group *int) []*cand {
 	named, counted := tierNames(us, lx)
 	var out []*cand
 	for _, c := range cands {
-		if c.reason != "" || c.derived {
+		if c.reason != "" || c.derived || c.pool {
 			out = append(out, c)
 			continue
 		}
