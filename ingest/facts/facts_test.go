@@ -164,3 +164,19 @@ func TestTitleIsNoListLine(t *testing.T) {
 		t.Errorf("title %q: a list line", f.Title)
 	}
 }
+
+// What a title says the amounts are (data/lexicon/phases.csv), in both scripts.
+func TestPhaseOfTitle(t *testing.T) {
+	for title, want := range map[string]string{
+		"某区民政局下拨2022年省级福彩公益金12万元用于社区建设": "paid",
+		"某縣撥付2023年度福彩公益金使用情況公告":         "paid",
+		"2024年度公益创投拟资助项目公示":             "approved",
+		"某市2025年政府购买服务目录":               "budgeted",
+		"某区2024年社区服务项目中标结果":             "contracted",
+		"关于社区工作的几点意见":                   "unknown",
+	} {
+		if got := Phase(title); got != want {
+			t.Errorf("%s: phase %s, want %s", title, got, want)
+		}
+	}
+}
