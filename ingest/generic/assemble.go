@@ -78,8 +78,11 @@ func tree(live []*cand) []*cand {
 		c := live[i]
 		var sum int64
 		absorbed := 0
-		var passed []*cand                              // income or a balance between a spending total and its parts: no part of it
-		for k := 0; k < len(roots) && !c.derived; k++ { // a figure stated for several items is each one's, never a total of others
+		// passed: income or a balance between a spending total and its parts, no part of it.
+		// A figure stated for several items is each one's, never a total of
+		// others; a part of an income totals nothing.
+		var passed []*cand
+		for k := 0; k < len(roots) && !c.derived && !c.incomePart; k++ {
 			r := roots[k]
 			if c.group != 0 && r.group == c.group {
 				break
@@ -405,7 +408,12 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 		if depth == 0 {
 			kind = "document_total"
 		}
-		addTotal(x, kind, scopeOf(x))
+		scope := scopeOf(x)
+		if len(scope) == 0 && depth == 0 && x.onlyTotal != "" {
+			// 共获得85万元,其中上级60万元、本级25万元: an income broken into incomes is checked against what the items spend
+			scope = all
+		}
+		addTotal(x, kind, scope)
 		for _, ch := range x.children {
 			emit(ch, depth+1)
 		}

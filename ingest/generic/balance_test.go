@@ -56,3 +56,18 @@ func TestOnePartAfterItsFigure(t *testing.T) {
 			"items: 長者食堂運營補貼=3/fixed; totals: 3/3; unread: "},
 	})
 }
+
+// An income broken down by where it came from (kind income-part in
+// data/lexicon/amount_context.csv) is income in every part: no part is an
+// item or the total of the spending after it, and the income is checked
+// against what the items spend. An income broken into projects is not.
+func TestPartsOfAnIncomeAreIncome(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"上级下达 and 区本级 after 其中",
+			"2023年我区共获得福彩公益金85万元,其中上级下达60万元,区本级25万元。\n(一)资助甲街道日间照料中心运营补贴20万元;\n(二)资助困境儿童关爱项目15万元;\n(三)资助残疾人居家托养服务30万元;\n(四)资助社区公益创投项目20万元。",
+			"items: 资助甲街道日间照料中心运营补贴=20/fixed 资助困境儿童关爱项目=15/fixed 资助残疾人居家托养服务=30/fixed 资助社区公益创投项目=20/fixed; totals: 85/85; unread: 60万元(income or transfer) 25万元(income or transfer)"},
+		{"中央 and 省级, traditional script",
+			"本年度收到福彩公益金40萬元，其中中央補助30萬元、省級10萬元。1.長者食堂運營25萬元；2.兒童之家建設15萬元。",
+			"items: 長者食堂運營=25/fixed 兒童之家建設=15/fixed; totals: 40/40; unread: 30萬元(income or transfer) 10萬元(income or transfer)"},
+	})
+}

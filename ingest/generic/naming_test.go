@@ -108,6 +108,13 @@ func TestNaming(t *testing.T) {
 		{"实施单位 in the aside, traditional script",
 			"“鄰里守望”互助項目(實施單位:丙志願者協會),補助資金2萬元。",
 			"items: “鄰里守望”互助項目=2/fixed; totals: ; unread: "},
+		// a quoted name with the words after it to the clause end; a money label before a colon names nothing
+		{"项目一：“甲”结对帮扶，实施单位：…，资助资金：30,000元; a 合计 label before its colon",
+			"项目一：“爱心妈妈”结对帮扶，实施单位：甲妇女儿童服务中心，资助资金：30,000元\n项目二：“银龄互助”睦邻点，实施单位：乙养老服务社，资助资金：25,000元\n合计：55,000元",
+			"items: “爱心妈妈”结对帮扶=3/fixed “银龄互助”睦邻点=2.5/fixed; totals: 5.5/5.5; unread: "},
+		{"补助金额： after the organization, traditional script; 總計：",
+			"1.“鄰里守望”互助站，承接單位：丙社工服務中心，補助金額：1.2萬元\n2.“童心課堂”，承接單位：丁青少年服務社，補助金額：0.8萬元\n總計：2萬元",
+			"items: “鄰里守望”互助站=1.2/fixed “童心課堂”=0.8/fixed; totals: 2/2; unread: "},
 		// total words: 共 is one only right before the figure or with its verb
 		{"共 inside a project's name (共读, 共享) is no total word",
 			"1.甲家庭服务中心“亲子共读”项目3.5万元;2.“共享工具屋”项目2万元。",

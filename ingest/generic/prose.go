@@ -53,6 +53,8 @@ type cand struct {
 	pool     bool
 	poolOf   *cand
 	poolText string // the pool's sentence, which may say how many it is for
+	// incomePart: a part of an income's breakdown (其中上级下达60万元), itself income
+	incomePart bool
 	// detailClause: the figure's clause begins 其中 (a breakdown in the
 	// sentence of the figure it breaks down)
 	detailClause bool
@@ -71,7 +73,7 @@ var (
 	quotedRe     = regexp.MustCompile(`“[^”]{2,40}”`)
 	// quotedTailRe: the words between a quoted name and the 项目 that ends it
 	// (no award or verb of selection between: “甲”获评优秀项目 is “甲”)
-	quotedTailRe = regexp.MustCompile(`^[^获评选被荣的\P{Han}]{0,12}?项目`)
+	quotedTailRe = regexp.MustCompile(`^[^获评选被荣的\P{Han}]{0,12}?(?:项目|$)`)
 )
 
 // markerPattern is a list marker at the start of a line (一、 （二） 3. ①),
@@ -152,6 +154,9 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			if utf8.RuneCountInString(prefix) <= 16 {
 				tail = prefix // 全年共安排公益金4.1亿多元
 			}
+			if strings.Trim(prefix, " ") == "" {
+				tail = strings.TrimRight(local, ":： ") // 合计:73,500元: the label before the colon
+			}
 			clean, _ := textfold.Clean(tail) // 共計(jì): folded, without romanization debris
 			for _, r := range ctx {
 				if r.kind == "total" && r.re.MatchString(clean) {
@@ -172,6 +177,11 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			}
 			if c.reason == "income or transfer" {
 				c.reason, c.onlyTotal = "", c.reason
+			}
+			if last := len(out) - 1; c.reason == "" && c.onlyTotal == "" && last >= 0 && out[last].para == pi && out[last].onlyTotal != "" &&
+				(c.detail || c.detailClause || out[last].incomePart && out[last].sent == c.sent) && incomePart(ctx, prefix) {
+				// 共获得公益金85万元,其中上级下达60万元,区本级25万元: the parts of an income are income
+				c.onlyTotal, c.incomePart = out[last].onlyTotal, true
 			}
 			next := "" // the clause after, when a comma ends the figure's
 			if rest, ok := strings.CutPrefix(n[clauseEnd:], ","); ok {
@@ -434,6 +444,27 @@ func nameBefore(local string) (name, org string) {
 	return "", org
 }
 
+// incomePart: the words before a figure name only where money came from
+// (上级下达, 区本级: kind income-part in data/lexicon/amount_context.csv).
+func incomePart(ctx []rule, prefix string) bool {
+	clean, _ := textfold.Clean(strings.Trim(prefix, "、，,:： "))
+	for _, r := range ctx {
+		if r.kind == "income-part" && r.re.MatchString(clean) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastClause is the last clause of local, "" when none.
+func lastClause(local string) string {
+	cl := clausesOf(local)
+	if len(cl) == 0 {
+		return ""
+	}
+	return namePrefix(cl[len(cl)-1])
+}
+
 // prevClause is the clause before the last one of local, "" when none.
 func prevClause(local string) string {
 	m := maskNumberCommas(local)
@@ -569,7 +600,7 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 	if q := parenProject(after); q != "" {
 		return q, org // 助残类项目20万元（康复行动）: the project in parentheses
 	}
-	if namesNothing(p) {
+	if namesNothing(p) || p == "" && namesNothing(lastClause(local)) { // 资助资金:30,000元: the label names nothing either
 		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is
 		// in the clause before the money word or the verb
 		if q := copulaOf(next); q != "" {
