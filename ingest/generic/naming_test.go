@@ -115,6 +115,13 @@ func TestNaming(t *testing.T) {
 		{"补助金额： after the organization, traditional script; 總計：",
 			"1.“鄰里守望”互助站，承接單位：丙社工服務中心，補助金額：1.2萬元\n2.“童心課堂”，承接單位：丁青少年服務社，補助金額：0.8萬元\n總計：2萬元",
 			"items: “鄰里守望”互助站=1.2/fixed “童心課堂”=0.8/fixed; totals: 2/2; unread: "},
+		// a verb of spending alone before the figure, an enumerator (一是) before the name
+		{"一是…,投入X万元: the clause before names it",
+			"全县共使用福彩公益金312.6万元,主要用于以下方面:一是养老服务,投入180万元;二是儿童福利,投入52.6万元;三是社会救助,投入80万元。",
+			"items: 养老服务=180/fixed 儿童福利=52.6/fixed 社会救助=80/fixed; totals: 312.6/312.6; unread: "},
+		{"使用 and 支出, traditional script",
+			"一是長者助餐，使用12萬元；二是兒童托管，支出8萬元。",
+			"items: 長者助餐=12/fixed 兒童托管=8/fixed; totals: ; unread: "},
 		// total words: 共 is one only right before the figure or with its verb
 		{"共 inside a project's name (共读, 共享) is no total word",
 			"1.甲家庭服务中心“亲子共读”项目3.5万元;2.“共享工具屋”项目2万元。",

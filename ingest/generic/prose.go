@@ -65,7 +65,7 @@ type cand struct {
 
 var (
 	listMarkerRe = markerPattern{regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])`)}
-	leadRe       = regexp.MustCompile(`^(?:\)|）|其中|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
+	leadRe       = regexp.MustCompile(`^(?:\)|）|[一二三四五六七八九十]+是|其中|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
 	orgLeadRe    = regexp.MustCompile(`^(?:\)|）|其中|另外|另|安排|用于|下达|分配|共|主要|包括|、|是|为|:|：|\.|,|，)+`) // not 和/与/及: 和美协会 is a name
 	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|:|：)+$`)
 	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
@@ -425,8 +425,8 @@ func nameBefore(local string) (name, org string) {
 	for k := len(cl) - 2; k >= 0 && k >= len(cl)-5; k-- {
 		f := textfold.Han(strings.TrimSpace(cl[k]))
 		switch {
-		case names().noName.MatchString(f):
-			return "", org
+		case names().noName.MatchString(f) || strings.HasPrefix(f, "的"):
+			return "", org // when or on what grounds; or the tail of a figure's clause (…2000元的资助)
 		case orgRe.FindString(f) == f:
 			if org == "" {
 				org = strings.TrimSpace(cl[k])
@@ -627,6 +627,13 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 	}
 	if a := strings.Trim(after, "、，,。；; "); utf8.RuneCountInString(a) >= 2 {
 		return a, org
+	}
+	if name, o := nameBefore(local); name != "" {
+		// 一是养老服务,投入180万元: nothing before the figure but a verb cut as its trail
+		if org == "" {
+			org = o
+		}
+		return name, org
 	}
 	if q := quotedRe.FindAllString(sentence, -1); len(q) > 0 {
 		return q[len(q)-1], org

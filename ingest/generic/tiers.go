@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"fundscope/money"
 	"fundscope/textfold"
 )
 
@@ -67,6 +68,23 @@ func tierNames(us []unit, lx *tierLexicon) (named map[string][]string, counted m
 		}
 		n := u.norm
 		f := textfold.Han(n) // same byte offsets as n
+		// a line that lists a tier's projects after it: 一等奖:“甲”(乙中心)、“丙”
+		if m := lx.tier.FindStringIndex(f); m != nil && len(f) == len(n) {
+			head := strings.TrimSpace(listMarkerRe.ReplaceAllString(f[:m[0]], ""))
+			if rest, ok := strings.CutPrefix(f[m[1]:], ":"); ok && (head == "" || head == "获得" || head == "荣获") && len(money.FindSpans(rest)) == 0 {
+				tier := f[m[0]:m[1]]
+				var list []string
+				for _, nm := range splitTopLevel(n[len(n)-len(rest):], "、，,；;") {
+					if nm = strings.Trim(nm, " 。"); utf8.RuneCountInString(nm) >= 2 {
+						list = append(list, nm)
+					}
+				}
+				if len(list) > len(named[tier]) {
+					named[tier] = list
+				}
+				continue
+			}
+		}
 		for _, m := range lx.tier.FindAllStringIndex(f, -1) {
 			start := lastStop(f[:m[0]], sentenceStops+"，,")
 			seg := f[start:m[0]]
@@ -100,6 +118,24 @@ func tierNames(us []unit, lx *tierLexicon) (named map[string][]string, counted m
 	return named, counted
 }
 
+// splitTopLevel splits s at any of seps outside parentheses.
+func splitTopLevel(s, seps string) []string {
+	var out []string
+	depth, from := 0, 0
+	for i, r := range s {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case (r == ')' || r == '）') && depth > 0:
+			depth--
+		case depth == 0 && strings.ContainsRune(seps, r):
+			out = append(out, s[from:i])
+			from = i + utf8.RuneLen(r)
+		}
+	}
+	return append(out, s[from:])
+}
+
 // tierAmounts replaces a figure stated for a tier by the items of the
 // tier's named projects, and sets aside a figure stated for projects
 // mentioned only by their count.
@@ -124,13 +160,16 @@ func tierAmounts(us []unit, cands []*cand, group *int) []*cand {
 				*group++
 				for _, nm := range names {
 					d := *c
-					d.name, d.org, d.derived, d.group, d.keyword = nm, "", true, *group, false
+					d.name, d.org = listLine(nm) // “甲”项目（乙中心）: the organization in parentheses
+					d.derived, d.group, d.keyword = true, *group, false
 					out = append(out, &d)
 				}
 				continue
 			}
 			if counted[t] {
 				c.reason = "an amount for each of projects mentioned only by their count"
+			} else if strings.ContainsAny(f[strings.Index(f, t):], "各每") {
+				c.reason = "an amount for each project of a tier the document does not name" // 三等奖项目各资助1万元 (三等奖:略)
 			}
 		}
 		if lx.counted.MatchString(textfold.Han(strings.Trim(c.name, " ，,"))) {

@@ -15,6 +15,12 @@ func TestTierAmounts(t *testing.T) {
 		{"projects mentioned only by their count take no amount",
 			"其余8个项目获优秀奖。优秀奖项目获得1000元奖励。\n还有5个参赛项目可得到500元补贴。",
 			"items: ; totals: ; unread: 1000元(an amount for each of projects mentioned only by their count) 500元(an amount for each of projects mentioned only by their count)"},
+		{"a line per tier listing its projects after a colon, organizations in parentheses; a tier not named is no items",
+			"一等奖项目各资助5万元，二等奖项目各资助3万元，三等奖项目各资助1万元。\n一等奖：“乐龄食堂”（甲社会工作服务中心）、“护苗行动”（乙青少年服务社）\n二等奖：“邻里帮帮团”（丙志愿者协会）\n三等奖：略",
+			"items: “乐龄食堂”=5/derived “护苗行动”=5/derived “邻里帮帮团”=3/derived; totals: ; unread: 1万元(an amount for each project of a tier the document does not name)"},
+		{"the list lines first, numbered, in traditional script",
+			"1.優秀獎：長者書法班；親子閱讀會\n2.入圍獎：社區共享工具屋\n優秀獎項目每個資助2萬元，入圍獎項目每個資助0.5萬元。",
+			"items: 長者書法班=2/derived 親子閱讀會=2/derived 社區共享工具屋=0.5/derived; totals: ; unread: "},
 	}
 	checkSummaries(t, cases)
 }
