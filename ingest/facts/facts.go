@@ -576,7 +576,7 @@ func jurisdiction(title, publisher, body string) (string, []string) {
 				w = 1
 			}
 			for short, codes := range byShort {
-				if mentions(text, short) {
+				if !everydayWord(short) && mentions(text, short) {
 					for _, c := range codes {
 						weight[c] += w
 					}
@@ -652,6 +652,26 @@ var (
 // mentions reports whether text names a region by its short name: at
 // least once where the name does not straddle two common words (金安 in
 // 资金安排 is 资金 and 安排, no mention of 金安区).
+// everydayWord reports whether a region's short name is also an everyday
+// word of notices (会同: jointly with; 长寿: longevity; data/ref/place_like_words.csv):
+// alone it is no mention of the region; its full name (会同县) still is.
+func everydayWord(short string) bool {
+	everydayOnce.Do(func() {
+		everyday = map[string]bool{}
+		for _, r := range dataRows("ref/place_like_words.csv") {
+			if len(r) > 0 {
+				everyday[r[0]] = true
+			}
+		}
+	})
+	return everyday[short]
+}
+
+var (
+	everydayOnce sync.Once
+	everyday     map[string]bool
+)
+
 func mentions(text, short string) bool {
 	wordsOnce.Do(func() {
 		words = map[string]bool{}

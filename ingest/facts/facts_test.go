@@ -180,3 +180,32 @@ func TestPhaseOfTitle(t *testing.T) {
 		}
 	}
 }
+
+// A region's short name that is an everyday word (data/ref/place_like_words.csv)
+// is no mention of the region; its full name still is.
+func TestEverydayWordIsNoPlace(t *testing.T) {
+	for _, text := range []string{
+		"福彩公益金使用情况公告\n省民政厅会同省财政厅加强资金监管,全年资助项目12个。",
+		"長者服務項目公示\n與社會組織合作開展長壽老人探訪,資助資金5萬元。",
+		"项目公示\n在城中村新建老年友好型社区活动室,开展康乐活动。",
+	} {
+		if f := infer(t, text); f.AdminCode != "" {
+			t.Errorf("%q: jurisdiction %s from an everyday word", text, f.AdminCode)
+		}
+	}
+	if f := infer(t, "会同县民政局项目公示\n资助资金5万元。"); f.AdminCode == "" {
+		t.Errorf("the full name 会同县 is still a mention: no jurisdiction")
+	}
+	if err := loadRegions(); err != nil {
+		t.Fatal(err)
+	}
+	rows := dataRows("ref/place_like_words.csv")
+	if len(rows) < 10 {
+		t.Fatalf("place_like_words.csv: %d rows", len(rows))
+	}
+	for _, r := range rows {
+		if len(byShort[r[0]]) == 0 {
+			t.Errorf("%s is no region's short name: the row does nothing", r[0])
+		}
+	}
+}

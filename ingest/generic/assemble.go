@@ -120,8 +120,14 @@ func tree(live []*cand) []*cand {
 			// reported; parts that fall short are a partial breakdown (剩余部分…),
 			// sub-items of the figure that are listed as unread, never added to it.
 			k, parts := 0, int64(0)
-			for k < len(roots) && breakdownOf(c, roots[k]) {
-				parts += roots[k].span.Yuan
+			inClause := false // 399.62万元,其中甲150万元: the sentence's own 其中 clause and the parts after it
+			for k < len(roots) {
+				r := roots[k]
+				inClause = inClause || k == 0 && r.para == c.para && r.sent == c.sent && r.detailClause && r.detailAt >= c.span.End && !c.detail && !c.keyword
+				if !breakdownOf(c, r) && !(inClause && r.para == c.para && r.sent == c.sent && r.group == 0) {
+					break
+				}
+				parts += r.span.Yuan
 				k++
 			}
 			switch {
@@ -189,7 +195,7 @@ func tree(live []*cand) []*cand {
 			}
 		}
 	}
-	return roots
+	return secondBreakdowns(roots)
 }
 
 // poolItems adds the lines of each pool as items with no amount and the

@@ -26,7 +26,19 @@ func TestFiguresThatAreNotProjectMoney(t *testing.T) {
 			"items: 县里安排社区服务项目=20/fixed; totals: ; unread: 300万元(income or transfer)"},
 		{"money remitted upwards",
 			"按规定上交省级公益金15万元。资助儿童福利项目6万元。",
-			"items: 资助儿童福利项目=6/fixed; totals: ; unread: 15万元(income or transfer)"},
+			"items: 资助儿童福利项目=6/fixed; totals: ; unread: 15万元(remitted to a higher level, paid away and not spent here)"},
+		{"a remittance totals nothing, even when the figures after it add up to it",
+			"全年筹得公益金20万元，上缴上级10万元，用于敬老院改造6万元，用于助残服务4万元。",
+			"items: 敬老院改造=6/fixed 助残服务=4/fixed; totals: ; unread: 20万元(sales or fund-raising figure) 10万元(remitted to a higher level, paid away and not spent here)"},
+		{"a remittance, 上解 wording, traditional script",
+			"本年上解省級公益金8萬元。資助社區書屋3萬元，資助長者助餐5萬元。",
+			"items: 資助社區書屋=3/fixed 資助長者助餐=5/fixed; totals: ; unread: 8萬元(remitted to a higher level, paid away and not spent here)"},
+		{"a level's retained share is income, never an item",
+			"按比例分配，省级留成2亿元，市县留成3亿元。省级公益金安排养老服务1.2亿元。",
+			"items: 省级公益金安排养老服务=12000/fixed; totals: ; unread: 2亿元(income or transfer) 3亿元(income or transfer)"},
+		{"a retained share, 留存 wording, totals the uses after it",
+			"本级留存公益金50万元，其中用于儿童福利30万元，用于社会救助20万元。",
+			"items: 儿童福利=30/fixed 社会救助=20/fixed; totals: 50/50; unread: "},
 		{"a cumulative figure, 至今 wording, and its breakdown",
 			"2015年至今共投入公益金900万元。其中养老服务500万元，儿童福利400万元。本年资助助餐项目30万元。",
 			"items: 本年资助助餐项目=30/fixed; totals: ; unread: 900万元(cumulative figure) 500万元(breakdown (其中) of a figure set aside (900万元, cumulative figure)) 400万元(breakdown (其中) of a figure set aside (900万元, cumulative figure))"},
@@ -63,4 +75,20 @@ func TestRoundedTotal(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A figure's own sentence breaking part of it down (399.62万元,其中甲150万元):
+// the part is a sub-item of the figure, listed unread, never a second item.
+func TestPartialBreakdownInTheSentence(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"one part after 其中",
+			"资助社会公益项目80万元，其中社区书屋项目30万元。资助儿童福利项目20万元。",
+			"items: 资助社会公益项目=80/fixed 资助儿童福利项目=20/fixed; totals: ; unread: 30万元(sub-item of 80万元 (a breakdown that does not add up to it, not added))"},
+		{"two parts after 其中 that fall short, traditional script",
+			"安排助老服務經費120萬元，其中長者助餐40萬元、居家探訪35萬元。",
+			"items: 助老服務經費=120/fixed; totals: ; unread: 40萬元(sub-item of 120萬元 (a breakdown that does not add up to it, not added)) 35萬元(sub-item of 120萬元 (a breakdown that does not add up to it, not added))"},
+		{"parts that add up are the items",
+			"安排助老服务经费75万元，其中长者助餐40万元、居家探访35万元。",
+			"items: 长者助餐=40/fixed 居家探访=35/fixed; totals: 75/75; unread: "},
+	})
 }

@@ -30,6 +30,7 @@ type namingLexicon struct {
 	purposeNext         *regexp.Regexp // 用于 starting the sentence after it
 	purposeLead         *regexp.Regexp // 资助我区 starting that purpose
 	beneficiaryCount    *regexp.Regexp // 501户 ending it
+	purposeClause       *regexp.Regexp // the clause after a figure named by nothing before it (rule name-purpose-clause)
 }
 
 var (
@@ -46,11 +47,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead or beneficiary-count", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count or purpose-clause", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -143,6 +144,29 @@ func purposeOf(after string) string {
 		p = p[:t[0]]
 	}
 	return p
+}
+
+// purposeClauseOf is what the clause after a figure says the money did
+// (rule name-purpose-clause): 用于甲 → 甲; 资助甲 and 为甲购买乙 name
+// themselves; "" when it says no such thing.
+func purposeClauseOf(next string) string {
+	f := textfold.Han(next)
+	m := names().purposeClause.FindStringSubmatchIndex(f)
+	if m == nil || len(f) != len(next) {
+		return ""
+	}
+	q := next
+	if m[2] >= 0 {
+		q = next[m[3]:]
+	}
+	q = strings.Trim(q, "、，,。；; ")
+	if t := names().purposeTrail.FindStringIndex(textfold.Han(q)); t != nil && utf8.RuneCountInString(q[:t[0]]) >= 2 {
+		q = q[:t[0]]
+	}
+	if utf8.RuneCountInString(q) < 4 {
+		return ""
+	}
+	return q
 }
 
 // copulaOf is what the clause after a figure says it is (rule

@@ -138,3 +138,17 @@ func TestNaming(t *testing.T) {
 			"items: 资助乙镇敬老院消防改造项目=15/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule name-purpose-clause: a figure with nothing but an enumerator and a
+// verb before it is named by the clause after its comma that says what the
+// money did.
+func TestNameFromThePurposeClauseAfter(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"一是投入…,用于…",
+			"全年共使用公益金30万元。一是投入18万元，用于社区老年食堂运营补贴；二是投入12万元，为困难老人购买居家照护服务。",
+			"items: 社区老年食堂运营补贴=18/fixed 为困难老人购买居家照护服务=12/fixed; totals: 30/30; unread: "},
+		{"首先安排…,资助…, traditional script",
+			"首先安排5萬元，資助殘疾兒童康復訓練；其次安排3萬元，用於孤兒助學的支出。",
+			"items: 資助殘疾兒童康復訓練=5/fixed 孤兒助學=3/fixed; totals: ; unread: "},
+	})
+}

@@ -58,6 +58,7 @@ type cand struct {
 	// detailClause: the figure's clause begins 其中 (a breakdown in the
 	// sentence of the figure it breaks down)
 	detailClause bool
+	detailAt     int // where the figure's clause begins (its 其中, when detailClause)
 	// label: the category a line is printed under when the sentence after
 	// it names it (rule name-purpose-next); "" otherwise
 	label string
@@ -65,7 +66,7 @@ type cand struct {
 
 var (
 	listMarkerRe = markerPattern{regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])`)}
-	leadRe       = regexp.MustCompile(`^(?:\)|）|[一二三四五六七八九十]+是|其中|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
+	leadRe       = regexp.MustCompile(`^(?:\)|）|[一二三四五六七八九十]+是|首先|其次|再次|此外|其中|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
 	orgLeadRe    = regexp.MustCompile(`^(?:\)|）|其中|另外|另|安排|用于|下达|分配|共|主要|包括|、|是|为|:|：|\.|,|，)+`) // not 和/与/及: 和美协会 is a name
 	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|:|：)+$`)
 	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
@@ -125,7 +126,8 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			c.sent = sentStart
 			c.detail = strings.HasPrefix(strings.TrimLeft(n[sentStart:], "、，, "), "其中")
 			clauseStart := max(sentStart, lastStop(m[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
-			c.detailClause = strings.HasPrefix(n[max(sentStart, lastStop(m[:s.Start], clauseStops)):], "其中") // 8万元,其中甲8万元
+			c.detailAt = max(sentStart, lastStop(m[:s.Start], clauseStops))
+			c.detailClause = strings.HasPrefix(n[c.detailAt:], "其中") // 8万元,其中甲8万元
 			c.paren = openParen(n[:s.Start])
 			c.inParen = c.paren > 0
 			prefix := n[clauseStart:s.Start]
@@ -615,6 +617,11 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 		if q := purposeOf(after); utf8.RuneCountInString(q) >= 2 {
 			return q, org // 甲区民政局下达2023年度中央福彩公益金1万元至乙街道用于丙: only the fund before, its purpose after
 		}
+		if strings.Trim(after, " ") == "" {
+			if q := purposeClauseOf(next); q != "" {
+				return q, org // 一是投入426,000元,用于甲运营补贴
+			}
+		}
 	}
 	if utf8.RuneCountInString(p) >= 2 {
 		return p, org
@@ -634,6 +641,9 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 			org = o
 		}
 		return name, org
+	}
+	if q := purposeClauseOf(next); q != "" && strings.Trim(after, " ") == "" {
+		return q, org // 一是投入426,000元,用于甲运营补贴
 	}
 	if q := quotedRe.FindAllString(sentence, -1); len(q) > 0 {
 		return q[len(q)-1], org

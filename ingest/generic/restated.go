@@ -17,6 +17,7 @@ import (
 type restatedLexicon struct {
 	minDigits int            // significant digits that make a coincidence unlikely
 	fundName  *regexp.Regexp // a name that is only the fund
+	minParts  int            // figures that make a second breakdown of a total (rule total-second-breakdown)
 }
 
 var (
@@ -38,16 +39,18 @@ func restatedRules() (*restatedLexicon, error) {
 				restatedLex.minDigits, err = strconv.Atoi(r[2])
 			case "fund-name":
 				restatedLex.fundName, err = regexp.Compile(r[2])
+			case "min-parts":
+				restatedLex.minParts, err = strconv.Atoi(r[2])
 			default:
-				err = fmt.Errorf("kind %q is not min-digits or fund-name", r[1])
+				err = fmt.Errorf("kind %q is not min-digits, fund-name or min-parts", r[1])
 			}
 			if err != nil {
 				restatedErr = fmt.Errorf("data/lexicon/restated.csv row %d: %w", i+2, err)
 				return
 			}
 		}
-		if restatedLex.minDigits == 0 || restatedLex.fundName == nil {
-			restatedErr = fmt.Errorf("data/lexicon/restated.csv: needs a min-digits and a fund-name row")
+		if restatedLex.minDigits == 0 || restatedLex.fundName == nil || restatedLex.minParts < 2 {
+			restatedErr = fmt.Errorf("data/lexicon/restated.csv: needs a min-digits, a fund-name and a min-parts (at least 2) row")
 		}
 	})
 	return &restatedLex, restatedErr
@@ -123,4 +126,46 @@ func restatedTotals(roots, leaves []*cand, p *model.Parsed) []*cand {
 		p.Unread = append(p.Unread, model.Unread{Text: l.span.Text, Line: l.line, Location: l.loc, Reason: reason + ": " + money.Clip(l.clause, 60)})
 	}
 	return out
+}
+
+// secondBreakdownReason starts the reason of a figure of a total's second
+// breakdown (rule total-second-breakdown).
+const secondBreakdownReason = "the same money divided another way"
+
+// secondBreakdowns sets aside, as unread, the figures that divide a total
+// a second time (rule total-second-breakdown): right after a total's parts,
+// in the paragraphs that follow them, at least min-parts unnumbered figures
+// that are no totals and add up to the total exactly. Returns the roots
+// without them.
+func secondBreakdowns(roots []*cand) []*cand {
+	lx, err := restatedRules()
+	if err != nil {
+		return roots
+	}
+	for i := 0; i < len(roots); i++ {
+		c := roots[i]
+		if !c.total || len(c.children) < 2 || c.span.Approx || c.children[0].incomePart {
+			continue // an income divided by where it came from is followed by what it is spent on
+		}
+		last := c.children[len(c.children)-1]
+		var sum int64
+		for j := i + 1; j < len(roots); j++ {
+			r := roots[j]
+			if r.total || r.keyword || r.marker != "" || listMarkerRe.MatchString(r.clause) || r.group != 0 || r.para > last.para+2 || r.para <= last.para && r.sent == last.sent {
+				break
+			}
+			sum += r.span.Yuan
+			if sum > c.span.Yuan {
+				break
+			}
+			if sum == c.span.Yuan && j-i >= lx.minParts {
+				for _, x := range roots[i+1 : j+1] {
+					x.reason = fmt.Sprintf("%s: its figures add up to %s at line %d, already divided into %d parts; not added again (rule total-second-breakdown)", secondBreakdownReason, c.span.Text, c.line, len(c.children))
+				}
+				roots = append(roots[:i+1], roots[j+1:]...)
+				break
+			}
+		}
+	}
+	return roots
 }

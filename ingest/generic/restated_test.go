@@ -23,3 +23,21 @@ func TestRestatedTotal(t *testing.T) {
 			"items: 文化礼堂=12/fixed 书屋=8/fixed 乙镇助浴点建设=20/fixed; totals: 20/20; unread: "},
 	})
 }
+
+// Rule total-second-breakdown: a total divided by category and then, in
+// the lines after, by place is one sum of money: the second division is
+// unread, never added again; a numbered section after it is no division.
+func TestSecondBreakdownIsNotAddedAgain(t *testing.T) {
+	const why = "the same money divided another way"
+	checkSummaries(t, []summaryCase{
+		{"by category, then by place",
+			"现下达福彩公益金500万元，其中养老服务300万元、儿童福利200万元。\n分配如下：甲县260万元，乙县240万元。",
+			"items: 养老服务=300/fixed 儿童福利=200/fixed; totals: 500/500; unread: 260万元(" + why + ") 240万元(" + why + ")"},
+		{"by place, then by fund, traditional script",
+			"本年安排資金90萬元：甲街道50萬元，乙街道40萬元。\n其資金來源為省級公益金60萬元，區本級公益金30萬元。",
+			"items: 甲街道=50/fixed 乙街道=40/fixed; totals: 90/90; unread: 60萬元(" + why + ") 30萬元(" + why + ")"},
+		{"a numbered section after it is its own",
+			"一、养老服务100万元：甲项目60万元，乙项目40万元。\n二、助残服务：丙项目70万元，丁项目30万元。",
+			"items: 甲项目=60/fixed 乙项目=40/fixed 丙项目=70/fixed 丁项目=30/fixed; totals: 100/100; unread: "},
+	})
+}
