@@ -152,3 +152,42 @@ func TestNameFromThePurposeClauseAfter(t *testing.T) {
 			"items: 資助殘疾兒童康復訓練=5/fixed 孤兒助學=3/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule name-lead-keep and the name before the parenthesis a figure is
+// printed in: 为老服务类（8个，资助金额20万元） is 为老服务类.
+func TestHeadingNameBeforeItsParenthesis(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a category heading with its count and amount in parentheses",
+			"一、为老服务类（3个，资助金额20万元）\n1.长者助餐项目，资助金额8万元；\n2.居家探访项目，资助金额7万元；\n3.老年大学项目，资助金额5万元。",
+			"items: 长者助餐项目=8/fixed 居家探访项目=7/fixed 老年大学项目=5/fixed; totals: 20/20; unread: "},
+		{"为民 kept, traditional script",
+			"為民辦實事項目（共2項，合計9萬元）：社區書屋項目5萬元，健身步道項目4萬元。",
+			"items: 社區書屋項目=5/fixed 健身步道項目=4/fixed; totals: 9/9; unread: "},
+		{"为 before a place is still a lead",
+			"为甲社区安排资金6万元，为乙社区安排资金4万元。",
+			"items: 甲社区安排资金=6/fixed 乙社区安排资金=4/fixed; totals: ; unread: "},
+	})
+}
+
+// Rule each-listed: 甲、乙、丙等3个项目，每个项目资助8万元 is three items of
+// 8万元, derived; a count that is not the names' count leaves it a per-unit
+// amount; projects only counted (其余5个项目各…) are never items.
+func TestEachOfTheListedProjects(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"names, their count, each",
+			"社区书屋、长者助餐、儿童托管等3个项目，每个项目资助8万元。",
+			"items: 社区书屋=8/derived 长者助餐=8/derived 儿童托管=8/derived; totals: ; unread: "},
+		{"names, their count, 每项, traditional script",
+			"助浴服務及心理疏導共2項，每項補助資金1.5萬元。",
+			"items: 助浴服務=1.5/derived 心理疏導=1.5/derived; totals: ; unread: "},
+		{"a count that is not the names' count",
+			"社区书屋、长者助餐等5个项目，每个项目资助8万元。",
+			"items: ; totals: ; unread: 8万元(per-head or per-unit amount)"},
+		{"projects only counted",
+			"甲项目8万元；其余5个项目各资助6万元。",
+			"items: 甲项目=8/fixed; totals: ; unread: 6万元(for projects the document counts but does not name (其余5个项目各资助8万元))"},
+		{"projects only counted, 另有 wording, traditional script",
+			"乙項目3萬元，另有4個項目每個資助2萬元。",
+			"items: 乙項目=3/fixed; totals: ; unread: 2萬元(for projects the document counts but does not name (其余5个项目各资助8万元))"},
+	})
+}

@@ -202,6 +202,17 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					c.name = perHeadName(n[sentStart:s.Start], at, each, after)
 				}
 			}
+			if c.reason == perHeadReason && eachListed(ctx, prefix) {
+				if names := listedBefore(prevClause(local)); len(names) >= 2 {
+					group++
+					for _, nm := range names {
+						d := *c
+						d.reason, d.name, d.derived, d.group = "", nm, true, group
+						out = append(out, &d)
+					}
+					continue
+				}
+			}
 			if c.reason == "" && !c.keyword && sharedBefore(ctx, lastRunes(prefix, 4)) {
 				names := splitNames(trimShared(prefix))
 				if len(names) >= 2 {
@@ -292,7 +303,7 @@ func perHeadName(before string, at, each int, after string) string {
 	m := maskNumberCommas(before)
 	start := lastStop(m[:at], clauseStops)
 	end := min(each, at+nextStop(m[at:], clauseStops)) // up to 每人: the per-head words are no part of it
-	name := cutFolded(leadRe, listMarkerRe.ReplaceAllString(before[start:end], ""))
+	name := cutLead(listMarkerRe.ReplaceAllString(before[start:end], ""))
 	return strings.Trim(name, "、，,。；; ")
 }
 
@@ -329,6 +340,41 @@ func decoyReason(ctx []rule, wide, prefix, after string) string {
 		}
 	}
 	return ""
+}
+
+// eachListed: the words before a figure say it is each one's of a list
+// (每个项目资助: kind each-listed of data/lexicon/amount_context.csv).
+func eachListed(ctx []rule, prefix string) bool {
+	f := textfold.Han(strings.Trim(prefix, "、，,:： "))
+	for _, r := range ctx {
+		if r.kind == "each-listed" && r.re.MatchString(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// listedCountRe is the count that closes a list of names (等5个项目).
+var listedCountRe = regexp.MustCompile(`(?:等|共|计)?(\d+|[一二三四五六七八九十两]+)(?:个|项)(?:项目|单位|组织|社区)?$`)
+
+// listedBefore is the names a clause lists when it closes with their count
+// (甲、乙、丙等3个项目) and the count is theirs; nil otherwise.
+func listedBefore(clause string) []string {
+	f := textfold.Han(clause)
+	m := listedCountRe.FindStringSubmatchIndex(f)
+	if m == nil || len(f) != len(clause) {
+		return nil
+	}
+	names := splitList(strings.TrimSpace(clause[:m[0]]))
+	if n, ok := countValue(f[m[2]:m[3]]); !ok || n != int64(len(names)) {
+		return nil
+	}
+	for _, nm := range names {
+		if utf8.RuneCountInString(nm) < 2 {
+			return nil
+		}
+	}
+	return names
 }
 
 func sharedBefore(ctx []rule, tail string) bool {
@@ -380,6 +426,19 @@ var (
 // cutFolded removes what re matches in s, matched on s folded to simplified
 // characters (用於 is 用于), so that a rule reads traditional script as it
 // reads simplified; s as printed otherwise.
+// cutLead cuts the words a name never starts with (leadRe), keeping the
+// words of a term that begins with one (为老服务: kind lead-keep of
+// data/lexicon/naming.csv).
+func cutLead(s string) string {
+	f := textfold.Han(s)
+	if m := leadRe.FindStringIndex(f); m != nil && len(f) == len(s) {
+		if k := names().leadKeep.FindStringIndex(f); k != nil && k[0] < m[1] {
+			return s[k[0]:] // 为老服务类: the lead stops where the kept term starts
+		}
+	}
+	return cutFolded(leadRe, s)
+}
+
 func cutFolded(re *regexp.Regexp, s string) string {
 	f := textfold.Han(s)
 	if len(f) != len(s) {
@@ -437,7 +496,13 @@ func nameBefore(local string) (name, org string) {
 		case roleOf(cols, f) == roleOrg && utf8.RuneCountInString(f) <= 8:
 			continue // the label before its organization
 		}
-		name, o := projectAndOrg(cl[k])
+		part := cl[k]
+		if openParen(part) > 0 {
+			if before := part[:strings.LastIndexAny(part, "(（")]; strings.TrimSpace(before) != "" {
+				part = before // 为老服务类（8个，资助金额62万元）: the name before the parenthesis the figure is printed in
+			}
+		}
+		name, o := projectAndOrg(part)
 		if org == "" {
 			org = o
 		}
@@ -513,7 +578,7 @@ func projectAndOrg(clause string) (string, string) {
 		return name, orgBeforeQuote(orgLeadRe.ReplaceAllString(before, ""))
 	}
 	p := listMarkerRe.ReplaceAllString(clause, "")
-	p = cutFolded(awardRe, cutFolded(leadRe, p))
+	p = cutFolded(awardRe, cutLead(p))
 	p = cutCount(cutFolded(trailRe, p))
 	if utf8.RuneCountInString(p) < 2 {
 		return "", ""
@@ -539,7 +604,7 @@ func orgList(local string) []string {
 
 // splitNames splits "甲县殡仪馆和太和县殡仪馆" or "A、B、C" into names.
 func splitNames(s string) []string {
-	s = cutFolded(leadRe, listMarkerRe.ReplaceAllString(s, ""))
+	s = cutLead(listMarkerRe.ReplaceAllString(s, ""))
 	var out []string
 	for _, p := range splitList(s) {
 		if p = strings.TrimSpace(p); utf8.RuneCountInString(p) >= 2 {
@@ -578,7 +643,7 @@ func labelledOrg(s string) string {
 // name-lead-verb, name-price-trail, name-after-provider, name-fund-use).
 func namePrefix(prefix string) string {
 	p := listMarkerRe.ReplaceAllString(prefix, "")
-	p = cutFolded(leadRe, p)
+	p = cutLead(p)
 	return trimName(cutTrail(p))
 }
 
@@ -648,7 +713,7 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 	if q := quotedRe.FindAllString(sentence, -1); len(q) > 0 {
 		return q[len(q)-1], org
 	}
-	s := cutFolded(trailRe, cutFolded(leadRe, listMarkerRe.ReplaceAllString(sentence, "")))
+	s := cutFolded(trailRe, cutLead(listMarkerRe.ReplaceAllString(sentence, "")))
 	return lastRunes(s, 30), org
 }
 
