@@ -64,23 +64,31 @@ var beforeCommit func(catalogID string) error
 // in one transaction: on any error the database is left as it was.
 func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c model.Catalog) (*Result, error) {
 	res, err := ingestDocument(ctx, db, file, raw, c.CatalogID, func() ([]Part, Source, error) {
-		doc, err := document.Open(file, raw)
-		if err != nil {
-			return nil, Source{}, err
-		}
-		p, err := layouts.Parse(doc, c)
-		if err != nil {
-			return nil, Source{}, err
-		}
-		for _, n := range doc.Notes {
-			p.Warnings = append(p.Warnings, model.Warning{Message: n})
-		}
-		return []Part{{c, p}}, Source{Encoding: doc.Encoding, Format: doc.Format, Conversion: doc.Conversion}, nil
+		return parseJob(Job{File: file, Raw: raw, Catalog: c})
 	})
 	if err != nil {
 		return nil, err
 	}
 	return res[0], nil
+}
+
+// parseJob decodes a document and reads it with its catalog's layout.
+func parseJob(j Job) ([]Part, Source, error) {
+	doc := j.Doc
+	if doc == nil {
+		var err error
+		if doc, err = document.Open(j.File, j.Raw); err != nil {
+			return nil, Source{}, err
+		}
+	}
+	p, err := layouts.Parse(doc, j.Catalog)
+	if err != nil {
+		return nil, Source{}, err
+	}
+	for _, n := range doc.Notes {
+		p.Warnings = append(p.Warnings, model.Warning{Message: n})
+	}
+	return []Part{{j.Catalog, p}}, Source{Encoding: doc.Encoding, Format: doc.Format, Conversion: doc.Conversion}, nil
 }
 
 // Source is how a document was read: its format (text, docx, xlsx, html),

@@ -8,9 +8,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"fundscope/ingest/document"
 	"fundscope/ingest/extract"
@@ -24,6 +26,9 @@ type Job struct {
 	File    string
 	Raw     []byte
 	Catalog model.Catalog
+	// Doc is the document already decoded (when its facts were inferred),
+	// nil when it is still to be decoded: a document is decoded once.
+	Doc *document.Document
 }
 
 // BundledJobs lists every catalog of the manifest, read from fsys (the data
@@ -139,40 +144,76 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 		sort.Strings(found)
 		files = append(files, found...)
 	}
+	// Read every file first (a file that cannot be read stops the command,
+	// before any document is loaded), convert the legacy ones in batches,
+	// then infer the facts of those without an entry on every core.
+	type slot struct {
+		job     Job
+		entry   bool
+		problem error
+	}
+	var slots []*slot
+	var inputs []document.Input
 	for _, f := range files {
 		c, ok := m.ByFile(f)
-		if !ok {
-			if isTemplate(f) {
-				templates = append(templates, f)
-				continue
-			}
-			if infer == nil {
-				return nil, nil, nil, &NoEntryError{File: f}
-			}
-			raw, err := document.ReadFile(f)
-			if err != nil {
-				return nil, nil, nil, err
-			}
-			over, err := extract.Overrides(f, *infer)
-			if err != nil {
-				problems = append(problems, err)
-				continue
-			}
-			c, err := Infer(f, raw, over)
-			if err != nil {
-				problems = append(problems, err)
-				continue
-			}
-			jobs = append(jobs, Job{File: f, Raw: raw, Catalog: c})
+		if !ok && isTemplate(f) {
+			templates = append(templates, f)
 			continue
+		}
+		if !ok && infer == nil {
+			return nil, nil, nil, &NoEntryError{File: f}
 		}
 		raw, err := document.ReadFile(f)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		jobs = append(jobs, Job{File: f, Raw: raw, Catalog: c})
+		slots = append(slots, &slot{job: Job{File: f, Raw: raw, Catalog: c}, entry: ok})
+		inputs = append(inputs, document.Input{Path: f, Raw: raw})
+	}
+	document.Prefetch(inputs)
+	parallel(len(slots), func(i int) {
+		s := slots[i]
+		if s.entry {
+			return
+		}
+		over, err := extract.Overrides(s.job.File, *infer)
+		if err != nil {
+			s.problem = err
+			return
+		}
+		s.job.Doc, s.problem = document.Open(s.job.File, s.job.Raw)
+		if s.problem == nil {
+			s.job.Catalog, s.problem = InferDocument(s.job.Doc, over)
+		}
+	})
+	for _, s := range slots {
+		if s.problem != nil {
+			problems = append(problems, s.problem)
+			continue
+		}
+		jobs = append(jobs, s.job)
 	}
 	return jobs, templates, problems, nil
+}
+
+// parallel runs do(0) … do(n-1) on every core and returns when all are done.
+func parallel(n int, do func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.NumCPU()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // Skipped is a file of a folder that was not read, with the reason.
@@ -183,11 +224,37 @@ func (s *Skipped) Unwrap() error { return s.Err }
 
 // Run ingests every job, each in its own transaction. A failing document does
 // not stop the others; its error is returned with the rest.
+//
+// The documents are read (decoded and parsed) on every core, ahead of the
+// writer; they are written one at a time, in the order given.
 func Run(ctx context.Context, db *sql.DB, jobs []Job, progress func(i, n int, job Job, res *Result, err error)) ([]*Result, []error) {
+	type reading struct {
+		parts []Part
+		src   Source
+		err   error
+		ready chan struct{}
+	}
+	readings := make([]*reading, len(jobs))
+	for i := range readings {
+		readings[i] = &reading{ready: make(chan struct{})}
+	}
+	go parallel(len(jobs), func(i int) {
+		r := readings[i]
+		r.parts, r.src, r.err = parseJob(jobs[i])
+		jobs[i].Doc = nil // read: let it go
+		close(r.ready)
+	})
 	var results []*Result
 	var errs []error
 	for i, j := range jobs {
-		res, err := IngestFile(ctx, db, j.File, j.Raw, j.Catalog)
+		r := readings[i]
+		<-r.ready
+		rs, err := ingestDocument(ctx, db, j.File, j.Raw, j.Catalog.CatalogID, func() ([]Part, Source, error) { return r.parts, r.src, r.err })
+		var res *Result
+		if err == nil {
+			res = rs[0]
+		}
+		readings[i] = nil // its reading is written: let it go
 		if progress != nil {
 			progress(i+1, len(jobs), j, res, err)
 		}
@@ -210,6 +277,12 @@ func Infer(file string, raw []byte, override model.Catalog) (model.Catalog, erro
 	if err != nil {
 		return model.Catalog{}, err
 	}
+	return InferDocument(doc, override)
+}
+
+// InferDocument is Infer on a document already decoded.
+func InferDocument(doc *document.Document, override model.Catalog) (model.Catalog, error) {
+	file := doc.Path
 	override.File = file
 	res, err := extract.Document(doc, override)
 	if err != nil {

@@ -48,6 +48,7 @@ type config struct {
 	sizes                             string
 	runs                              int
 	dashboard                         bool
+	documents                         int
 }
 
 func main() {
@@ -64,6 +65,7 @@ func main() {
 	flag.StringVar(&c.work, "work", "", "working folder (default: a temporary one)")
 	flag.StringVar(&c.out, "out", "bench/results.md", "results file")
 	flag.BoolVar(&c.dashboard, "dashboard", true, "also time the HTML dashboard in headless Chromium")
+	flag.IntVar(&c.documents, "documents", 200, "published documents for the documents line (0: skip it)")
 	flag.Parse()
 	if err := runAll(c); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -82,7 +84,7 @@ func runAll(c config) error {
 		c.work = d
 	}
 	var results []result
-	for _, f := range strings.Split(c.sizes, ",") {
+	for _, f := range strings.FieldsFunc(c.sizes, func(r rune) bool { return r == ',' }) {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n <= 0 || n%(c.years*c.items) != 0 {
 			return fmt.Errorf("-sizes: %q is not a positive multiple of years × items (%d)", f, c.years*c.items)
@@ -100,7 +102,18 @@ func runAll(c config) error {
 		}
 		results = append(results, r)
 	}
-	return os.WriteFile(c.out, []byte(markdown(c, results)), 0o644)
+	var docs *docResult
+	if c.documents > 0 {
+		fmt.Printf("== %d published documents\n", c.documents)
+		d, err := runDocuments(c, c.documents)
+		if err != nil {
+			return fmt.Errorf("documents: %w", err)
+		}
+		fmt.Printf("native: %d documents in %.2fs (%.1f/s); legacy: %d in %.2fs (%.2fs each); poppler %.2fs, LibreOffice %.2fs\n",
+			d.native, d.nativeSeconds, d.nativeRate(), d.legacy, d.legacySeconds, d.legacyEach(), d.pdfToolSeconds, d.sofficeSeconds)
+		docs = &d
+	}
+	return os.WriteFile(c.out, []byte(markdown(c, results, docs)), 0o644)
 }
 
 // result holds every figure of one run.
@@ -402,7 +415,7 @@ func timed(bin string, args ...string) (stage, error) {
 func runMeasured(cmd *exec.Cmd) (int64, string, error) {
 	const gnuTime = "/usr/bin/time"
 	wrapped := exec.Command(gnuTime, append([]string{"-f", "fundscope-bench-maxrss-kb=%M", cmd.Path}, cmd.Args[1:]...)...)
-	wrapped.Stdout = cmd.Stdout
+	wrapped.Stdout, wrapped.Env = cmd.Stdout, cmd.Env
 	var stderr bytes.Buffer
 	wrapped.Stderr = &stderr
 	err := wrapped.Run()
@@ -504,7 +517,7 @@ func (r result) section(c config) string {
 	return b.String()
 }
 
-func markdown(c config, rs []result) string {
+func markdown(c config, rs []result, docs *docResult) string {
 	var b strings.Builder
 	host, _ := os.Hostname()
 	fmt.Fprintf(&b, "# National-scale benchmark\n\nRun %s by `make bench` on %s: %s, %d cores, %s, %s/%s. "+
@@ -541,9 +554,16 @@ func markdown(c config, rs []result) string {
 		}
 	}
 	b.WriteString("| 10M items: peak ≤ 4 GB, cost per item no worse than at 1M | 10000000 | not run by this bench yet | **not met** |\n")
-	b.WriteString("| documents line: ≥ 20 native documents/s, ≤ 1 s per legacy document | — | not measured yet | **not met** |\n\n")
+	if docs != nil {
+		b.WriteString(docs.target() + "\n")
+	} else {
+		b.WriteString("| documents line: ≥ 20 native documents/s, ≤ 1 s per legacy document | — | not run (-documents 0) | **not met** |\n\n")
+	}
 	for _, r := range rs {
 		b.WriteString(r.section(c))
+	}
+	if docs != nil {
+		b.WriteString(docs.section())
 	}
 	b.WriteString(analysis)
 	return b.String()

@@ -99,18 +99,55 @@ func decodePDF(path string, raw []byte) (*Document, error) {
 		doc.Notes = append(doc.Notes, "pages without text (scans?), not read: "+strings.Join(scans, ", "))
 	}
 	lay := &pdfLayout{doc: doc}
+	// The drawing of every page in one pdftocairo run (an SVG 1.2 pageSet,
+	// a <page> per page): one process for the document, not one per page.
+	var perPage []string
+	if pages > 1 && pdfDrawingInOneRun {
+		if all, err := runTool(5*time.Minute, "pdftocairo", "-svg", in, "-"); err == nil {
+			if parts := svgPages(all); len(parts) == pages {
+				perPage = parts
+			}
+		}
+	}
 	for p := 1; p <= pages; p++ {
 		pw := byPage[p]
 		if len(pw) == 0 {
 			continue
 		}
-		svg, err := runTool(time.Minute, "pdftocairo", "-svg", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), in, "-")
-		if err != nil {
-			return nil, &model.ParseError{File: path, Msg: fmt.Sprintf("page %d: pdftocairo: %s", p, firstLineOf(err.Error()))}
+		var svg string
+		if perPage != nil {
+			svg = perPage[p-1]
+		} else {
+			if svg, err = runTool(time.Minute, "pdftocairo", "-svg", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), in, "-"); err != nil {
+				return nil, &model.ParseError{File: path, Msg: fmt.Sprintf("page %d: pdftocairo: %s", p, firstLineOf(err.Error()))}
+			}
 		}
 		lay.page(p, pw, svg)
 	}
 	return doc, nil
+}
+
+// pdfDrawingInOneRun: the pages' drawing from one pdftocairo run (a test
+// compares it with one run per page).
+var pdfDrawingInOneRun = true
+
+// svgPages splits a multi-page SVG (pdftocairo's <pageSet>) into the
+// drawing of each page; nil when it has no pages.
+func svgPages(svg string) []string {
+	var out []string
+	for {
+		i := strings.Index(svg, "<page>")
+		if i < 0 {
+			return out
+		}
+		svg = svg[i+len("<page>"):]
+		j := strings.Index(svg, "</page>")
+		if j < 0 {
+			return nil
+		}
+		out = append(out, svg[:j])
+		svg = svg[j+len("</page>"):]
+	}
 }
 
 func runTool(limit time.Duration, name string, args ...string) (string, error) {
