@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fundscope/ingest/document"
 	"fundscope/model"
@@ -167,11 +168,13 @@ func statesTotal(row []*document.TableCell) bool {
 type carriedValues struct {
 	exact  map[string]bool
 	fields []string
+	long   []bool          // long[i]: fields[i] has two characters or more
 	yuan   map[string]bool // big.Rat strings of amounts in yuan
+	seen   map[string]bool // has() of a text already asked (no figure, not numbering)
 }
 
 func newCarried(items []model.LineItem) *carriedValues {
-	cv := &carriedValues{exact: map[string]bool{}, yuan: map[string]bool{}}
+	cv := &carriedValues{exact: map[string]bool{}, yuan: map[string]bool{}, seen: map[string]bool{}}
 	for _, it := range items {
 		for _, f := range []string{it.ItemNo, it.Code, it.Name, it.AltName, it.GroupName, it.Description, it.Section,
 			it.SourceCat, it.Purchaser, it.Organization, it.OrganizationCode, it.TargetGroup, it.RegionText,
@@ -180,6 +183,7 @@ func newCarried(items []model.LineItem) *carriedValues {
 				cv.exact[f] = true
 				if len(items) <= containmentLimit {
 					cv.fields = append(cv.fields, f)
+					cv.long = append(cv.long, utf8.RuneCountInString(f) >= 2)
 				}
 			}
 		}
@@ -221,12 +225,18 @@ func (cv *carriedValues) has(text string, numbering bool) bool {
 	if cv.exact[t] {
 		return true
 	}
-	for _, f := range cv.fields {
-		if strings.Contains(f, t) || (len([]rune(f)) >= 2 && strings.Contains(t, f)) {
-			return true
+	if v, ok := cv.seen[t]; ok {
+		return v
+	}
+	found := false
+	for i, f := range cv.fields {
+		if strings.Contains(f, t) || cv.long[i] && strings.Contains(t, f) {
+			found = true
+			break
 		}
 	}
-	return false
+	cv.seen[t] = found
+	return found
 }
 
 // firstLineOf is the rendered line where table n starts, 0 when none.
