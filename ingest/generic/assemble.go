@@ -114,8 +114,9 @@ func tree(live []*cand) []*cand {
 			}
 		}
 		if absorbed == 0 {
-			// A figure followed by its breakdown (in parentheses, or in a
-			// sentence beginning 其中) whose parts do not add up to it: parts
+			// A figure followed by its breakdown (in parentheses, in a
+			// sentence beginning 其中, or in the sentences after a numbered
+			// heading's figure in its paragraph) whose parts do not add up to it: parts
 			// that exceed it are still its items, and the mismatch is
 			// reported; parts that fall short are a partial breakdown (剩余部分…),
 			// sub-items of the figure that are listed as unread, never added to it.
@@ -262,7 +263,7 @@ func singleChildOK(c, r *cand) bool {
 }
 
 func breakdownOf(c, r *cand) bool {
-	return r.para == c.para && r.group == 0 && (r.inParen && r.paren > c.span.Start || r.detail && r.sent != c.sent) && !c.detail
+	return r.para == c.para && r.group == 0 && (r.inParen && r.paren > c.span.Start || r.detail && r.sent != c.sent || c.heading && r.sent != c.sent && !r.sentMarked) && !c.detail
 }
 
 // assemble turns the prose candidates into line items, stated totals and
@@ -341,8 +342,16 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 			it.Name, it.Organization = project, org // 甲协会居家探访项目: the organization and its project
 		}
 		if x.parent != nil && !x.parent.keyword && isPlace(x.name) {
-			// "其中:甲市80万元、乙市120万元": the item is the section's, in a place
-			it.Name, it.RegionText = x.parent.name+"（"+x.name+"）", x.name
+			// "其中:甲市80万元、乙市120万元": the item is the section's, in a place;
+			// under a numbered heading, the heading's project names it
+			section := x.parent
+			for a := x.parent; a != nil; a = a.parent {
+				if a.heading && !a.keyword {
+					section = a
+					break
+				}
+			}
+			it.Name, it.RegionText = section.name+"（"+x.name+"）", x.name
 		}
 		it.ItemID = c.CatalogID + "#" + it.ItemNo
 		yuan := x.span.Yuan

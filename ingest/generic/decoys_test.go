@@ -92,3 +92,40 @@ func TestPartialBreakdownInTheSentence(t *testing.T) {
 			"items: 长者助餐=40/fixed 居家探访=35/fixed; totals: 75/75; unread: "},
 	})
 }
+
+// A prior year's figure stated for comparison is not this year's money;
+// a cumulative word within this year (今年以来) makes the year's own figure.
+func TestPriorYearAndYearToDate(t *testing.T) {
+	const prior = "a prior year's figure stated for comparison ((2018年度为450万元), 上年为…)"
+	checkSummaries(t, []summaryCase{
+		{"a prior year in parentheses",
+			"本年度共使用公益金90万元（2021年度为80万元），其中养老服务50万元，儿童福利40万元。",
+			"items: 养老服务=50/fixed 儿童福利=40/fixed; totals: 90/90; unread: 80万元(" + prior + ")"},
+		{"上年为, traditional script",
+			"今年安排助殘項目30萬元，上年為25萬元。",
+			"items: 今年安排助殘項目=30/fixed; totals: ; unread: 25萬元(" + prior + ")"},
+		{"今年以来 累计 is this year's",
+			"今年以来累计使用公益金20万元。其中长者助餐12万元，儿童托管8万元。",
+			"items: 长者助餐=12/fixed 儿童托管=8/fixed; totals: 20/20; unread: "},
+		{"本年度至今, traditional script",
+			"本年度至今已使用資金15萬元，其中社區書屋9萬元，健身步道6萬元。",
+			"items: 社區書屋=9/fixed 健身步道=6/fixed; totals: 15/15; unread: "},
+		{"since an earlier year is still cumulative",
+			"2016年以来累计使用公益金20万元。其中长者助餐12万元，儿童托管8万元。",
+			"items: ; totals: ; unread: 20万元(cumulative figure) 12万元(breakdown (其中) of a figure set aside (20万元, cumulative figure)) 8万元(breakdown (其中) of a figure set aside (20万元, cumulative figure))"},
+	})
+}
+
+// 每个/各 after things only counted (B类项目20个,每个资助5万元) is each one's
+// amount of things named nowhere: a per-unit amount, unread, never an item
+// named 每个资助.
+func TestEachOfThingsOnlyCounted(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"每个 after a counted class",
+			"甲项目6万元。另评出优秀项目20个，每个资助5万元。",
+			"items: 甲项目=6/fixed; totals: ; unread: 5万元(per-head or per-unit amount)"},
+		{"各 after a count, traditional script",
+			"乙項目4萬元；入圍項目12個，各補助1萬元。",
+			"items: 乙項目=4/fixed; totals: ; unread: 1萬元(per-head or per-unit amount)"},
+	})
+}

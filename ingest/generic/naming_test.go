@@ -191,3 +191,47 @@ func TestEachOfTheListedProjects(t *testing.T) {
 			"items: 乙項目=3/fixed; totals: ; unread: 2萬元(for projects the document counts but does not name (其余5个项目各资助8万元))"},
 	})
 }
+
+// A verb of spending before the bare fund (投入公益金) names nothing: the
+// clause after it (实施…, 开展…) does.
+func TestBareFundAfterAVerbNamesNothing(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"投入公益金…,实施…",
+			"（一）投入公益金30万元，实施“爱心助浴”上门服务项目；（二）投入公益金20万元，开展困境儿童关爱行动。",
+			"items: “爱心助浴”上门服务项目=30/fixed 困境儿童关爱行动=20/fixed; totals: ; unread: "},
+		{"使用资金…,用于…, traditional script",
+			"一是使用資金8萬元，用於社區長者食堂運營；二是使用資金6萬元，用於殘疾人康復訓練。",
+			"items: 社區長者食堂運營=8/fixed 殘疾人康復訓練=6/fixed; totals: ; unread: "},
+	})
+}
+
+// Rule name-purpose-after in a sentence whose figures each come before
+// their 用于: the words before a figure belong to the purpose of the one
+// before, and the figure is named by its own purpose.
+func TestAmountFirstSentenceNamesByThePurposeAfter(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a comma missing between two amount-first clauses",
+			"安排30万元用于长者食堂建设及运营,推进农村互助养老20万元用于养老护理员培训。",
+			"items: 长者食堂建设及运营=30/fixed 养老护理员培训=20/fixed; totals: ; unread: "},
+		{"traditional script",
+			"安排12萬元用於兒童之家建設,並開展關愛活動8萬元用於困境兒童心理輔導。",
+			"items: 兒童之家建設=12/fixed 困境兒童心理輔導=8/fixed; totals: ; unread: "},
+	})
+}
+
+// A part named only by a place under a numbered heading takes the heading's
+// project; a heading's figure followed in its paragraph by figures that fall
+// short of it keeps them as its sub-items, never a second item.
+func TestPlacePartsAndShortPartsUnderAHeading(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"places under the clause of a heading",
+			"（二）儿童关爱保护项目30万元。安排30万元用于困境儿童走访,其中:鞍山18万元、本溪12万元。",
+			"items: 儿童关爱保护项目（鞍山）=18/fixed 儿童关爱保护项目（本溪）=12/fixed; totals: 30/30 30/30; unread: "},
+		{"short parts after a heading, traditional script",
+			"（三）社會工作項目50萬元。20萬元用於社工站運營。",
+			"items: 社會工作項目=50/fixed; totals: ; unread: 20萬元(sub-item of 50萬元 (a breakdown that does not add up to it, not added))"},
+		{"a heading whose parts add up",
+			"（一）助老项目40万元。25万元用于长者助餐,15万元用于居家探访。",
+			"items: 长者助餐=25/fixed 居家探访=15/fixed; totals: 40/40; unread: "},
+	})
+}

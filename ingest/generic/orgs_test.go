@@ -80,3 +80,17 @@ func TestOrganizationBeforeQuotedProject(t *testing.T) {
 		}
 	}
 }
+
+// 慈善总会 and 红十字会 are registered names' endings (rule org-registered-name).
+func TestCharityAndRedCrossAreOrganizations(t *testing.T) {
+	for _, c := range []struct{ name, project, org string }{
+		{"市慈善总会“微心愿”项目", "“微心愿”项目", "市慈善总会"},
+		{"乙縣紅十字會博愛家園項目", "博愛家園項目", "乙縣紅十字會"},
+		{"甲市慈善總會困難學生助學項目", "困難學生助學項目", "甲市慈善總會"},
+	} {
+		project, org, _ := cutOrganization(c.name)
+		if project != c.project || org != c.org {
+			t.Errorf("%s: %q by %q, want %q by %q", c.name, project, org, c.project, c.org)
+		}
+	}
+}

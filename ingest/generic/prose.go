@@ -58,7 +58,8 @@ type cand struct {
 	// detailClause: the figure's clause begins 其中 (a breakdown in the
 	// sentence of the figure it breaks down)
 	detailClause bool
-	detailAt     int // where the figure's clause begins (its 其中, when detailClause)
+	detailAt     int  // where the figure's clause begins (its 其中, when detailClause)
+	sentMarked   bool // its sentence begins with a list marker (2. …; a list item, no part of the item before)
 	// label: the category a line is printed under when the sentence after
 	// it names it (rule name-purpose-next); "" otherwise
 	label string
@@ -117,13 +118,15 @@ func proseCands(us []unit, ctx []rule) []*cand {
 		m := maskNumberCommas(n) // where the clauses stop: 1,200 is one number
 		spans := money.FindSpans(n)
 		prevEnd := 0
-		purposeEnd := -1 // where the purpose stated after the figure before ends (rule name-purpose-after)
+		purposeEnd := -1  // where the purpose stated after the figure before ends (rule name-purpose-after)
+		purposeSent := -1 // the sentence of the figure before, when its purpose came after it
 		numbered := listMarkerRe.MatchString(n)
 		style := markerStyle(listMarkerRe.FindString(n))
 		for si, s := range spans {
 			sentStart := lastStop(m[:s.Start], sentenceStops)
 			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: numbered && si == 0, marker: style}
 			c.sent = sentStart
+			c.sentMarked = listMarkerRe.MatchString(strings.TrimLeft(n[sentStart:], " 　、，,"))
 			c.detail = strings.HasPrefix(strings.TrimLeft(n[sentStart:], "、，, "), "其中")
 			clauseStart := max(sentStart, lastStop(m[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
 			c.detailAt = max(sentStart, lastStop(m[:s.Start], clauseStops))
@@ -135,16 +138,19 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			c.clause = strings.Trim(n[max(sentStart, prevEnd):clauseEnd], "、，,。；; ")
 			after := n[s.End:clauseEnd]
 			local := n[max(sentStart, prevEnd):s.Start] // the words since the figure before
-			if purposeEnd == s.Start && sentStart < prevEnd {
-				// "5万元用于甲、3万元用于乙": the words since the figure before are its purpose
-				prefix, local = "", ""
-			}
 			if si+1 < len(spans) && spans[si+1].Start < clauseEnd {
 				after = n[s.End:spans[si+1].Start] // a purpose ends at the next figure
 			}
-			purposeEnd = -1
-			if names().purpose.MatchString(textfold.Han(after)) {
-				purposeEnd = s.End + len(after)
+			purposeHere := names().purpose.MatchString(textfold.Han(after))
+			if purposeEnd == s.Start && sentStart < prevEnd || purposeHere && purposeSent == sentStart && sentStart < prevEnd {
+				// "5万元用于甲、3万元用于乙": the words since the figure before are its purpose;
+				// in a sentence whose figures each come before their 用于 (rule
+				// name-purpose-after), the words before one still belong to the one before
+				prefix, local = "", ""
+			}
+			purposeEnd, purposeSent = -1, -1
+			if purposeHere {
+				purposeEnd, purposeSent = s.End+len(after), sentStart
 			}
 			prevEnd = s.End
 			lead := s.Text[:max(0, strings.IndexFunc(s.Text, unicode.IsDigit))] // the words a span starts with (超过5万元: 超过)
@@ -207,7 +213,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					group++
 					for _, nm := range names {
 						d := *c
-						d.reason, d.name, d.derived, d.group = "", nm, true, group
+						d.reason, d.name, d.derived, d.group, d.heads, d.headText = "", nm, true, group, 0, "" // each name's, not a count's
 						out = append(out, &d)
 					}
 					continue
@@ -252,6 +258,10 @@ func proseCands(us []unit, ctx []rule) []*cand {
 						out = append(out, &d)
 					}
 					continue
+				}
+				if len(names) == 0 || strings.TrimSpace(names[0]) == "" {
+					// B类项目20个,每个资助5万元: each one's of things only counted, named nowhere
+					c.reason = perHeadReason
 				}
 			}
 			out = append(out, c)
@@ -331,6 +341,9 @@ func decoyReason(ctx []rule, wide, prefix, after string) string {
 			continue
 		}
 		if r.re.MatchString(prefix) || r.meaning == "cumulative figure" && r.re.MatchString(wide) {
+			if r.meaning == "cumulative figure" && withinTheYear(ctx, wide) {
+				continue // 今年以来累计使用85.6万元: the year's figure
+			}
 			return r.meaning
 		}
 	}
@@ -377,6 +390,17 @@ func listedBefore(clause string) []string {
 	return names
 }
 
+// withinTheYear: the words before a figure put its period inside this year
+// (今年以来, 本年度至今: kind year-to-date of data/lexicon/amount_context.csv).
+func withinTheYear(ctx []rule, wide string) bool {
+	for _, r := range ctx {
+		if r.kind == "year-to-date" && r.re.MatchString(wide) {
+			return true
+		}
+	}
+	return false
+}
+
 func sharedBefore(ctx []rule, tail string) bool {
 	for _, r := range ctx {
 		if r.kind == "shared" {
@@ -391,7 +415,7 @@ func sharedBefore(ctx []rule, tail string) bool {
 var sharedTrailRe = regexp.MustCompile(`(?:各|分别|每个|每家|每所|每处|每座|每村|每社区)(?:获得|安排|补助|资助|给予)?(?:补助|资助)?(?:资金|经费)?$`)
 
 func trimShared(prefix string) string {
-	return sharedTrailRe.ReplaceAllString(prefix, "")
+	return cutFolded(sharedTrailRe, prefix) // 各補助 as 各补助
 }
 
 // markerStyle is the kind of a list marker: paragraphs with markers of one
