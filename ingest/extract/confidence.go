@@ -204,16 +204,21 @@ var codeSignals = map[string]func(r *reading, c confRule) []hit{
 		}
 		return out
 	},
-	"second-breakdown": func(r *reading, c confRule) []hit {
-		for _, u := range r.unread {
-			if strings.HasPrefix(u.Reason, c.pattern) {
-				return []hit{{-1, 1, u.Text + ": " + c.pattern}}
-			}
-		}
-		return nil
-	},
+	"second-breakdown": unreadBecause,
+	"injected-number":  unreadBecause,
 	"no-cross-check":    func(r *reading, c confRule) []hit { return nil }, // applied in assess
 	"total-approximate": func(r *reading, c confRule) []hit { return nil }, // applied in assess
+}
+
+// unreadBecause fires when an amount was set aside for the reason the
+// rule's pattern starts.
+func unreadBecause(r *reading, c confRule) []hit {
+	for _, u := range r.unread {
+		if strings.HasPrefix(u.Reason, c.pattern) {
+			return []hit{{-1, 1, u.Text + ": " + c.pattern}}
+		}
+	}
+	return nil
 }
 
 type hit struct {

@@ -129,3 +129,20 @@ func TestEachOfThingsOnlyCounted(t *testing.T) {
 			"items: 乙項目=4/fixed; totals: ; unread: 1萬元(per-head or per-unit amount)"},
 	})
 }
+
+// Text injected between a number's digits (a copied page's spam) leaves
+// no smaller valid amount: the figure after it is unread with that reason.
+func TestTextInjectedInsideANumber(t *testing.T) {
+	const why = "text injected inside a number (a copied page's spam between its digits"
+	checkSummaries(t, []summaryCase{
+		{"spam after 约 and the first digit",
+			"资助社区书屋项目约6广告文字500万元。资助长者助餐项目20万元。",
+			"items: 资助长者助餐项目=20/fixed; totals: ; unread: 500万元(" + why + ")"},
+		{"spam after 金额 and two digits, traditional script",
+			"項目資助金額12點擊下載客戶端50萬元；另資助兒童托管項目8萬元。",
+			"items: 資助兒童托管項目=8/fixed; totals: ; unread: 50萬元(" + why + ")"},
+		{"a count, a year or a batch before a figure is no injection",
+			"资助项目6个，资金500万元。另安排2023年资金30万元，分3批次下达。",
+			"items: 资助项目6个=500/fixed 2023年资金=30/fixed; totals: ; unread: "},
+	})
+}
