@@ -204,8 +204,8 @@ var codeSignals = map[string]func(r *reading, c confRule) []hit{
 		}
 		return out
 	},
-	"second-breakdown": unreadBecause,
-	"injected-number":  unreadBecause,
+	"second-breakdown":  unreadBecause,
+	"injected-number":   unreadBecause,
 	"no-cross-check":    func(r *reading, c confRule) []hit { return nil }, // applied in assess
 	"total-approximate": func(r *reading, c confRule) []hit { return nil }, // applied in assess
 }
