@@ -149,6 +149,11 @@ func tree(live []*cand) []*cand {
 				roots = kept
 			}
 		}
+		if absorbed > 0 && c.onlyTotal == "" && holdsIncome(roots[:absorbed], passed) {
+			// 可用资金1,800万元 over 支出1,650万元 and 结余150万元: money available
+			// (spending plus what is left), not a total of the spending
+			c.onlyTotal, absorbed = availableReason, 0
+		}
 		if absorbed > 0 {
 			c.total = true
 			c.children = nil
@@ -168,7 +173,7 @@ func tree(live []*cand) []*cand {
 	// figures before it; a total stated again closes what it closed before.
 	for i := 0; i < len(roots); i++ {
 		c := roots[i]
-		if !c.keyword || c.total {
+		if !c.keyword || c.total || c.onlyTotal != "" {
 			continue
 		}
 		var sum int64
@@ -197,6 +202,19 @@ func tree(live []*cand) []*cand {
 		}
 	}
 	return secondBreakdowns(roots)
+}
+
+const availableReason = "money available (the spending plus a balance or income), not a total of the spending"
+
+// holdsIncome: among the figures a total would absorb (the passed ones
+// aside) is income or a balance that totals nothing.
+func holdsIncome(xs, passed []*cand) bool {
+	for _, x := range xs {
+		if x.onlyTotal != "" && !x.total && !x.incomePart && !contains(passed, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // poolItems adds the lines of each pool as items with no amount and the

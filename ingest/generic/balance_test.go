@@ -71,3 +71,18 @@ func TestPartsOfAnIncomeAreIncome(t *testing.T) {
 			"items: 長者食堂運營=25/fixed 兒童之家建設=15/fixed; totals: 40/40; unread: 30萬元(income or transfer) 10萬元(income or transfer)"},
 	})
 }
+
+// Money available (income and a balance brought forward, or the spending
+// plus what is left) is no total of the spending: it is unread with that
+// reason, never a total that does not reconcile.
+func TestMoneyAvailableIsNoSpendingTotal(t *testing.T) {
+	const why = "money available (the spending plus a balance or income), not a total of the spending"
+	checkSummaries(t, []summaryCase{
+		{"income, balance, available; then the spending",
+			"本年收入公益金90万元，上年结余10万元，可用资金合计100万元。\n全年支出公益金80万元，年末结余20万元。\n1.养老服务50万元。\n2.儿童福利30万元。",
+			"items: 养老服务=50/fixed 儿童福利=30/fixed; totals: 80/80; unread: 90万元(income or transfer) 10万元(income or transfer) 100万元(" + why + ") 20万元(income or transfer)"},
+		{"available funds over the spending and its balance, traditional script",
+			"可使用資金共計60萬元，其中支出45萬元，結餘15萬元。支出用於助餐服務25萬元、助浴服務20萬元。",
+			"items: 支出用於助餐服務=25/fixed 助浴服務=20/fixed; totals: 45/45; unread: 60萬元(" + why + ") 15萬元(income or transfer)"},
+	})
+}
