@@ -134,13 +134,22 @@ func readForms(us []unit, cols []rule, c model.Catalog, firstNo int) (items []mo
 	for _, f := range fields {
 		roles[f.role] = true
 	}
-	if len(fields) < 3 || !roles["name"] || !(roles["amount"] || roles["funding"]) {
+	// the field that starts each form: the name, or in a form that names no
+	// project (街道名称：甲街道 / 拨付金额：12.6万元) the place, else the organization
+	head := "name"
+	for _, r := range []string{"name", "region", "organization"} {
+		if roles[r] {
+			head = r
+			break
+		}
+	}
+	if len(fields) < 3 || !roles[head] || !(roles["amount"] || roles["funding"]) {
 		return nil, nil, us, false
 	}
-	// one form per name field: the fields from one name to the next
+	// one form per head field: the fields from one to the next
 	var forms [][]formField
 	for _, f := range fields {
-		if f.role == "name" || len(forms) == 0 {
+		if f.role == head || len(forms) == 0 {
 			forms = append(forms, nil)
 		}
 		forms[len(forms)-1] = append(forms[len(forms)-1], f)
@@ -234,6 +243,14 @@ func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model
 					it.FundingText, it.FundingLine = ft, f.value[0].line
 				}
 			}
+		}
+	}
+	if !named && form[0].role != "name" {
+		// a form that names no project is its place's (or organization's) item
+		if form[0].role == "region" {
+			it.Name, named = it.RegionText, true
+		} else {
+			it.Name, named = it.Organization, true
 		}
 	}
 	if !named || it.Name == "" {

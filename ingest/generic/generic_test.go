@@ -366,3 +366,18 @@ func TestSheetNameIsTheCategory(t *testing.T) {
 		t.Errorf("%s: categories %q %q", summary(p), p.Items[0].SourceCat, p.Items[1].SourceCat)
 	}
 }
+
+// A form that names no project is its place's (街道名称：甲街道) or its
+// organization's item; a count field (项目数量) is never the name; a total
+// word after the forms equal to their sum is their stated total (rule
+// form-total).
+func TestFormsHeadedByTheirPlace(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a place, a count and a payment per form, then the total",
+			"社区项目资金拨付明细\n街道名称：甲街道\n项目数量：3个\n拨付金额：12.6万元\n街道名称：乙街道\n项目数量：2个\n拨付金额：8.4万元\n合计拨付：21万元",
+			"items: 甲街道=12.6/fixed 乙街道=8.4/fixed; totals: 21/21; unread: "},
+		{"an organization per form, traditional script",
+			"資助名單\n申報單位：甲社會工作服務中心\n資助人數（人）：30\n資助金額：5萬元\n申報單位：乙志願者協會\n資助人數（人）：12\n資助金額：3萬元\n總計：8萬元",
+			"items: 甲社會工作服務中心=5/fixed 乙志願者協會=3/fixed; totals: 8/8; unread: "},
+	})
+}

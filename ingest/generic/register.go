@@ -91,8 +91,22 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		}
 		p.Items = append(p.Items, items...)
 		p.Unread = append(p.Unread, unread...)
+		var sum int64
+		var scope []string
+		for _, it := range items {
+			if it.Amount.Yuan != nil {
+				sum += *it.Amount.Yuan
+			}
+			scope = append(scope, it.ItemID)
+		}
 		for _, x := range proseCands(rest, ctx) {
 			reason := x.reason
+			if reason == "" && x.keyword && len(items) >= 2 && matches(x.span, sum) {
+				// 合计拨付：21万元 after the forms: their stated total
+				p.Totals = append(p.Totals, model.StatedTotal{Label: money.Clip(x.clause, 40), Kind: "document_total", Metric: model.MetricAmount,
+					Stated: x.span.Yuan, Scope: scope, Line: x.line, Text: money.Clip(x.clause, 80), Rule: "form-total"})
+				continue
+			}
 			if reason == "" {
 				reason = "outside the form's money field"
 			}
