@@ -9,6 +9,7 @@ import (
 	"fundscope/ingest/facts"
 	"fundscope/model"
 	"fundscope/money"
+	"fundscope/textfold"
 )
 
 // matches reports whether a figure as printed states sum: exactly, or for an
@@ -359,7 +360,8 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 		if project, org, ok := cutOrganization(it.Name); ok {
 			it.Name, it.Organization = project, org // 甲协会居家探访项目: the organization and its project
 		}
-		if x.parent != nil && !x.parent.keyword && isPlace(x.name) {
+		place := isPlace(x.name)
+		if x.parent != nil && !x.parent.keyword && (place || names().levelPart.MatchString(textfold.Han(x.name))) {
 			// "其中:甲市80万元、乙市120万元": the item is the section's, in a place;
 			// under a numbered heading, the heading's project names it
 			section := x.parent
@@ -369,7 +371,10 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 					break
 				}
 			}
-			it.Name, it.RegionText = section.name+"（"+x.name+"）", x.name
+			it.Name = section.name + "（" + x.name + "）"
+			if place {
+				it.RegionText = x.name
+			}
 		}
 		it.ItemID = c.CatalogID + "#" + it.ItemNo
 		yuan := x.span.Yuan

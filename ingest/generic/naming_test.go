@@ -235,3 +235,16 @@ func TestPlacePartsAndShortPartsUnderAHeading(t *testing.T) {
 			"items: 长者助餐=25/fixed 居家探访=15/fixed; totals: 40/40; unread: "},
 	})
 }
+
+// Rule name-level-part: a part of a section's figure named only by the level
+// that spends it is the section's project at that level.
+func TestPartsNamedByTheirLevel(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"省本级 and 补助市县",
+			"（一）养老服务支出300万元。其中：省本级使用100万元；补助市县200万元。",
+			"items: 养老服务（省本级）=100/fixed 养老服务（补助市县）=200/fixed; totals: 300/300; unread: "},
+		{"本级 and 下拨县区, traditional script",
+			"二、兒童福利支出80萬元，其中市本級30萬元、下撥縣區50萬元。",
+			"items: 兒童福利（市本級）=30/fixed 兒童福利（縣區）=50/fixed; totals: 80/80; unread: "},
+	})
+}
