@@ -381,3 +381,17 @@ func TestFormsHeadedByTheirPlace(t *testing.T) {
 			"items: 甲社會工作服務中心=5/fixed 乙志願者協會=3/fixed; totals: 8/8; unread: "},
 	})
 }
+
+// A figure in a table's remark column is the row's detail, listed unread
+// with that reason (not an unexplained figure).
+func TestRemarkFiguresAreTheRowsDetail(t *testing.T) {
+	const why = "a figure in the remark column (备注)"
+	checkSummaries(t, []summaryCase{
+		{"其中 in the remark",
+			"序号\t项目\t金额（万元）\t备注\n1\t社会组织孵化\t120\t其中公益创投80万元\n2\t困境儿童关爱\t85.3\t\n",
+			"items: 社会组织孵化=120/fixed 困境儿童关爱=85.3/fixed; totals: ; unread: 80万元(" + why + ")"},
+		{"a rate in the remark, traditional script",
+			"序號\t項目名稱\t金額（萬元）\t備註\n1\t農村幸福院運營\t120\t按每所2萬元\n2\t兒童之家建設\t30\t\n",
+			"items: 農村幸福院運營=120/fixed 兒童之家建設=30/fixed; totals: ; unread: 2萬元(a figure in the remark column (備註))"},
+	})
+}

@@ -514,7 +514,12 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 				continue
 			}
 			for _, s := range money.FindSpans(n) {
-				tr.unread = append(tr.unread, model.Unread{Text: s.Text, Line: cellLine(u, cell), Location: cell.Loc.String(), Reason: reason})
+				why := reason
+				if why == "" && l.col("remark") == col {
+					// 备注: 其中公益创投80万元, 含助餐补贴20万元, 按每所2万元
+					why = "a figure in the remark column (" + money.Clip(headers[col], 12) + "): the row's detail, not an amount of its own"
+				}
+				tr.unread = append(tr.unread, model.Unread{Text: s.Text, Line: cellLine(u, cell), Location: cell.Loc.String(), Reason: why})
 			}
 		}
 	}
