@@ -248,3 +248,21 @@ func TestPartsNamedByTheirLevel(t *testing.T) {
 			"items: 兒童福利（市本級）=30/fixed 兒童福利（縣區）=50/fixed; totals: 80/80; unread: "},
 	})
 }
+
+// A clause that only says who carries a project out (由甲中心承接) and a
+// purchase's money label (购买金额) name nothing: the project is the clause
+// before them, the organization the one who undertakes it.
+func TestWhoClauseAndPurchaseLabelNameNothing(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"由…承接，购买金额",
+			"一、“邻里守望”互助项目，由甲社会工作服务中心承接，购买金额15万元；\n二、“银龄课堂”项目，由乙老年协会承接，购买金额12万元。",
+			"items: “邻里守望”互助项目=15/fixed “银龄课堂”项目=12/fixed; totals: ; unread: "},
+		{"由…负责实施，采购金额, traditional script",
+			"1.長者助浴服務，由丙志願者協會負責實施，採購金額3萬元。\n2.兒童托管服務，由丁促進會負責實施，採購金額2萬元。",
+			"items: 長者助浴服務=3/fixed 兒童托管服務=2/fixed; totals: ; unread: "},
+	})
+	p := read(t, "一、“邻里守望”互助项目，由甲社会工作服务中心承接，购买金额15万元；")
+	if len(p.Items) != 1 || p.Items[0].Organization != "甲社会工作服务中心" {
+		t.Errorf("the organization of the who clause: %+v", p.Items)
+	}
+}

@@ -519,6 +519,11 @@ func nameBefore(local string) (name, org string) {
 			continue
 		case roleOf(cols, f) == roleOrg && utf8.RuneCountInString(f) <= 8:
 			continue // the label before its organization
+		case undertakeWhole(f):
+			if m := undertakeRe.FindStringSubmatch(strings.TrimSpace(cl[k])); m != nil && org == "" {
+				org = m[1] // 由甲中心承接: who, not what
+			}
+			continue
 		}
 		part := cl[k]
 		if openParen(part) > 0 {
@@ -533,6 +538,13 @@ func nameBefore(local string) (name, org string) {
 		return name, org
 	}
 	return "", org
+}
+
+// undertakeWhole: the clause only says who carries the project out
+// (由甲中心承接, 甲协会负责实施).
+func undertakeWhole(f string) bool {
+	m := undertakeRe.FindStringIndex(f)
+	return m != nil && m[0] == 0 && m[1] == len(f)
 }
 
 // incomePart: the words before a figure name only where money came from
