@@ -266,3 +266,18 @@ func TestWhoClauseAndPurchaseLabelNameNothing(t *testing.T) {
 		t.Errorf("the organization of the who clause: %+v", p.Items)
 	}
 }
+
+// One amount per site (每个社区补助8万元) after a count of sites is a per-unit
+// amount, unread; the product after it (计40万元) is the item, named by the
+// clause before the count.
+func TestPerSiteAmountAndItsProduct(t *testing.T) {
+	const why = "per-head or per-unit amount"
+	checkSummaries(t, []summaryCase{
+		{"a county, its communities, each one's, the product",
+			"具体分配如下：\n甲县：5个社区，每个社区补助8万元，计40万元；\n乙县：10个社区，每个社区补助8万元，计80万元。",
+			"items: 甲县=40/fixed 乙县=80/fixed; totals: ; unread: 8万元(" + why + ") 8万元(" + why + ")"},
+		{"a town, its villages, 每村, traditional script",
+			"分配如下：\n丙鎮：3個村，每村獎補2萬元，共計6萬元；\n丁鎮：4個村，每村獎補2萬元，共計8萬元。",
+			"items: 丙鎮=6/fixed 丁鎮=8/fixed; totals: ; unread: 2萬元(" + why + ") 2萬元(" + why + ")"},
+	})
+}

@@ -171,6 +171,9 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					c.keyword = true
 				}
 			}
+			if last := len(out) - 1; c.keyword && last >= 0 && out[last].para == pi && out[last].sent == c.sent && out[last].reason == perHeadReason && out[last].heads == 0 {
+				c.keyword = false // 3个村,每村奖补2万元,共计6万元: the product of a per-unit amount, the item itself
+			}
 			if last := len(out) - 1; c.reason == "" && c.inParen && last >= 0 && out[last].para == pi && out[last].reason != "" && out[last].span.End < c.paren {
 				c.reason = "inside a figure set aside (" + out[len(out)-1].span.Text + ")"
 			}
@@ -219,7 +222,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					continue
 				}
 			}
-			if c.reason == "" && !c.keyword && sharedBefore(ctx, lastRunes(prefix, 4)) {
+			if c.reason == "" && !c.keyword && (sharedBefore(ctx, lastRunes(prefix, 4)) || sharedUnitBefore(prefix)) {
 				names := splitNames(trimShared(prefix))
 				if len(names) >= 2 {
 					group++
@@ -412,7 +415,7 @@ func sharedBefore(ctx []rule, tail string) bool {
 	return false
 }
 
-var sharedTrailRe = regexp.MustCompile(`(?:各|分别|每个|每家|每所|每处|每座|每村|每社区)(?:获得|安排|补助|资助|给予)?(?:补助|资助)?(?:资金|经费)?$`)
+var sharedTrailRe = regexp.MustCompile(`(?:各|分别|每个|每家|每所|每处|每座|每村|每社区)(?:社区|村|站点|点位|单位|中心)?(?:获得|安排|补助|资助|给予|奖补)?(?:补助|资助)?(?:资金|经费)?$`)
 
 func trimShared(prefix string) string {
 	return cutFolded(sharedTrailRe, prefix) // 各補助 as 各补助
@@ -749,6 +752,9 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 	if q := quotedRe.FindAllString(sentence, -1); len(q) > 0 {
 		return q[len(q)-1], org
 	}
+	if q := nameBeforeFigures(sentence); q != "" {
+		return q, org // 甲县:5个社区,每个社区补助8万元,计40万元: the clause before the count and the per-unit figure
+	}
 	s := cutFolded(trailRe, cutLead(listMarkerRe.ReplaceAllString(sentence, "")))
 	return lastRunes(s, 30), org
 }
@@ -837,4 +843,47 @@ func maskNumberCommas(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// sharedUnitBefore: the words before a figure are 每个 and the unit it is
+// each one's (每个社区补助, 每村奖补): one amount per unit.
+func sharedUnitBefore(prefix string) bool {
+	f := textfold.Han(lastRunes(prefix, 8))
+	return sharedUnitRe.MatchString(f)
+}
+
+var sharedUnitRe = regexp.MustCompile(`(?:每个|每)(?:社区|村|站点|点位|中心)(?:获得|安排|补助|资助|给予|奖补)?(?:补助|资助)?(?:资金|经费)?$`)
+
+// countOnlyRe is a clause that only counts (5个社区, 10所).
+var countOnlyRe = regexp.MustCompile(`^(?:共|计|涉及|覆盖)?(?:\d+|[一二三四五六七八九十百两]+)(?:个|所|家|处|项|名|户|人)\p{Han}{0,4}$`)
+
+// nameBeforeFigures is the nearest clause of the sentence before a figure
+// that is neither a figure of its own nor a count (甲县 in 甲县:5个社区,
+// 每个社区补助8万元,计): "" when the sentence has none, or when its last
+// clause names something itself.
+func nameBeforeFigures(sentence string) string {
+	cl := clausesOf(sentence)
+	if len(cl) < 3 {
+		return ""
+	}
+	if last := textfold.Han(strings.TrimSpace(cl[len(cl)-1])); !totalWordOnly(last) {
+		return ""
+	}
+	for k := len(cl) - 2; k >= 0; k-- {
+		part := strings.TrimSpace(cl[k])
+		f := textfold.Han(part)
+		if part == "" || len(money.FindSpans(f)) > 0 || countOnlyRe.MatchString(f) {
+			continue
+		}
+		if utf8.RuneCountInString(part) < 2 || utf8.RuneCountInString(part) > 20 {
+			return ""
+		}
+		return cutLead(listMarkerRe.ReplaceAllString(part, ""))
+	}
+	return ""
+}
+
+// totalWordOnly: the clause right before a figure is only a total word (计, 共计, 合计).
+func totalWordOnly(f string) bool {
+	return f == "计" || f == "共计" || f == "合计" || f == "共" || f == "小计" || f == "总计"
 }
