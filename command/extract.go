@@ -230,7 +230,11 @@ func writeExtract(w io.Writer, res *extract.Result, format string) error {
 		if it.AmountYuan != nil {
 			amt = money.FormatWan(*it.AmountYuan)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", it.ItemNo, money.Clip(it.Name, 40), money.Clip(it.Organization, 20), amt, it.AmountKind, it.Location)
+		kind := it.AmountKind
+		if it.Year != 0 && it.Year != c.Year {
+			kind += fmt.Sprintf(" (%d年)", it.Year) // money for another year than the catalog's
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", it.ItemNo, money.Clip(it.Name, 40), money.Clip(it.Organization, 20), amt, kind, it.Location)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\nstated totals (%d)\n", len(res.Totals))

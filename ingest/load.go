@@ -294,7 +294,7 @@ func appendRows(dc driver.Conn, parts []Part) error {
 				null(it.Purchaser), null(it.TargetGroup), null(it.RegionText), nullInt(it.RegionLine),
 				null(it.FundingText), nullInt(it.FundingLine), yuan(it.Amount.Yuan), null(it.Amount.Text), it.Amount.Kind,
 				boolOrNil(it.Amount.TaxIncluded), date(it.PeriodStart), date(it.PeriodEnd), int32(it.LineStart), int32(it.LineEnd),
-				nullInt(it.DetailStart), nullInt(it.DetailEnd), null(it.SourceLocation), null(it.Organization), null(it.OrganizationCode))
+				nullInt(it.DetailStart), nullInt(it.DetailEnd), null(it.SourceLocation), null(it.Organization), null(it.OrganizationCode), nullInt(it.Year))
 			if err != nil {
 				items.Close()
 				return fmt.Errorf("line item %s: %w", it.ItemID, err)

@@ -123,6 +123,7 @@ type LineItem struct {
 	FundingText      string
 	FundingLine      int
 	Amount           Amount
+	Year             int    `json:",omitempty"` // the year the money is for where the document says so per item (a column per year); 0: the catalog's year
 	PeriodStart      string // YYYY-MM-DD or ""
 	PeriodEnd        string
 	LineStart        int

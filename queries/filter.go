@@ -186,7 +186,7 @@ func checkYear(ctx context.Context, db *sql.DB, year int) error {
 		return err
 	}
 	sort.Slice(years, func(i, j int) bool { return abs(years[i]-year) < abs(years[j]-year) })
-	e := &FilterError{Flag: "year", Value: strconv.Itoa(year), Reason: "no loaded catalog is of this year", Listing: "loaded years, nearest first"}
+	e := &FilterError{Flag: "year", Value: strconv.Itoa(year), Reason: "no loaded catalog or line item is of this year", Listing: "loaded years, nearest first"}
 	if len(years) == 0 {
 		e.Reason = "no catalog is loaded (run `fundscope ingest`)"
 	}

@@ -118,6 +118,10 @@ ALTER TABLE line_item ADD COLUMN IF NOT EXISTS organization_code VARCHAR;
 -- (read | unreviewed | reviewed; NULL in older databases means read).
 ALTER TABLE catalog ADD COLUMN IF NOT EXISTS review VARCHAR;
 
+-- Added with tables of one column per year: the year an item's money is for
+-- where the document says so per item (NULL: the catalog's year).
+ALTER TABLE line_item ADD COLUMN IF NOT EXISTS money_year INTEGER;
+
 -- Places: the jurisdiction that publishes each catalog, labelled as people
 -- name it (舟山市普陀区, not 普陀区 or its city), with its level; read from
 -- the catalog rows alone, so that listing and filtering work before any

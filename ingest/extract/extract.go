@@ -7,6 +7,7 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -137,7 +138,7 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 		res.Items = append(res.Items, Item{
 			ItemNo: it.ItemNo, Name: it.Name, Organization: it.Organization, OrganizationCode: it.OrganizationCode, AmountYuan: it.Amount.Yuan,
 			AmountKind: it.Amount.Kind, AmountText: it.Amount.Text, FundingText: it.FundingText,
-			RegionText: it.RegionText, Section: it.Section, Year: c.Year, Location: loc,
+			RegionText: it.RegionText, Section: it.Section, Year: cmp.Or(it.Year, c.Year), Location: loc,
 		})
 	}
 	for _, t := range p.Totals {

@@ -3,6 +3,7 @@ package generic
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,10 +16,13 @@ import (
 
 // Column roles (data/lexicon/columns.csv names them).
 const (
-	roleNo     = "item_no"
-	roleName   = "name"
-	roleOrg    = "organization"
-	roleAmount = "amount"
+	roleNo       = "item_no"
+	roleName     = "name"
+	roleOrg      = "organization"
+	roleAmount   = "amount"
+	roleYear     = "year"
+	roleRegion   = "region"
+	roleCategory = "category"
 )
 
 // requestedRe: an amount column of what was asked for or raised
@@ -69,7 +73,9 @@ func (g grid) text(r, c int) string {
 
 var (
 	unitInHeaderRe = regexp.MustCompile(`(万元|元|亿元)`)
-	unitCaptionRe  = regexp.MustCompile(`单位[:：]?(万元|元|亿元)`)
+	unitCaptionRe  = regexp.MustCompile(`单位[:：为是]?\s*(万元|元|亿元)`)
+	// yearHeaderRe: the year a column's header names (2020年, 2021年度资金)
+	yearHeaderRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	// unitCellRe: a header cell that is only a unit, the second line of a
 	// label wrapped over two rows (资助金额 / （万元）)
 	unitCellRe = regexp.MustCompile(`^[（(]\s*(?:单位[:：]?)?\s*(?:万元|元|亿元)\s*[)）]$`)
@@ -116,8 +122,12 @@ type tableLayout struct {
 	nameCol     int
 	first       int
 	headLine    int
-	spans       []int // spans[c]: the column after the header cell over column c
-	ordinals    []int // ordinals[c]: the place of that header cell in its row
+	years       map[int]int // column -> the year its header names
+	yearCols    []int       // one column per year: each cell an item of that year
+	rowTotal    int         // a column headed by a total word: each row's total, -1 when none
+	partCols    []int       // the columns the row total adds up, when it is the amount
+	spans       []int       // spans[c]: the column after the header cell over column c
+	ordinals    []int       // ordinals[c]: the place of that header cell in its row
 	headerCells int
 }
 
@@ -152,9 +162,14 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 		for col := 0; col < g.width; col++ {
 			if role := roleOf(cols, g.text(r, col)); role != "" {
 				seen[role] = true
+			} else if totalHeader(g.text(r, col)) {
+				seen["total-column"] = true
 			}
 		}
-		if len(seen) > best && (seen[roleName] || seen[roleOrg]) {
+		// rows named by a project or organization; or, over figures, by a
+		// region or category (地区 | 养老服务 | 儿童福利 | 小计)
+		figures := seen[roleAmount] || seen[roleYear] || seen["total-column"]
+		if len(seen) > best && (seen[roleName] || seen[roleOrg] || figures && (seen[roleRegion] || seen[roleCategory])) {
 			head, best = r, len(seen)
 		}
 	}
@@ -193,22 +208,72 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 		headers[col] = strings.Join(parts, "")
 	}
 	roles := map[string]int{}
-	var amountCols []int
+	var amountCols, looseCols []int
+	years := map[int]int{} // column -> the year its header names
+	rowTotal := -1
 	for col, h := range headers {
 		role := roleOf(cols, h)
 		if role == "" {
 			// the most specific words of a two-row header are in its last row
 			role = roleOf(cols, g.text(bandEnd, col))
 		}
+		last := textfold.Han(g.text(bandEnd, col))
+		if y := yearHeaderRe.FindStringSubmatch(last); y != nil && (role == roleAmount || role == roleYear) && numericBody(g, bandEnd+1, col) {
+			years[col], _ = strconv.Atoi(y[1])
+			role = roleAmount
+		}
+		if (totalHeader(h) || totalHeader(last)) && numericBody(g, bandEnd+1, col) {
+			// 合计, 小计, 金额合计 over figures: each row's total (total-column)
+			if rowTotal < 0 {
+				rowTotal = col
+			}
+			continue
+		}
+		if role == roleYear {
+			role = "" // a year over words (实施年度) says when, not how much
+		}
 		if role == roleAmount {
 			amountCols = append(amountCols, col)
 			continue
+		}
+		if role == "" && numericBody(g, bandEnd+1, col) {
+			looseCols = append(looseCols, col) // figures under a header that names no role (养老服务)
 		}
 		if _, dup := roles[role]; role != "" && !dup {
 			roles[role] = col
 		}
 	}
 	amountCol := -1
+	var yearCols, partCols []int
+	if len(years) >= 2 {
+		// one column per year (2019年 | 2020年 | 2021年): each cell is the
+		// row's money in that year, and a total column their sum (year-columns)
+		distinct := map[int]bool{}
+		for _, c := range amountCols {
+			if y, ok := years[c]; ok {
+				yearCols = append(yearCols, c)
+				distinct[y] = true
+			}
+		}
+		if len(distinct) < 2 {
+			yearCols = nil
+		}
+	}
+	if rowTotal >= 0 && yearCols == nil {
+		// the total column is the row's amount; the columns before it that it
+		// adds up are its parts (中央资金 | 省级资金 | 合计, or 养老服务 | 儿童福利 | 小计)
+		for _, c := range append(append([]int(nil), amountCols...), looseCols...) {
+			if c < rowTotal {
+				partCols = append(partCols, c)
+			}
+		}
+		sort.Ints(partCols)
+		if len(amountCols) == 0 || len(partCols) > 0 {
+			amountCols = append([]int{rowTotal}, partCols...)
+		} else {
+			rowTotal = -1 // 项目名称 | 金额 | 合计人数: not the amount's total
+		}
+	}
 	if len(amountCols) == 0 {
 		// a list of projects without amounts (立项名单 …) is read when it numbers
 		// and names its rows: its items have no amount (NULL), never 0
@@ -233,6 +298,12 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 			}
 			if score > best {
 				amountCol, best = col, score
+			}
+		}
+		if yearCols != nil {
+			amountCol = yearCols[0]
+			if rowTotal >= 0 {
+				amountCols = append(amountCols, rowTotal)
 			}
 		}
 	}
@@ -268,7 +339,14 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 	if nameCol < 0 {
 		nameCol = col(roleOrg)
 	}
+	if nameCol < 0 {
+		nameCol = col(roleRegion)
+	}
+	if nameCol < 0 {
+		nameCol = col(roleCategory)
+	}
 	l := &tableLayout{width: g.width, headers: headers, roles: roles, amountCols: amountCols, amountCol: amountCol,
+		years: years, yearCols: yearCols, rowTotal: rowTotal, partCols: partCols,
 		unit: unit, unitFrom: unitFrom, bare: bare, cap: phaseNote == "cap", nameCol: nameCol, first: first, headLine: head}
 	l.spans = make([]int, g.width)
 	for c := range l.spans {
@@ -368,6 +446,7 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 		return strings.TrimSpace(strings.ReplaceAll(cell.Text, "\n", "")), cell.Row < row
 	}
 	pools := map[*document.TableCell][]string{}
+	yearOfItem := map[string]int{}
 	for r := first; r < len(g.at); r++ {
 		line, lineEnd := rowLines(u, r)
 		var texts []string
@@ -387,6 +466,33 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 		amtCell := cellAt(r, amountCol)
 		// a total row: a label of total_rows.csv in a cell outside the amount columns
 		if rule, label := totalOf(g, l, r); rule != nil {
+			if l.yearCols != nil {
+				// a total row under year columns: each year's total, and the
+				// total column's the grand total
+				scope := allItems
+				if rule.scope == "section" {
+					scope = sectionItems
+				}
+				for _, yc := range append(append([]int(nil), l.yearCols...), l.rowTotal) {
+					cell := cellAt(r, yc)
+					if yc < 0 || cell == nil {
+						continue
+					}
+					a, ok := parseAmount(cell.Text, bare, unit)
+					if !ok {
+						continue
+					}
+					used[cell] = true
+					var yearScope []string
+					for _, id := range scope {
+						if yc == l.rowTotal || yearOfItem[id] == l.years[yc] {
+							yearScope = append(yearScope, id)
+						}
+					}
+					tr.totals = append(tr.totals, model.StatedTotal{Label: money.Clip(label+" "+headers[yc], 30), Kind: "document_total", Metric: model.MetricAmount, Stated: a, Scope: yearScope, Line: line, Text: money.Clip(rowText, 80), Rule: rule.id})
+				}
+				continue
+			}
 			if amtCell != nil {
 				if a, ok := parseAmount(amtCell.Text, bare, unit); ok {
 					used[amtCell] = true
@@ -416,6 +522,49 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 				if a, ok := parseAmount(amtCell.Text, bare, unit); ok && a == sumOf(tr.items) {
 					used[amtCell] = true
 					tr.totals = append(tr.totals, model.StatedTotal{Label: "unlabelled total row", Kind: "document_total", Metric: model.MetricAmount, Stated: a, Scope: append([]string(nil), allItems...), Line: line, Text: money.Clip(rowText, 80), Rule: "total-row-unlabelled"})
+				}
+			}
+			continue
+		}
+		if l.yearCols != nil {
+			// one item per year column (year-columns), the total column their crosscheck
+			var rowIDs []string
+			for _, yc := range l.yearCols {
+				cell := cellAt(r, yc)
+				if cell == nil || cell.Row != r {
+					continue
+				}
+				a, ok := parseAmount(cell.Text, bare, unit)
+				if !ok {
+					continue
+				}
+				used[cell] = true
+				no++
+				y := l.years[yc]
+				it := model.LineItem{Name: name, Section: section, SourceCat: section, LineStart: line, LineEnd: lineEnd,
+					ItemNo: strconv.Itoa(no), ItemID: c.CatalogID + "#t" + strconv.Itoa(u.line) + "-" + strconv.Itoa(no),
+					PeriodStart: fmt.Sprintf("%d-01-01", y), PeriodEnd: fmt.Sprintf("%d-12-31", y),
+					Amount: model.Amount{Yuan: &a, Text: strings.TrimSpace(cell.Text), Kind: model.KindFixed}}
+				if t, _ := get("", roleOrg, r); t != "" {
+					it.Organization = t
+				}
+				if t, _ := get("", roleRegion, r); t != "" && l.nameCol != col(roleRegion) {
+					it.RegionText = t
+				}
+				if phaseNote == "cap" {
+					it.Amount.Kind = model.KindCap
+				}
+				it.Year = y
+				yearOfItem[it.ItemID] = y
+				tr.items = append(tr.items, it)
+				rowIDs = append(rowIDs, it.ItemID)
+			}
+			sectionItems = append(sectionItems, rowIDs...)
+			allItems = append(allItems, rowIDs...)
+			if cell := cellAt(r, l.rowTotal); l.rowTotal >= 0 && cell != nil && len(rowIDs) > 0 {
+				if a, ok := parseAmount(cell.Text, bare, unit); ok {
+					used[cell] = true
+					tr.totals = append(tr.totals, model.StatedTotal{Label: money.Clip(name+" "+headers[l.rowTotal], 30), Kind: "crosscheck", Metric: model.MetricAmount, Stated: a, Scope: rowIDs, Line: line, Text: money.Clip(rowText, 80), Rule: "total-column"})
 				}
 			}
 			continue
@@ -472,6 +621,24 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 				}
 			}
 		}
+		if it.Amount.Yuan != nil && len(l.partCols) > 0 {
+			// the parts the total column adds up: a row whose parts do not
+			// sum to its total is said so
+			var sum int64
+			all := true
+			for _, pc := range l.partCols {
+				cell := cellAt(r, pc)
+				if cell == nil || strings.TrimSpace(cell.Text) == "" {
+					continue
+				}
+				a, ok := parseAmount(cell.Text, bare, unit)
+				all = all && ok
+				sum += a
+			}
+			if all && sum != *it.Amount.Yuan {
+				tr.warns = append(tr.warns, model.Warning{Line: line, Message: fmt.Sprintf("%s: its parts sum to %s, its %s column says %s", money.Clip(name, 30), money.FormatWan(sum)+"万元", headers[l.rowTotal], money.FormatWan(*it.Amount.Yuan)+"万元")})
+			}
+		}
 		tr.items = append(tr.items, it)
 		sectionItems = append(sectionItems, it.ItemID)
 		allItems = append(allItems, it.ItemID)
@@ -503,6 +670,8 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 				isAmountCol = isAmountCol || col >= ac && col < l.spanEnd(ac)
 			}
 			switch {
+			case isAmountCol && slices.Contains(l.partCols, col):
+				reason = "a part of the row's total (" + money.Clip(headers[l.rowTotal], 12) + "): " + money.Clip(headers[col], 30)
 			case isAmountCol && !(col >= amountCol && col < l.spanEnd(amountCol)):
 				reason = "another amount column: " + money.Clip(headers[col], 30)
 			case isAmountCol:
@@ -542,6 +711,35 @@ func parseAmount(text, bare, unit string) (int64, bool) {
 		return s[0].Yuan, true
 	}
 	return 0, false
+}
+
+// unitParenRe is a unit in parentheses ending a header: 小计（元）.
+var unitParenRe = regexp.MustCompile(`[（(]\s*(?:单位[:：]?)?\s*(?:万元|元|亿元)\s*[)）]$`)
+
+// totalHeader reports whether a header cell is a total word (合计, 小计（元）).
+func totalHeader(h string) bool {
+	return totalRow(unitParenRe.ReplaceAllString(textfold.Han(h), "")) != nil
+}
+
+// numericBody reports whether the cells under column col are figures:
+// most of those with text are bare numbers or amounts, and at least one.
+func numericBody(g grid, first, col int) bool {
+	figures, words := 0, 0
+	for r := first; r < len(g.at); r++ {
+		cell := g.at[r][col]
+		if cell == nil || cell.Row != r {
+			continue
+		}
+		n := g.text(r, col)
+		switch {
+		case n == "" || n == "-" || n == "—" || n == "/":
+		case money.IsBareNumber(n) || len(money.FindSpans(n)) == 1:
+			figures++
+		default:
+			words++
+		}
+	}
+	return figures > 0 && figures >= words
 }
 
 // guessUnit reads the unit of an amount column from its figures: whole

@@ -41,7 +41,7 @@ SELECT li.*,
        cp.place_province,
        coalesce(c.phase, 'unknown')        AS phase,
        c.level                             AS catalog_level,
-       c.year,
+       coalesce(li.money_year, c.year)     AS year,
        c.source_file,
        c.synthetic,
        coalesce(c.review, 'read')          AS review

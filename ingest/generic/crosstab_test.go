@@ -1,0 +1,114 @@
+package generic
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A column headed by a total word (合计, 小计, 金额合计) over figures is each
+// row's total: the row's amount, and the columns before it that it adds up
+// are its parts, listed as unread (rule total-column).
+func TestTotalColumn(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"funding sources and their total",
+			"序号\t项目名称\t中央资金（万元）\t省级资金（万元）\t合计（万元）\n" +
+				"1\t敬老院改造\t100\t50\t150\n" +
+				"2\t儿童福利院建设\t80\t40\t120\n" +
+				"\t合计\t180\t90\t270\n",
+			"items: 敬老院改造=150/fixed 儿童福利院建设=120/fixed; totals: 270/270; unread: " +
+				"100(a part of the row's total (合计(万元))) 50(a part of the row's total (合计(万元))) " +
+				"80(a part of the row's total (合计(万元))) 40(a part of the row's total (合计(万元))) " +
+				"180(a part of the row's total (合计(万元))) 90(a part of the row's total (合计(万元)))"},
+		{"rows named by a region, categories over a subtotal, the unit in the caption",
+			"金额单位：元\n" +
+				"地区\t助老服务\t助残服务\t小计\n" +
+				"甲县\t30000\t20000\t50000\n" +
+				"乙县\t10000\t5000\t15000\n",
+			"items: 甲县=5/fixed 乙县=1.5/fixed; totals: ; unread: " +
+				"30000(a part of the row's total (小计)) 20000(a part of the row's total (小计)) " +
+				"10000(a part of the row's total (小计)) 5000(a part of the row's total (小计))"},
+		{"traditional script, the total column headed 資金合計",
+			"項目名稱\t市級資金（萬元）\t區級資金（萬元）\t資金合計（萬元）\n" +
+				"社區食堂\t12\t8\t20\n" +
+				"長者探訪\t6\t4\t10\n",
+			"items: 社區食堂=20/fixed 長者探訪=10/fixed; totals: ; unread: " +
+				"12(a part of the row's total (資金合計(萬元))) 8(a part of the row's total (資金合計(萬元))) " +
+				"6(a part of the row's total (資金合計(萬元))) 4(a part of the row's total (資金合計(萬元)))"},
+		{"a lone total-worded amount column is the amount column",
+			"项目名称\t金额合计（万元）\n助餐服务\t12\n助浴服务\t8\n",
+			"items: 助餐服务=12/fixed 助浴服务=8/fixed; totals: ; unread: "},
+	})
+}
+
+// A row whose parts do not add up to its total column is said so.
+func TestTotalColumnMismatch(t *testing.T) {
+	for _, text := range []string{
+		"项目名称\t中央资金（万元）\t省级资金（万元）\t合计（万元）\n敬老院改造\t100\t50\t160\n儿童福利院建设\t80\t40\t120\n",
+		"服务项目\t市级（元）\t区级（元）\t小计（元）\n助餐\t1000\t500\t1600\n助浴\t200\t100\t300\n",
+	} {
+		p := read(t, text)
+		var warned []string
+		for _, w := range p.Warnings {
+			if strings.Contains(w.Message, "its parts sum to") {
+				warned = append(warned, w.Message)
+			}
+		}
+		if len(warned) != 1 {
+			t.Errorf("%q: want one warning of parts that do not add up, got %q", text, warned)
+		}
+	}
+}
+
+// yearSummary is the summary with each item's year.
+func yearSummary(t *testing.T, text string) string {
+	t.Helper()
+	p := read(t, text)
+	var years []string
+	for _, it := range p.Items {
+		years = append(years, fmt.Sprint(it.Year))
+	}
+	return summary(p) + "; years: " + strings.Join(years, " ")
+}
+
+// One column per year over figures: each cell is an item of its own year,
+// a total column its row's crosscheck, a total row each year's total
+// (rule year-columns in columns.csv).
+func TestYearColumns(t *testing.T) {
+	cases := []summaryCase{
+		{"years with a total column and a total row, the unit in the caption",
+			"表1 分年度使用情况（单位：万元）\n" +
+				"项目\t2019年\t2020年\t合计\n" +
+				"养老服务\t120\t150\t270\n" +
+				"儿童福利\t60\t70\t130\n" +
+				"合计\t180\t220\t400\n",
+			"items: 养老服务=120/fixed 养老服务=150/fixed 儿童福利=60/fixed 儿童福利=70/fixed; " +
+				"totals: 270/270 130/130 180/180 220/220 400/400; unread: ; years: 2019 2019... "},
+		{"a two-row header: the money's label over the years",
+			"金额单位为万元\n" +
+				"序号\t项目名称\t资金安排\t\n" +
+				"\t\t2020年度\t2021年度\n" +
+				"1\t社区养老驿站\t100\t50\n" +
+				"2\t困境儿童关爱\t80\t40\n",
+			"items: 社区养老驿站=100/fixed 社区养老驿站=50/fixed 困境儿童关爱=80/fixed 困境儿童关爱=40/fixed; totals: ; unread: ; years: 2020 2021 2020 2021"},
+	}
+	cases[0].want = strings.Replace(cases[0].want, "2019 2019... ", "2019 2020 2019 2020", 1)
+	for _, c := range cases {
+		if got := yearSummary(t, c.text); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
+
+// A year over words (实施年度: 2021年) says when, not how much: the table
+// reads as one item a row.
+func TestYearOverWords(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a year column of words",
+			"项目名称\t实施年度\t金额（万元）\n助餐服务\t2021年\t12\n助浴服务\t2022年\t8\n",
+			"items: 助餐服务=12/fixed 助浴服务=8/fixed; totals: ; unread: "},
+		{"a column headed by a year over words",
+			"项目名称\t2021年\t金额（万元）\n助餐服务\t续建\t12\n助浴服务\t新建\t8\n",
+			"items: 助餐服务=12/fixed 助浴服务=8/fixed; totals: ; unread: "},
+	})
+}
