@@ -138,3 +138,31 @@ func TestAPoolOverUnpricedItemsIsNoMismatch(t *testing.T) {
 		}
 	}
 }
+
+// A known layout that leaves a column of figures out (a second amount
+// column it has no field for) loses the choice to the generic reader,
+// which says why it left them out and is not confident which column is the
+// row's money (amount-column-choice).
+func TestAReaderThatLeavesFiguresOutDoesNotWin(t *testing.T) {
+	for _, text := range []string{
+		"序号\t项目名称\t中央资金（万元）\t省级资金（万元）\n1\t敬老院改造\t100\t50\n2\t儿童福利院建设\t80\t40\n3\t残疾人康复站\t30\t20\n",
+		"序号\t項目名稱\t預算金額（元）\t中標金額（元）\n1\t長者助餐\t50000\t48000\n2\t社區助浴\t30000\t29500\n",
+	} {
+		d, err := document.Decode("t.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Document(d, model.Catalog{AdminCode: "330300", Year: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Reader != "generic" || res.Confidence >= 0.5 {
+			t.Errorf("%q: read by %s at confidence %.2f; want generic, below 0.5", text, res.Reader, res.Confidence)
+		}
+		for _, u := range res.Unread {
+			if u.Reason == "" {
+				t.Errorf("%q: %s unread without a reason", text, u.Text)
+			}
+		}
+	}
+}

@@ -192,7 +192,9 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 // choose picks the reader for a document with no layout named: a known
 // layout that reads it with amounts, else the generic reader. A known
 // layout that leaves out a source column the generic reader carries (an
-// organization column a fixed layout has no field for) loses the choice.
+// organization column a fixed layout has no field for) loses the choice,
+// and so does one that leaves a column of figures out (a second amount
+// column): it has no reason to give for them, the generic reader does.
 func choose(d *document.Document) string {
 	fits := layouts.DetectDocument(d)
 	genericDrops := map[string]bool{}
@@ -207,7 +209,7 @@ next:
 	for _, fit := range fits {
 		if fit.Layout != generic.Name && fit.Fits && fit.WithAmount > 0 {
 			for _, c := range fit.Dropped {
-				if !genericDrops[c.Key()] {
+				if !genericDrops[c.Key()] || len(c.Figures) > 0 {
 					continue next
 				}
 			}

@@ -492,12 +492,19 @@ func publisher(title string, paras []string) string {
 		if i > 20 {
 			break
 		}
+		if addresseeRe.MatchString(strings.TrimSpace(p)) {
+			continue // 各县区民政局： the bodies the notice is sent to, not its publisher
+		}
 		if m := org(p); m != "" {
 			return m
 		}
 	}
 	return ""
 }
+
+// addresseeRe is a notice's salutation line (主送): the bodies it is sent
+// to, ending with a colon (各县区民政局、财政局：, 市直有关单位：).
+var addresseeRe = regexp.MustCompile(`^[\p{Han}、（）()]{2,60}[:：]$`)
 
 // year is the year of the projects: the title's, else the year the text
 // names most often (a 年度 counts double), never later than publication.

@@ -155,6 +155,22 @@ func TestSignatureIsNoTableCell(t *testing.T) {
 	}
 }
 
+// The salutation line of a notice (各县区民政局：) names who it is sent to,
+// never its publisher.
+func TestAddresseeIsNoPublisher(t *testing.T) {
+	for _, text := range []string{
+		"关于下达2022年福彩公益金项目资金的通知\n\n各县区民政局：\n现将项目资金下达你们，请按规定使用。\n",
+		"關於撥付社區服務項目經費的通知\n各鎮人民政府、各街道辦事處：\n現將經費撥付如下。\n",
+	} {
+		if f := infer(t, text); f.Publisher != "" {
+			t.Errorf("%q: publisher %q, want none", text, f.Publisher)
+		}
+	}
+	if f := infer(t, "关于下达项目资金的通知\n各县区民政局：\n现将资金下达。\n某市民政局\n2022年5月6日\n"); f.Publisher != "某市民政局" {
+		t.Errorf("a signature after the salutation: publisher %q", f.Publisher)
+	}
+}
+
 // A short heading is a title (拟资助项目公示); a numbered list line never is.
 func TestTitleIsNoListLine(t *testing.T) {
 	if f := infer(t, "拟资助项目公示\n1.“甲”助餐服务项目（承接单位：乙中心），资助金额5万元；\n2.“丙”项目，资助金额4万元。"); f.Title != "拟资助项目公示" {

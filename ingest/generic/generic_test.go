@@ -336,7 +336,7 @@ func TestGrantedColumnOverRequested(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "items: 居家养老服务=5/fixed 儿童陪伴计划=4/fixed; totals: 9/9; unread: 80,000.00(another amount column) 60,000.00(another amount column) 140,000.00(another amount column)"
+	want := "items: 居家养老服务=5/fixed 儿童陪伴计划=4/fixed; totals: 9/9; unread: 80,000.00(what was applied for or raised elsewhere, beside what was granted) 60,000.00(what was applied for or raised elsewhere, beside what was granted) 140,000.00(what was applied for or raised elsewhere, beside what was granted)"
 	if got := summary(p); got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}

@@ -672,6 +672,10 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 			switch {
 			case isAmountCol && slices.Contains(l.partCols, col):
 				reason = "a part of the row's total (" + money.Clip(headers[l.rowTotal], 12) + "): " + money.Clip(headers[col], 30)
+			case isAmountCol && !(col >= amountCol && col < l.spanEnd(amountCol)) && strings.Contains(headers[col], "其中"):
+				reason = "a part (其中) of the amount column: " + money.Clip(headers[col], 30)
+			case isAmountCol && !(col >= amountCol && col < l.spanEnd(amountCol)) && requestedRe.MatchString(headers[col]) && !requestedRe.MatchString(headers[amountCol]):
+				reason = "what was applied for or raised elsewhere, beside what was granted: " + money.Clip(headers[col], 30)
 			case isAmountCol && !(col >= amountCol && col < l.spanEnd(amountCol)):
 				reason = "another amount column: " + money.Clip(headers[col], 30)
 			case isAmountCol:
