@@ -6,6 +6,12 @@ import "testing"
 // data/lexicon/amount_context.csv), on invented notices in several wordings.
 func TestFiguresThatAreNotProjectMoney(t *testing.T) {
 	cases := []summaryCase{
+		{"a budget beside what was actually spent: the actual figure is the total",
+			"2021年，本级福彩公益金支出预算为800万元，实际支出750万元，其中：养老服务500万元，儿童福利250万元。",
+			"items: 养老服务=500/fixed 儿童福利=250/fixed; totals: 750/750; unread: 800万元(a budget or plan stated beside what was actually spent (支出预算为800万元，实际支出750万元; # marks the figure in the pattern))"},
+		{"a plan beside its execution, traditional script",
+			"全年計劃安排公益金1,000萬元，執行數為960萬元。其中助殘項目600萬元，救助項目360萬元。",
+			"items: 助殘項目=600/fixed 救助項目=360/fixed; totals: 960/960; unread: 1,000萬元(a budget or plan stated beside what was actually spent (支出预算为800万元，实际支出750万元; # marks the figure in the pattern))"},
 		{"a standard per site is a rate, not money paid; the total paid is the item",
 			"各村级互助点按照每个点位3万元的标准拨付运营补助。全镇6个互助点,共拨付运营补助18万元。",
 			"items: 运营补助=18/fixed; totals: ; unread: 3万元(per-unit standard (a rate, not money paid))"},

@@ -154,7 +154,14 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			}
 			prevEnd = s.End
 			lead := s.Text[:max(0, strings.IndexFunc(s.Text, unicode.IsDigit))] // the words a span starts with (超过5万元: 超过)
-			c.reason = decoyReason(ctx, textfold.Han(n[sentStart:s.Start]), textfold.Han(prefix+lead), textfold.Han(after))
+			ahead := n[s.End:]                                                  // the words up to the next figure in the sentence
+			if si+1 < len(spans) {
+				ahead = n[s.End:spans[si+1].Start]
+			}
+			if k := strings.IndexAny(ahead, "。；;"); k >= 0 {
+				ahead = ahead[:k]
+			}
+			c.reason = decoyReason(ctx, textfold.Han(n[sentStart:s.Start]), textfold.Han(prefix+lead), textfold.Han(after), textfold.Han(ahead))
 			if u.title && c.reason == "" {
 				c.keyword = true // 我市投入公益金3.12亿元 in the title: a total the document states about itself
 			}
@@ -335,9 +342,15 @@ func inherited(reason string) bool {
 	return false
 }
 
-func decoyReason(ctx []rule, wide, prefix, after string) string {
+func decoyReason(ctx []rule, wide, prefix, after, ahead string) string {
 	if strings.HasPrefix(after, "/") || strings.HasPrefix(after, "每") {
 		return perHeadReason
+	}
+	for _, r := range ctx {
+		// the words on both sides of the figure, # marking it (预算为800万元，实际支出…)
+		if r.kind == "decoy-around" && r.re.MatchString(prefix+"#"+ahead) {
+			return r.meaning
+		}
 	}
 	for _, r := range ctx {
 		if r.kind != "decoy" {

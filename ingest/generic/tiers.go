@@ -20,7 +20,7 @@ import (
 // unread, never spread over invented items (rule tier-counted).
 
 type tierLexicon struct {
-	tier, verb, count, lead, counted *regexp.Regexp
+	tier, verb, count, lead, counted, eachCount *regexp.Regexp
 }
 
 var (
@@ -36,11 +36,11 @@ func tierRules() (*tierLexicon, error) {
 			tierErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"tier": &tierLex.tier, "verb": &tierLex.verb, "count": &tierLex.count, "lead": &tierLex.lead, "counted": &tierLex.counted}
+		slots := map[string]**regexp.Regexp{"tier": &tierLex.tier, "verb": &tierLex.verb, "count": &tierLex.count, "lead": &tierLex.lead, "counted": &tierLex.counted, "each-count": &tierLex.eachCount}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				tierErr = fmt.Errorf("data/lexicon/tiers.csv row %d: kind %q is not tier, verb, count, lead or counted", i+2, r[1])
+				tierErr = fmt.Errorf("data/lexicon/tiers.csv row %d: kind %q is not tier, verb, count, lead, counted or each-count", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -118,6 +118,12 @@ func tierNames(us []unit, lx *tierLexicon) (named map[string][]string, counted m
 	return named, counted
 }
 
+// countIs reports whether a printed count (2, 两) is n.
+func countIs(s string, n int) bool {
+	v, ok := countValue(s)
+	return ok && v == int64(n)
+}
+
 // splitTopLevel splits s at any of seps outside parentheses.
 func splitTopLevel(s, seps string) []string {
 	var out []string
@@ -147,6 +153,29 @@ func tierAmounts(us []unit, cands []*cand, group *int) []*cand {
 	named, counted := tierNames(us, lx)
 	var out []*cand
 	for _, c := range cands {
+		if c.reason == perHeadReason && !c.derived && !c.pool {
+			// 一等奖2个，每个资助8万元: each project of a tier the document names
+			// elsewhere (一等奖：“甲”、“乙”) gets the amount (rule tier-each)
+			n := us[c.para].norm
+			part := textfold.Han(n[lastStop(n[:c.span.Start], sentenceStops):c.span.Start])
+			if ts := lx.tier.FindAllStringIndex(part, -1); len(ts) > 0 && strings.ContainsAny(part[ts[len(ts)-1][1]:], "各每") {
+				t := part[ts[len(ts)-1][0]:ts[len(ts)-1][1]]
+				names := named[t]
+				if m := lx.eachCount.FindStringSubmatch(part[ts[len(ts)-1][1]:]); m != nil && len(names) > 0 && !countIs(m[1], len(names)) {
+					names = nil // the tier's count is not its names' count: which are they?
+				}
+				if len(names) > 0 {
+					*group++
+					for _, nm := range names {
+						d := *c
+						d.name, d.org = listLine(nm)
+						d.reason, d.derived, d.group, d.keyword = "", true, *group, false
+						out = append(out, &d)
+					}
+					continue
+				}
+			}
+		}
 		if c.reason != "" || c.derived || c.pool {
 			out = append(out, c)
 			continue

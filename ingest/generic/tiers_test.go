@@ -21,6 +21,15 @@ func TestTierAmounts(t *testing.T) {
 		{"the list lines first, numbered, in traditional script",
 			"1.優秀獎：長者書法班；親子閱讀會\n2.入圍獎：社區共享工具屋\n優秀獎項目每個資助2萬元，入圍獎項目每個資助0.5萬元。",
 			"items: 長者書法班=2/derived 親子閱讀會=2/derived 社區共享工具屋=0.5/derived; totals: ; unread: "},
+		{"a tier's count and each one's amount in one clause, the names on lines after (tier-each)",
+			"共有6个项目入选，资助总额为24万元。其中一等奖2个，每个资助6万元；二等奖4个，每个资助3万元。\n一等奖：“长者学堂”（甲助老协会）、“童心港湾”\n二等奖：“邻里议事厅”、“助残工坊”、“家门口书屋”、“暖心食堂”",
+			"items: “长者学堂”=6/derived “童心港湾”=6/derived “邻里议事厅”=3/derived “助残工坊”=3/derived “家门口书屋”=3/derived “暖心食堂”=3/derived; totals: 24/24; unread: "},
+		{"tier-each in traditional script, 各 and 項",
+			"二等獎：社區書屋、長者食堂\n三等獎：親子課堂\n本次評出二等獎兩項，各資助2萬元；三等獎一項，各資助1萬元。",
+			"items: 社區書屋=2/derived 長者食堂=2/derived 親子課堂=1/derived; totals: ; unread: "},
+		{"a tier's count that is not its names' count names no items",
+			"其中一等奖3个，每个资助6万元。\n一等奖：“长者学堂”、“童心港湾”",
+			"items: ; totals: ; unread: 6万元(per-head or per-unit amount)"},
 	}
 	checkSummaries(t, cases)
 }
