@@ -94,3 +94,28 @@ func TestCharityAndRedCrossAreOrganizations(t *testing.T) {
 		}
 	}
 }
+
+// An enumerator (一是, 其次) and a verb of giving (资助) before a registered
+// name in an item's clause are no part of the organization; a 服务站点 is a
+// site, no 服务站.
+func TestOrganizationAfterEnumeratorAndVerb(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		orgs []string
+	}{
+		{"一是资助甲县社会福利院护理设备购置项目，金额35万元；二是资助乙社区志愿服务站点建设项目，金额45万元。",
+			[]string{"甲县社会福利院", ""}},
+		{"其次，補助丙鎮敬老院消防改造工程，金額12萬元；再次，支持丁村便民服務站點提升項目，金額6萬元。",
+			[]string{"丙鎮敬老院", ""}},
+	} {
+		p := read(t, c.text)
+		if len(p.Items) != len(c.orgs) {
+			t.Fatalf("%s: %s", c.text, summary(p))
+		}
+		for i, it := range p.Items {
+			if it.Organization != c.orgs[i] {
+				t.Errorf("%s: item %d %q has organization %q, want %q", c.text, i+1, it.Name, it.Organization, c.orgs[i])
+			}
+		}
+	}
+}

@@ -68,7 +68,7 @@ type cand struct {
 var (
 	listMarkerRe = markerPattern{regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])`)}
 	leadRe       = regexp.MustCompile(`^(?:\)|）|[一二三四五六七八九十]+是|首先|其次|再次|此外|其中|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
-	orgLeadRe    = regexp.MustCompile(`^(?:\)|）|其中|另外|另|安排|用于|下达|分配|共|主要|包括|、|是|为|:|：|\.|,|，)+`) // not 和/与/及: 和美协会 is a name
+	orgLeadRe    = regexp.MustCompile(`^(?:\)|）|[一二三四五六七八九十]+是|首先|其次|再次|此外|其中|另外|另|安排|用于|下达|分配|共|主要|包括|、|是|为|:|：|\.|,|，)+`) // not 和/与/及: 和美协会 is a name
 	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|:|：)+$`)
 	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
 	undertakeRe  = regexp.MustCompile(`由?([\p{Han}（）()·]{4,40}?)(?:承接|承办|实施|中标|负责实施|负责运营)`)
@@ -713,7 +713,13 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 		org = local[loc[0]:loc[1]]
 	}
 	// an organization is a name, not a clause: no verbs of spending inside
-	if org = orgLeadRe.ReplaceAllString(org, ""); utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
+	org = orgLeadRe.ReplaceAllString(org, "")
+	if orgLexicon() == nil {
+		if loc := orgLead.FindStringIndex(textfold.Han(org)); loc != nil {
+			org = org[loc[1]:] // 资助甲福利院: the verb of giving is no part of the name
+		}
+	}
+	if utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
 		org = ""
 	}
 	if q := parenProject(after); q != "" {
