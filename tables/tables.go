@@ -9,6 +9,8 @@ import (
 	"embed"
 	"encoding/csv"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"fundscope/data"
 
@@ -104,7 +106,8 @@ func setParams(ctx context.Context, conn *sql.Conn, f queries.Filter, limit int)
 	if err != nil {
 		return err
 	}
-	_, err = conn.ExecContext(ctx, string(b))
+	// the limit as a number (a LIMIT that is a subquery sorts every row)
+	_, err = conn.ExecContext(ctx, strings.ReplaceAll(string(b), "{{limit}}", strconv.Itoa(limit)))
 	return err
 }
 

@@ -3,6 +3,7 @@ package tables
 import (
 	"context"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,5 +53,59 @@ func TestSQLMatchesDictionary(t *testing.T) {
 		if n == 0 {
 			t.Errorf("%s: no rows from the bundled catalogs", table)
 		}
+	}
+}
+
+// OpenLargest gives exactly the items a plain ORDER BY … LIMIT gives
+// (amount descending, unknown amounts last, then item_id), whatever the
+// limit: more or fewer than the items, cutting through tied amounts.
+func TestLargestIsThePlainTopN(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, testdb.Bundled(t), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var total int
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM item_fact").Scan(&total); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(q string) []string {
+		rows, err := conn.QueryContext(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	for _, limit := range []int{1, 7, total / 2, total - 1, total + 10} {
+		rows, err := OpenLargest(ctx, conn, queries.Filter{}, limit, "amount_yuan DESC NULLS LAST, item_id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+		got := ids("SELECT item_id FROM export_ids")
+		want := ids("SELECT item_id FROM item_fact ORDER BY amount_yuan DESC NULLS LAST, item_id LIMIT " + strconv.Itoa(limit))
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("limit %d: %d ids, want %d; first difference in %v vs %v", limit, len(got), len(want), got[:min(5, len(got))], want[:min(5, len(want))])
+		}
+	}
+	var nulls int
+	conn.QueryRowContext(ctx, "SELECT count(*) FROM item_fact WHERE amount_yuan IS NULL").Scan(&nulls)
+	if nulls == 0 {
+		t.Error("the bundled catalogs have no item of unknown amount: the test does not reach the NULL branch")
 	}
 }
