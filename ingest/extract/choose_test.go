@@ -166,3 +166,33 @@ func TestAReaderThatLeavesFiguresOutDoesNotWin(t *testing.T) {
 		}
 	}
 }
+
+// A table's rows named by its region column are places' allocations by the
+// header: rule name-bare-place does not fire on them, and still fires on a
+// place read as a name from prose.
+func TestBarePlaceRuleSparesRegionRows(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		fires bool
+	}{
+		{"地市\t补助资金（万元）\n鞍山市\t120\n本溪市\t80\n合计\t200\n", false},
+		{"县区\t资金（元）\n平山区\t300000\n溪湖区\t200000\n", false},
+		{"现将资金下达如下：平山区30万元；溪湖区20万元。合计50万元。", true},
+	} {
+		d, err := document.Decode("t.txt", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Document(d, model.Catalog{AdminCode: "210500", Year: 2024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fired := false
+		for _, s := range res.Signals {
+			fired = fired || s.Rule == "name-bare-place"
+		}
+		if fired != c.fires {
+			t.Errorf("%q: name-bare-place fired %v, want %v (%d items, confidence %.2f)", c.text, fired, c.fires, len(res.Items), res.Confidence)
+		}
+	}
+}

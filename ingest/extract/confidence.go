@@ -328,6 +328,9 @@ func assess(r *reading) (float64, []float64, Signals, error) {
 		switch c.applies {
 		case "name":
 			for i, it := range r.items {
+				if c.id == "name-bare-place" && it.RegionText != "" && it.RegionText == it.Name {
+					continue // a row of a table whose region column names it (地区 | 金额): a place's allocation, by the header
+				}
 				if m := c.re.FindString(foldName(it.Name)); m != "" {
 					fire(c, hit{i, 1, m})
 				}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"fundscope/money"
 )
 
 // A column headed by a total word (合计, 小计, 金额合计) over figures is each
@@ -111,4 +113,24 @@ func TestYearOverWords(t *testing.T) {
 			"项目名称\t2021年\t金额（万元）\n助餐服务\t续建\t12\n助浴服务\t新建\t8\n",
 			"items: 助餐服务=12/fixed 助浴服务=8/fixed; totals: ; unread: "},
 	})
+}
+
+// Rows named by a region column (地市, 县区) over an amount are each a
+// place's allocation: the name is the place and so is its region; a 用途
+// column beside the region names the item instead.
+func TestRowsNamedByRegion(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"地市\t项目个数\t补助资金（万元）\n甲市\t5\t120\n乙市\t3\t80\n合计\t8\t200\n", "甲市@甲市=120 乙市@乙市=80"},
+		{"縣區\t資金（萬元）\n甲縣\t30\n乙縣\t20\n", "甲縣@甲縣=30 乙縣@乙縣=20"},
+		{"县区\t资金（万元）\t用途\n甲县\t30\t养老服务\n乙县\t20\t儿童福利\n", "养老服务@甲县=30 儿童福利@乙县=20"},
+	} {
+		p := read(t, c.text)
+		var got []string
+		for _, it := range p.Items {
+			got = append(got, fmt.Sprintf("%s@%s=%s", it.Name, it.RegionText, money.FormatWan(*it.Amount.Yuan)))
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, strings.Join(got, " "), c.want)
+		}
+	}
 }

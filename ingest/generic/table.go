@@ -570,6 +570,9 @@ func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int
 			continue
 		}
 		it := model.LineItem{Name: name, Section: section, SourceCat: section, LineStart: line, LineEnd: lineEnd}
+		if nameCol >= 0 && nameCol == col(roleRegion) {
+			it.RegionText = name // rows named by their region column: each a place's allocation
+		}
 		if t, _ := get("", roleNo, r); t != "" {
 			it.ItemNo = t
 		}
