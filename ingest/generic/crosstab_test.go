@@ -134,3 +134,19 @@ func TestRowsNamedByRegion(t *testing.T) {
 		}
 	}
 }
+
+// A note under a table (注：金额单位为元) states its unit when nothing above
+// does; a caption above wins over it.
+func TestUnitInTheNoteUnderTheTable(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"the note under the table in 元, figures small enough to be guessed 万元",
+			"项目名称\t资助金额\n助餐服务\t1200\n助浴服务\t800\n\n注：以上金额单位为元。\n",
+			"items: 助餐服务=0.12/fixed 助浴服务=0.08/fixed; totals: ; unread: "},
+		{"traditional script, 單位：萬元 under, figures large enough to be guessed 元",
+			"項目名稱\t資助金額\n長者食堂\t12000\n社區書屋\t8000\n說明：金額單位：萬元\n",
+			"items: 長者食堂=12000/fixed 社區書屋=8000/fixed; totals: ; unread: "},
+		{"a caption above wins over the note under",
+			"单位：万元\n项目名称\t资助金额\n助餐服务\t12\n助浴服务\t8\n注：单位为元\n",
+			"items: 助餐服务=12/fixed 助浴服务=8/fixed; totals: ; unread: "},
+	})
+}

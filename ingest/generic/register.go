@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"fundscope/ingest/document"
 	"fundscope/ingest/facts"
@@ -47,7 +48,8 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	var prev *tableLayout
 	miss, missLine := "", 0 // the first table that came near, for the message when nothing is read
 	title := norm(c.Title)
-	for _, u := range units(d) {
+	all := units(d)
+	for i, u := range all {
 		if u.kind != document.TableKind {
 			u.title = title != "" && u.norm == title
 			prose = append(prose, u)
@@ -56,7 +58,7 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		if metadataTable(u.table) {
 			continue // a page's metadata block (索引号 | 文号 | 成文日期): facts, not projects
 		}
-		tr, l, ok := readTable(u, cols, captionOf(prose, u), c, len(p.Items), prev)
+		tr, l, ok := readTable(u, cols, captionOf(prose, u), footnoteOf(all, i), c, len(p.Items), prev)
 		prev = l
 		if ok {
 			p.Items = append(p.Items, tr.items...)
@@ -165,6 +167,19 @@ func captionOf(before []unit, u unit) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// footnoteOf is the short note right under table i (注：金额单位为万元), ""
+// when the next unit is no such note.
+func footnoteOf(us []unit, i int) string {
+	if i+1 >= len(us) || us[i+1].kind == document.TableKind {
+		return ""
+	}
+	n := us[i+1].norm
+	if utf8.RuneCountInString(n) > 60 || !strings.Contains(n, "单位") && !strings.Contains(n, "單位") {
+		return ""
+	}
+	return n
 }
 
 // confidence is how much of what looks like money the reading accounts for,

@@ -155,7 +155,7 @@ func (l *tableLayout) col(role string) int {
 
 // headerOf finds a table's header band and the roles of its columns; nil
 // when no band names a name (or organization) column and an amount column.
-func headerOf(g grid, cols []rule, caption string) *tableLayout {
+func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 	head, best := -1, 1
 	for r := 0; r < len(g.at) && r < 8; r++ {
 		seen := map[string]bool{}
@@ -316,6 +316,9 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 			// the unit stated nearest above the table wins
 			m := ms[len(ms)-1]
 			unit, unitFrom = m[1], fmt.Sprintf("the caption %q", m[0])
+		} else if m := unitCaptionRe.FindStringSubmatch(textfold.Han(footnote)); m != nil {
+			// 注：金额单位为万元 under the table, when nothing above states one
+			unit, unitFrom = m[1], fmt.Sprintf("the note under the table %q", m[0])
 		}
 		if strings.Contains(headers[amountCol], "最高") || strings.Contains(headers[amountCol], "上限") {
 			phaseNote = "cap"
@@ -371,13 +374,13 @@ func headerOf(g grid, cols []rule, caption string) *tableLayout {
 // readTable reads one table by its header (or the layout of the table it
 // continues): ok=false when it has neither, and the caller reads its text
 // as prose.
-func readTable(u unit, cols []rule, caption string, c model.Catalog, firstNo int, prev *tableLayout) (tableReading, *tableLayout, bool) {
+func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, firstNo int, prev *tableLayout) (tableReading, *tableLayout, bool) {
 	g := newGrid(u.table)
 	var tr tableReading
 	if g.width < 2 || len(g.at) < 1 {
 		return tr, nil, false
 	}
-	l := headerOf(g, cols, caption)
+	l := headerOf(g, cols, caption, footnote)
 	if l == nil {
 		if prev == nil || prev.width != g.width {
 			return tr, nil, false

@@ -644,7 +644,7 @@ func DescribeTables(d *document.Document) ([]string, error) {
 		}
 		line := fmt.Sprintf("table %s%s: %d rows", u.table.Loc, how, len(u.table.Rows))
 		g := newGrid(u.table)
-		l := headerOf(g, cols, captionOf(before, u))
+		l := headerOf(g, cols, captionOf(before, u), "")
 		if l == nil {
 			out = append(out, line+"; no header naming a name and an amount column (its rows are read as prose)")
 			continue
