@@ -137,7 +137,7 @@ var codeSignals = map[string]func(r *reading, c confRule) []hit{
 					return -1
 				}
 				return r
-			}, foldName(it.Name)) + "@" + foldName(it.Organization) + "@" + strconv.Itoa(it.Year) // one project name for two organizations, or two years, is two projects
+			}, foldName(it.Name)) + "@" + foldName(it.Organization) + "@" + strconv.Itoa(it.Year) + "@" + foldName(it.RegionText) // one project name for two organizations, two years or two places is two projects
 			if j, ok := first[k]; ok {
 				out = append(out, hit{i, 1, fmt.Sprintf("same name as item %d", j+1)})
 				continue

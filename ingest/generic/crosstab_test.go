@@ -150,3 +150,27 @@ func TestUnitInTheNoteUnderTheTable(t *testing.T) {
 			"items: 助餐服务=12/fixed 助浴服务=8/fixed; totals: ; unread: "},
 	})
 }
+
+// Rows named by region, a column per category and no total column: each
+// cell is that category's money in that place (its name the column's, its
+// region the row's); a total row gives each column's total.
+func TestCategoryColumnsUnderRegionRows(t *testing.T) {
+	for _, c := range []struct{ text, want, totals string }{
+		{"金额单位：万元\n地区\t养老服务\t儿童福利\n甲县\t30\t12\n乙县\t25\t10\n合计\t55\t22\n",
+			"养老服务@甲县=30 儿童福利@甲县=12 养老服务@乙县=25 儿童福利@乙县=10", "55/55 22/22"},
+		{"單位：元\n區域\t助老\t助殘\t救助\n甲鎮\t3000\t2000\t1000\n乙鎮\t500\t\t800\n",
+			"助老@甲鎮=0.3 助殘@甲鎮=0.2 救助@甲鎮=0.1 助老@乙鎮=0.05 救助@乙鎮=0.08", ""},
+	} {
+		p := read(t, c.text)
+		var got []string
+		for _, it := range p.Items {
+			got = append(got, fmt.Sprintf("%s@%s=%s", it.Name, it.RegionText, money.FormatWan(*it.Amount.Yuan)))
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, strings.Join(got, " "), c.want)
+		}
+		if s := summary(p); !strings.Contains(s, "totals: "+c.totals+";") {
+			t.Errorf("%q: %s, want totals %s", c.text, s, c.totals)
+		}
+	}
+}

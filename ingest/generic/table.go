@@ -123,7 +123,8 @@ type tableLayout struct {
 	first       int
 	headLine    int
 	years       map[int]int // column -> the year its header names
-	yearCols    []int       // one column per year: each cell an item of that year
+	cellCols    []int       // one item per cell: a column per year, or per category under rows named by region
+	byCategory  bool        // cellCols are categories (地区 | 养老服务 | 儿童福利): the cell is named by its column
 	rowTotal    int         // a column headed by a total word: each row's total, -1 when none
 	partCols    []int       // the columns the row total adds up, when it is the amount
 	spans       []int       // spans[c]: the column after the header cell over column c
@@ -168,7 +169,16 @@ func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 		}
 		// rows named by a project or organization; or, over figures, by a
 		// region or category (地区 | 养老服务 | 儿童福利 | 小计)
-		figures := seen[roleAmount] || seen[roleYear] || seen["total-column"]
+		loose := 0
+		for col := 0; col < g.width; col++ {
+			if roleOf(cols, g.text(r, col)) == "" && !totalHeader(g.text(r, col)) && g.text(r, col) != "" && numericBody(g, r+1, col) {
+				loose++
+			}
+		}
+		if loose >= 2 {
+			seen["cross-tab"] = true // 地区 | 养老服务 | 儿童福利: figures under headers that name no role
+		}
+		figures := seen[roleAmount] || seen[roleYear] || seen["total-column"] || seen["cross-tab"]
 		if len(seen) > best && (seen[roleName] || seen[roleOrg] || figures && (seen[roleRegion] || seen[roleCategory])) {
 			head, best = r, len(seen)
 		}
@@ -244,22 +254,31 @@ func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 		}
 	}
 	amountCol := -1
-	var yearCols, partCols []int
+	var cellCols, partCols []int
 	if len(years) >= 2 {
 		// one column per year (2019年 | 2020年 | 2021年): each cell is the
 		// row's money in that year, and a total column their sum (year-columns)
 		distinct := map[int]bool{}
 		for _, c := range amountCols {
 			if y, ok := years[c]; ok {
-				yearCols = append(yearCols, c)
+				cellCols = append(cellCols, c)
 				distinct[y] = true
 			}
 		}
 		if len(distinct) < 2 {
-			yearCols = nil
+			cellCols = nil
 		}
 	}
-	if rowTotal >= 0 && yearCols == nil {
+	byCategory := false
+	_, named := roles[roleName]
+	_, byOrg := roles[roleOrg]
+	_, byRegion := roles[roleRegion]
+	if len(amountCols) == 0 && rowTotal < 0 && cellCols == nil && len(looseCols) >= 2 && !named && !byOrg && byRegion {
+		// rows named by region, a column per category and no total column:
+		// each cell is that category's money in that place (cross-tab)
+		cellCols, byCategory, amountCols = looseCols, true, looseCols
+	}
+	if rowTotal >= 0 && cellCols == nil {
 		// the total column is the row's amount; the columns before it that it
 		// adds up are its parts (中央资金 | 省级资金 | 合计, or 养老服务 | 儿童福利 | 小计)
 		for _, c := range append(append([]int(nil), amountCols...), looseCols...) {
@@ -300,8 +319,8 @@ func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 				amountCol, best = col, score
 			}
 		}
-		if yearCols != nil {
-			amountCol = yearCols[0]
+		if cellCols != nil {
+			amountCol = cellCols[0]
 			if rowTotal >= 0 {
 				amountCols = append(amountCols, rowTotal)
 			}
@@ -349,7 +368,7 @@ func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 		nameCol = col(roleCategory)
 	}
 	l := &tableLayout{width: g.width, headers: headers, roles: roles, amountCols: amountCols, amountCol: amountCol,
-		years: years, yearCols: yearCols, rowTotal: rowTotal, partCols: partCols,
+		years: years, cellCols: cellCols, byCategory: byCategory, rowTotal: rowTotal, partCols: partCols,
 		unit: unit, unitFrom: unitFrom, bare: bare, cap: phaseNote == "cap", nameCol: nameCol, first: first, headLine: head}
 	l.spans = make([]int, g.width)
 	for c := range l.spans {
@@ -449,7 +468,7 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 		return strings.TrimSpace(strings.ReplaceAll(cell.Text, "\n", "")), cell.Row < row
 	}
 	pools := map[*document.TableCell][]string{}
-	yearOfItem := map[string]int{}
+	colOfItem := map[string]int{}
 	for r := first; r < len(g.at); r++ {
 		line, lineEnd := rowLines(u, r)
 		var texts []string
@@ -469,14 +488,14 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 		amtCell := cellAt(r, amountCol)
 		// a total row: a label of total_rows.csv in a cell outside the amount columns
 		if rule, label := totalOf(g, l, r); rule != nil {
-			if l.yearCols != nil {
+			if l.cellCols != nil {
 				// a total row under year columns: each year's total, and the
 				// total column's the grand total
 				scope := allItems
 				if rule.scope == "section" {
 					scope = sectionItems
 				}
-				for _, yc := range append(append([]int(nil), l.yearCols...), l.rowTotal) {
+				for _, yc := range append(append([]int(nil), l.cellCols...), l.rowTotal) {
 					cell := cellAt(r, yc)
 					if yc < 0 || cell == nil {
 						continue
@@ -488,7 +507,7 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 					used[cell] = true
 					var yearScope []string
 					for _, id := range scope {
-						if yc == l.rowTotal || yearOfItem[id] == l.years[yc] {
+						if yc == l.rowTotal || colOfItem[id] == yc {
 							yearScope = append(yearScope, id)
 						}
 					}
@@ -529,10 +548,10 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 			}
 			continue
 		}
-		if l.yearCols != nil {
+		if l.cellCols != nil {
 			// one item per year column (year-columns), the total column their crosscheck
 			var rowIDs []string
-			for _, yc := range l.yearCols {
+			for _, yc := range l.cellCols {
 				cell := cellAt(r, yc)
 				if cell == nil || cell.Row != r {
 					continue
@@ -543,22 +562,25 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 				}
 				used[cell] = true
 				no++
-				y := l.years[yc]
 				it := model.LineItem{Name: name, Section: section, SourceCat: section, LineStart: line, LineEnd: lineEnd,
 					ItemNo: strconv.Itoa(no), ItemID: c.CatalogID + "#t" + strconv.Itoa(u.line) + "-" + strconv.Itoa(no),
-					PeriodStart: fmt.Sprintf("%d-01-01", y), PeriodEnd: fmt.Sprintf("%d-12-31", y),
 					Amount: model.Amount{Yuan: &a, Text: strings.TrimSpace(cell.Text), Kind: model.KindFixed}}
+				if l.byCategory {
+					// 甲县 × 养老服务: the category's money in the place
+					it.Name, it.SourceCat, it.RegionText = headers[yc], headers[yc], name
+				} else if y := l.years[yc]; y > 0 {
+					it.Year, it.PeriodStart, it.PeriodEnd = y, fmt.Sprintf("%d-01-01", y), fmt.Sprintf("%d-12-31", y)
+				}
 				if t, _ := get("", roleOrg, r); t != "" {
 					it.Organization = t
 				}
-				if t, _ := get("", roleRegion, r); t != "" && l.nameCol != col(roleRegion) {
+				if t, _ := get("", roleRegion, r); t != "" && l.nameCol != col(roleRegion) && !l.byCategory {
 					it.RegionText = t
 				}
 				if phaseNote == "cap" {
 					it.Amount.Kind = model.KindCap
 				}
-				it.Year = y
-				yearOfItem[it.ItemID] = y
+				colOfItem[it.ItemID] = yc
 				tr.items = append(tr.items, it)
 				rowIDs = append(rowIDs, it.ItemID)
 			}
