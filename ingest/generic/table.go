@@ -169,16 +169,21 @@ func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 		}
 		// rows named by a project or organization; or, over figures, by a
 		// region or category (地区 | 养老服务 | 儿童福利 | 小计)
-		loose := 0
-		for col := 0; col < g.width; col++ {
-			if roleOf(cols, g.text(r, col)) == "" && !totalHeader(g.text(r, col)) && g.text(r, col) != "" && numericBody(g, r+1, col) {
-				loose++
+		figures := seen[roleAmount] || seen[roleYear] || seen["total-column"]
+		if seen[roleRegion] && !figureInRow(g, r) {
+			// only a region-named table is read as a cross-tab (no scan for the
+			// others), and never from a row of figures: that is a data row
+			// 地区 | 养老服务 | 儿童福利: figures under headers that name no role
+			loose := 0
+			for col := 0; col < g.width && loose < 2; col++ {
+				if roleOf(cols, g.text(r, col)) == "" && g.text(r, col) != "" && !totalHeader(g.text(r, col)) && numericBody(g, r+1, col) {
+					loose++
+				}
+			}
+			if loose >= 2 {
+				seen["cross-tab"], figures = true, true
 			}
 		}
-		if loose >= 2 {
-			seen["cross-tab"] = true // 地区 | 养老服务 | 儿童福利: figures under headers that name no role
-		}
-		figures := seen[roleAmount] || seen[roleYear] || seen["total-column"] || seen["cross-tab"]
 		if len(seen) > best && (seen[roleName] || seen[roleOrg] || figures && (seen[roleRegion] || seen[roleCategory])) {
 			head, best = r, len(seen)
 		}
@@ -751,6 +756,16 @@ var unitParenRe = regexp.MustCompile(`[（(]\s*(?:单位[:：]?)?\s*(?:万元|�
 // totalHeader reports whether a header cell is a total word (合计, 小计（元）).
 func totalHeader(h string) bool {
 	return totalRow(unitParenRe.ReplaceAllString(textfold.Han(h), "")) != nil
+}
+
+// figureInRow reports whether a cell of row r is a bare number.
+func figureInRow(g grid, r int) bool {
+	for c := 0; c < g.width; c++ {
+		if money.IsBareNumber(g.text(r, c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // numericBody reports whether the cells under column col are figures:
