@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -194,5 +197,48 @@ func TestBarePlaceRuleSparesRegionRows(t *testing.T) {
 		if fired != c.fires {
 			t.Errorf("%q: name-bare-place fired %v, want %v (%d items, confidence %.2f)", c.text, fired, c.fires, len(res.Items), res.Confidence)
 		}
+	}
+}
+
+// updateChoice rewrites testdata/reader_choice.txt from what the readers
+// choose now (go test ./ingest/extract -run TestFormatCopiesKeepTheirReader -update-choice).
+var updateChoice = flag.Bool("update-choice", false, "rewrite testdata/reader_choice.txt")
+
+// The reader chosen, with no layout named, for each bundled catalog's format
+// copies (.txt, .docx, .html, .xlsx, .pdf) is the one testdata/reader_choice.txt
+// records: a change to the choice that takes a fixed layout's document from
+// it (or gives it one) fails here, to be reviewed.
+func TestFormatCopiesKeepTheirReader(t *testing.T) {
+	files, err := filepath.Glob("../testdata/formats/*/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		switch filepath.Ext(f) {
+		case ".txt", ".docx", ".html", ".xlsx", ".pdf":
+		default:
+			continue // legacy formats reach the same readers through LibreOffice
+		}
+		res, err := File(f, model.Catalog{AdminCode: "330300", Year: 2024})
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		got = append(got, filepath.Base(f)+" "+res.Reader)
+	}
+	const golden = "testdata/reader_choice.txt"
+	text := strings.Join(got, "\n") + "\n"
+	if *updateChoice {
+		if err := os.WriteFile(golden, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text != string(want) || len(got) < 10 {
+		t.Errorf("readers chosen now:\n%s\nrecorded in %s:\n%s", text, golden, want)
 	}
 }

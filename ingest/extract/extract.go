@@ -193,8 +193,9 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 // layout that reads it with amounts, else the generic reader. A known
 // layout that leaves out a source column the generic reader carries (an
 // organization column a fixed layout has no field for) loses the choice,
-// and so does one that leaves a column of figures out (a second amount
-// column): it has no reason to give for them, the generic reader does.
+// and so does one that leaves out a column of figures headed as money (a
+// second amount column): it has no reason to give for them, the generic
+// reader does.
 func choose(d *document.Document) string {
 	fits := layouts.DetectDocument(d)
 	genericDrops := map[string]bool{}
@@ -209,7 +210,7 @@ next:
 	for _, fit := range fits {
 		if fit.Layout != generic.Name && fit.Fits && fit.WithAmount > 0 {
 			for _, c := range fit.Dropped {
-				if !genericDrops[c.Key()] || len(c.Figures) > 0 {
+				if !genericDrops[c.Key()] || len(c.Figures) > 0 && generic.AmountHeader(c.Header) {
 					continue next
 				}
 			}

@@ -90,6 +90,17 @@ type tableReading struct {
 	unread []model.Unread
 }
 
+// AmountHeader reports whether a column header names money (金额, 资金 …,
+// a year, or a total word, by data/lexicon/columns.csv and total_rows.csv).
+func AmountHeader(h string) bool {
+	cols, _, err := lexicons()
+	if err != nil {
+		return false
+	}
+	role := roleOf(cols, model.Normalize(h))
+	return role == roleAmount || role == roleYear || totalHeader(model.Normalize(h))
+}
+
 // roleOf is the role a header text gives its column, "" when none.
 func roleOf(cols []rule, header string) string {
 	h := textfold.Han(strings.TrimSpace(header)) // 項目名稱 is 项目名称
