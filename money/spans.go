@@ -22,6 +22,23 @@ var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(人民币|¥|￥)?(\d{1,3
 // counters follow a 万 or 亿 that counts people or things, not money.
 const counters = "人名个家次户册件张份平亩套所项台辆位株棵只头本间床吨公里米页篇期场批"
 
+// letterWordBefore reports whether text ends with a word of two or more
+// letters after a Chinese character (养老APP, 购置LED): a word, not a code
+// (编号ZJ, 代码GX: after 号 or 码 the letters start a code).
+func letterWordBefore(text string) bool {
+	n := 0
+	for len(text) > 0 {
+		r, size := utf8.DecodeLastRuneInString(text)
+		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+			n++
+			text = text[:len(text)-size]
+			continue
+		}
+		return n >= 2 && r > utf8.RuneSelf && r != '号' && r != '码' && r != '號' && r != '碼'
+	}
+	return false
+}
+
 // FindSpans lists the amount-looking spans of text in order. text should be
 // normalized (model.Normalize) so that full-width digits read as digits.
 // A number counts only with a money unit: "2019年", "57个", "18500人" and
@@ -50,9 +67,11 @@ func FindSpans(text string) []Span {
 			continue // a bare number, or 3千 (a count: 3千人) without 元
 		}
 		start, end := m[0], m[1]
-		// a digit or letter glued before the number makes it something else (a code, a date part).
+		// a digit or letter glued before the number makes it something else (a
+		// code, a date part: 编号A10万元), unless a word of letters and 元 frame
+		// it: 智慧养老APP50万元, 购置LED屏 is money after a word
 		if start > 0 {
-			if prev, _ := utf8.DecodeLastRuneInString(text[:start]); prev == '.' || prev == '-' || prev == '/' || prev >= 'A' && prev <= 'z' {
+			if prev, _ := utf8.DecodeLastRuneInString(text[:start]); prev == '.' || prev == '-' || prev == '/' || prev >= 'A' && prev <= 'z' && !(yuan != "" && letterWordBefore(text[:start])) {
 				continue
 			}
 		}

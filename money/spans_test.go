@@ -22,6 +22,10 @@ func TestFindSpans(t *testing.T) {
 		{"總共163.55萬元", []string{"163.55萬元=1635500"}},
 		{"合同金额1,200,000元", []string{"1,200,000元=1200000"}},
 		{"编号A10万元", nil},
+		// a word of letters after a Chinese character, 元 after the figure: money
+		{"开发智慧养老服务APP50万元；", []string{"50万元=500000"}},
+		{"購置社區LED屏8.5萬元", []string{"8.5萬元=85000"}},
+		{"项目编号ZJ2023万元", nil},
 		// an approximation printed after the figure
 		{"每年投入资金200万元左右,用于社区服务", []string{"200万元左右=2000000~"}},
 		{"安排50万左右的资金,其中市级30万元", []string{"50万左右=500000~", "30万元=300000"}},
