@@ -174,3 +174,20 @@ func TestCategoryColumnsUnderRegionRows(t *testing.T) {
 		}
 	}
 }
+
+// The bare figures of a list under a line stating the unit are read in that
+// unit (rule caption-unit-list); one such line alone is no list.
+func TestCaptionUnitList(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a numbered list under （单位：万元）, its total line",
+			"某区福彩公益金使用情况（单位：万元）\n\n1. 养老服务 120\n2. 儿童福利 60\n3. 社会救助 20\n合计 200\n",
+			"items: 养老服务=120/fixed 儿童福利=60/fixed 社会救助=20/fixed; totals: 200/200; unread: "},
+		{"traditional script, 單位：元 on its own line, parenthesized numbers",
+			"單位：元\n（一）長者食堂 12,000\n（二）社區書屋 8,000\n",
+			"items: 長者食堂=1.2/fixed 社區書屋=0.8/fixed; totals: ; unread: "},
+	})
+	p := read(t, "单位：万元\n1. 养老服务 120\n另安排助残服务30万元。\n")
+	if len(p.Items) != 1 {
+		t.Errorf("one bare line under a unit is no list: %s", summary(p))
+	}
+}

@@ -11,6 +11,8 @@ import (
 
 	"fundscope/ingest/document"
 	"fundscope/model"
+	"fundscope/money"
+	"fundscope/textfold"
 )
 
 // pinyinRe is romanization debris some reposts inject after characters
@@ -42,7 +44,7 @@ type unit struct {
 // find.
 func units(d *document.Document) []unit {
 	if len(d.Blocks) == 0 {
-		return textUnits(d.Lines)
+		return captionUnitLists(textUnits(d.Lines))
 	}
 	var out []unit
 	line := 1
@@ -58,7 +60,42 @@ func units(d *document.Document) []unit {
 		}
 		out = append(out, u)
 	}
-	return out
+	return captionUnitLists(out)
+}
+
+// bareListLineRe is a list line that ends in a bare figure (1. 养老服务 120,
+// 合计 200): the name, then the number alone.
+var bareListLineRe = regexp.MustCompile(`^(?:[一二三四五六七八九十\d]+[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?\p{Han}[^\d]{0,40}?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$`)
+
+// captionUnitLists reads the bare figures of a list printed under a line
+// stating the unit (（单位：万元） then 1. 养老服务 120 / 2. 儿童福利 60 /
+// 合计 180) in that unit (rule caption-unit-list in amount_context.csv):
+// the unit is written after each figure in the normalized text the
+// readers see; the printed text stays as it is. At least two lines in a
+// row, none stating a unit of its own; the list ends at the first line that
+// is no such line.
+func captionUnitLists(us []unit) []unit {
+	for i := 0; i < len(us); i++ {
+		if us[i].kind == document.TableKind {
+			continue
+		}
+		m := unitCaptionRe.FindStringSubmatch(textfold.Han(us[i].norm))
+		if m == nil {
+			continue
+		}
+		end := i + 1
+		for end < len(us) && us[end].kind != document.TableKind && bareListLineRe.MatchString(us[end].norm) && len(money.FindSpans(us[end].norm)) == 0 {
+			end++
+		}
+		if end-i-1 < 2 {
+			continue
+		}
+		for k := i + 1; k < end; k++ {
+			us[k].norm += m[1]
+		}
+		i = end - 1
+	}
+	return us
 }
 
 func textUnits(lines []string) []unit {
