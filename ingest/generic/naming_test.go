@@ -281,3 +281,22 @@ func TestPerSiteAmountAndItsProduct(t *testing.T) {
 			"items: 丙鎮=6/fixed 丁鎮=8/fixed; totals: ; unread: 2萬元(" + why + ") 2萬元(" + why + ")"},
 	})
 }
+
+// A verb of receiving with its object after the name (获资助, 获得补助资金)
+// is no part of it; 即 (that is) before a name is none either.
+func TestNameTrailReceivedAndLeadThatIs(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"获资助 after the quoted project",
+			"经评审，“长者助餐”项目获资助5万元，“儿童托管”项目获资助3.5万元。",
+			"items: “长者助餐”项目=5/fixed “儿童托管”项目=3.5/fixed; totals: ; unread: "},
+		{"獲得補助資金, traditional script",
+			"社區書屋獲得補助資金2萬元；長者食堂獲得補助資金3萬元。",
+			"items: 社區書屋=2/fixed 長者食堂=3/fixed; totals: ; unread: "},
+		{"即 before the first of a restated division",
+			"本年度共安排公益金100万元，即养老服务60万元、儿童福利40万元。",
+			"items: 养老服务=60/fixed 儿童福利=40/fixed; totals: 100/100; unread: "},
+		{"即 after a comma, traditional script",
+			"全年投入80萬元，即助殘項目50萬元，救助項目30萬元。",
+			"items: 助殘項目=50/fixed 救助項目=30/fixed; totals: 80/80; unread: "},
+	})
+}
