@@ -2,6 +2,7 @@ package tables
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"strconv"
 	"strings"
@@ -18,16 +19,7 @@ func TestMain(m *testing.M) { os.Exit(testdb.Run(m)) }
 // documents, in the same order: a column renamed on one side fails here.
 func TestSQLMatchesDictionary(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, testdb.Bundled(t), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := bundledConn(t)
 	for _, table := range Names {
 		fields, err := FieldsOf(table)
 		if err != nil {
@@ -61,16 +53,7 @@ func TestSQLMatchesDictionary(t *testing.T) {
 // limit: more or fewer than the items, cutting through tied amounts.
 func TestLargestIsThePlainTopN(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, testdb.Bundled(t), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := bundledConn(t)
 	var total int
 	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM item_fact").Scan(&total); err != nil {
 		t.Fatal(err)
@@ -108,4 +91,22 @@ func TestLargestIsThePlainTopN(t *testing.T) {
 	if nulls == 0 {
 		t.Error("the bundled catalogs have no item of unknown amount: the test does not reach the NULL branch")
 	}
+}
+
+// bundledConn is a connection to a copy of the bundled catalogs' database,
+// closed when the test ends.
+func bundledConn(t *testing.T) *sql.Conn {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, testdb.Bundled(t), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
 }

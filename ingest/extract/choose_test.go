@@ -61,14 +61,7 @@ func TestATextTableKeepsItsColumns(t *testing.T) {
 		"序号\t项目名称\t承接单位\t资助金额（万元）\n1\t长者探访\t甲社会工作服务中心\t5\n2\t儿童托管\t乙青少年发展促进会\t3\n",
 		"序号\t项目名称\t申报单位\t统一社会信用代码\t金额（元）\n1\t社区助浴\t丙助老协会\t51350100MJ0001200U\t8000\n2\t心理疏导\t丁心理学会\t52350102MJ0003400F\t6000\n",
 	} {
-		d, err := document.Decode("t.txt", []byte(text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := Document(d, model.Catalog{AdminCode: "330300", Year: 2024})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := readText(t, text, "330300")
 		for _, it := range res.Items {
 			if it.Organization == "" {
 				t.Errorf("%q read by %s: %s has no organization", text, res.Reader, it.Name)
@@ -76,6 +69,10 @@ func TestATextTableKeepsItsColumns(t *testing.T) {
 			if strings.Contains(text, "信用代码") && it.OrganizationCode == "" {
 				t.Errorf("read by %s: %s has no credit code", res.Reader, it.Name)
 			}
+		}
+		d, err := document.Decode("t.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
 		}
 		forced, err := layouts.Parse(d, model.Catalog{CatalogID: "x", Layout: "tsv-table", File: "t.txt", Year: 2024})
 		if err != nil {
@@ -151,14 +148,7 @@ func TestAReaderThatLeavesFiguresOutDoesNotWin(t *testing.T) {
 		"序号\t项目名称\t中央资金（万元）\t省级资金（万元）\n1\t敬老院改造\t100\t50\n2\t儿童福利院建设\t80\t40\n3\t残疾人康复站\t30\t20\n",
 		"序号\t項目名稱\t預算金額（元）\t中標金額（元）\n1\t長者助餐\t50000\t48000\n2\t社區助浴\t30000\t29500\n",
 	} {
-		d, err := document.Decode("t.txt", []byte(text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := Document(d, model.Catalog{AdminCode: "330300", Year: 2024})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := readText(t, text, "330300")
 		if res.Reader != "generic" || res.Confidence >= 0.5 {
 			t.Errorf("%q: read by %s at confidence %.2f; want generic, below 0.5", text, res.Reader, res.Confidence)
 		}
@@ -182,14 +172,7 @@ func TestBarePlaceRuleSparesRegionRows(t *testing.T) {
 		{"县区\t资金（元）\n平山区\t300000\n溪湖区\t200000\n", false},
 		{"现将资金下达如下：平山区30万元；溪湖区20万元。合计50万元。", true},
 	} {
-		d, err := document.Decode("t.txt", []byte(c.text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := Document(d, model.Catalog{AdminCode: "210500", Year: 2024})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := readText(t, c.text, "210500")
 		fired := false
 		for _, s := range res.Signals {
 			fired = fired || s.Rule == "name-bare-place"
@@ -241,4 +224,19 @@ func TestFormatCopiesKeepTheirReader(t *testing.T) {
 	if text != string(want) || len(got) < 10 {
 		t.Errorf("readers chosen now:\n%s\nrecorded in %s:\n%s", text, golden, want)
 	}
+}
+
+// readText reads a text document with no layout named, for a catalog of
+// that admin code in 2024.
+func readText(t *testing.T, text, adminCode string) *Result {
+	t.Helper()
+	d, err := document.Decode("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Document(d, model.Catalog{AdminCode: adminCode, Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
