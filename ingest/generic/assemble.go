@@ -502,6 +502,9 @@ func restated(leaves []*cand, p *model.Parsed) []*cand {
 				keep, drop = b, a
 			}
 			drop.alias = keep
+			if keep.org == "" && drop.org != "" {
+				keep.org = drop.org // the detail says who carries it out: 甲项目（50万元），由乙中心承接
+			}
 			p.Warnings = append(p.Warnings, model.Warning{Line: b.line, Message: fmt.Sprintf("%s %s is stated twice (lines %d and %d); read once", money.Clip(keep.name, 30), b.span.Text, a.line, b.line)})
 
 			break

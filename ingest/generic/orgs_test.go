@@ -119,3 +119,28 @@ func TestOrganizationAfterEnumeratorAndVerb(t *testing.T) {
 		}
 	}
 }
+
+// Who carries a project out, in the clause after its figure (甲项目（50万元），
+// 由乙中心承接), is its organization; and a summary figure stated again in
+// such a detail takes the detail's organization.
+func TestOrganizationInTheClauseAfter(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want [][2]string // name, organization
+	}{
+		{"1.社区助餐项目（50万元），由甲县乐龄社会工作服务中心承接，服务老人1200人。\n2.儿童关爱项目（30万元），由甲县青苗志愿者协会承接。",
+			[][2]string{{"社区助餐项目", "甲县乐龄社会工作服务中心"}, {"儿童关爱项目", "甲县青苗志愿者协会"}}},
+		{"全年安排公益金8萬元，其中長者探訪5萬元，助殘康復3萬元。\n（一）長者探訪（5萬元），由乙市助老協會承辦。\n（二）助殘康復（3萬元），由丙區康復協會實施。",
+			[][2]string{{"長者探訪", "乙市助老協會"}, {"助殘康復", "丙區康復協會"}}},
+	} {
+		p := read(t, c.text)
+		if len(p.Items) != len(c.want) {
+			t.Fatalf("%s: %s", c.text, summary(p))
+		}
+		for i, it := range p.Items {
+			if it.Name != c.want[i][0] || it.Organization != c.want[i][1] {
+				t.Errorf("%s: item %d is %q by %q, want %q by %q", c.text, i+1, it.Name, it.Organization, c.want[i][0], c.want[i][1])
+			}
+		}
+	}
+}

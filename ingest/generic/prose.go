@@ -69,7 +69,7 @@ var (
 	listMarkerRe = markerPattern{regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．)）]|[①-⑳])`)}
 	leadRe       = regexp.MustCompile(`^(?:\)|）|[一二三四五六七八九十]+是|首先|其次|再次|此外|其中|即|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
 	orgLeadRe    = regexp.MustCompile(`^(?:\)|）|[一二三四五六七八九十]+是|首先|其次|再次|此外|其中|另外|另|安排|用于|下达|分配|共|主要|包括|、|是|为|:|：|\.|,|，)+`) // not 和/与/及: 和美协会 is a name
-	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|获得?(?:资助|补助|扶持|奖补|奖励)(?:资金|经费)?|:|：)+$`)
+	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|获得?(?:资助|补助|扶持|奖补|奖励)(?:资金|经费)?|:|：|\(|（)+$`)
 	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
 	undertakeRe  = regexp.MustCompile(`由?([\p{Han}（）()·]{4,40}?)(?:承接|承办|实施|中标|负责实施|负责运营)`)
 	quotedRe     = regexp.MustCompile(`“[^”]{2,40}”`)
@@ -711,6 +711,13 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 		org = local[m[2]:m[3]]
 	} else if loc := orgRe.FindStringIndex(local); loc != nil && !orgIsObject(local[loc[1]:]) {
 		org = local[loc[0]:loc[1]]
+	}
+	if org == "" && strings.HasPrefix(strings.TrimLeft(next, "）)，, "), "由") {
+		// 甲项目（50万元），由乙中心承接: who carries it out, in the clause after
+		rest := strings.TrimLeft(next, "）)，, ")
+		if m := undertakeRe.FindStringSubmatchIndex(textfold.Han(rest)); m != nil && m[0] == 0 {
+			org = rest[m[2]:m[3]] // folded for the verb (實施), printed as it is
+		}
 	}
 	// an organization is a name, not a clause: no verbs of spending inside
 	org = orgLeadRe.ReplaceAllString(org, "")
