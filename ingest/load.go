@@ -75,14 +75,16 @@ func IngestFile(ctx context.Context, db *sql.DB, file string, raw []byte, c mode
 // parseJob decodes a document and reads it with its catalog's layout.
 func parseJob(j Job) ([]Part, Source, error) {
 	doc := j.Doc
+	var err error
 	if doc == nil {
-		var err error
 		if doc, err = document.Open(j.File, j.Raw); err != nil {
 			return nil, Source{}, err
 		}
 	}
-	p, err := layouts.Parse(doc, j.Catalog)
-	if err != nil {
+	var p *model.Parsed
+	if j.read != nil && j.read.with == readingKey(j.Catalog) {
+		p = j.read.parsed // read when its catalog was inferred, with this catalog
+	} else if p, err = layouts.Parse(doc, j.Catalog); err != nil {
 		return nil, Source{}, err
 	}
 	for _, n := range doc.Notes {
@@ -369,7 +371,7 @@ type querier interface {
 // totals in one query, by catalog.
 func reconcileCatalogs(ctx context.Context, q querier, ids []string) (map[string][]Reconciliation, error) {
 	rows, err := q.QueryContext(ctx, `SELECT catalog_id, label, kind, metric, stated_value, computed_value, source_line, reconciles
-		FROM reconciliation WHERE catalog_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY catalog_id, total_no`, ids)
+		FROM reconciliation WHERE list_contains(?::VARCHAR[], catalog_id) ORDER BY catalog_id, total_no`, ids)
 	if err != nil {
 		return nil, err
 	}

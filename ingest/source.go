@@ -29,6 +29,24 @@ type Job struct {
 	// Doc is the document already decoded (when its facts were inferred),
 	// nil when it is still to be decoded: a document is decoded once.
 	Doc *document.Document
+	// read is the reading made when the catalog was inferred, with the
+	// catalog it was made with: a document is read once, unless its
+	// catalog changed since.
+	read *reading
+}
+
+// reading is what a reader read of a document, and with which catalog.
+type reading struct {
+	parsed *model.Parsed
+	with   string // readingKey of the catalog
+}
+
+// readingKey tells two catalogs apart as a reader sees them: every field
+// but the publisher and the review status, which only the loader uses
+// (TestReadersIgnorePublisherAndReview holds the readers to it).
+func readingKey(c model.Catalog) string {
+	c.Publisher, c.Review = "", ""
+	return fingerprint(c)
 }
 
 // BundledJobs lists every catalog of the manifest, read from fsys (the data
@@ -183,7 +201,11 @@ func FileJobs(paths []string, m *manifest.Manifest, isTemplate func(string) bool
 		}
 		s.job.Doc, s.problem = document.Open(s.job.File, s.job.Raw)
 		if s.problem == nil {
-			s.job.Catalog, s.problem = InferDocument(s.job.Doc, over)
+			var res *extract.Result
+			s.job.Catalog, res, s.problem = inferDocument(s.job.Doc, over)
+			if s.problem == nil {
+				s.job.read = &reading{parsed: res.Parsed, with: readingKey(res.Catalog)}
+			}
 		}
 	})
 	for _, s := range slots {
@@ -282,11 +304,17 @@ func Infer(file string, raw []byte, override model.Catalog) (model.Catalog, erro
 
 // InferDocument is Infer on a document already decoded.
 func InferDocument(doc *document.Document, override model.Catalog) (model.Catalog, error) {
+	c, _, err := inferDocument(doc, override)
+	return c, err
+}
+
+// inferDocument is InferDocument, with the extraction it made.
+func inferDocument(doc *document.Document, override model.Catalog) (model.Catalog, *extract.Result, error) {
 	file := doc.Path
 	override.File = file
 	res, err := extract.Document(doc, override)
 	if err != nil {
-		return model.Catalog{}, err
+		return model.Catalog{}, nil, err
 	}
 	c := res.Catalog
 	var missing []string
@@ -300,7 +328,7 @@ func InferDocument(doc *document.Document, override model.Catalog) (model.Catalo
 		missing = append(missing, "the title (--title)")
 	}
 	if len(missing) > 0 {
-		return c, fmt.Errorf("%s: no manifest entry, and the document does not say %s: pass it (fundscope extract %s shows what was inferred)", file, strings.Join(missing, ", "), file)
+		return c, nil, fmt.Errorf("%s: no manifest entry, and the document does not say %s: pass it (fundscope extract %s shows what was inferred)", file, strings.Join(missing, ", "), file)
 	}
 	if c.Publisher == "" {
 		c.Publisher = "未注明 (not named in the document)"
@@ -308,14 +336,14 @@ func InferDocument(doc *document.Document, override model.Catalog) (model.Catalo
 	c.Review = "" // read; only a reading below the threshold can be accepted as unreviewed
 	if res.Reader == generic.Name && res.Confidence < extract.Threshold {
 		if override.Review != model.ReviewUnreviewed {
-			return c, &SetAside{File: file, Result: res}
+			return c, nil, &SetAside{File: file, Result: res}
 		}
 		c.Review = model.ReviewUnreviewed
 	}
 	if err := c.Validate(); err != nil {
-		return c, fmt.Errorf("%s: inferred catalog: %w", file, err)
+		return c, nil, fmt.Errorf("%s: inferred catalog: %w", file, err)
 	}
-	return c, nil
+	return c, res, nil
 }
 
 // SetAside is a reading not confident enough to load: it stays out of the

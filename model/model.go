@@ -212,11 +212,29 @@ type Amount struct {
 	TaxIncluded *bool  // nil when not stated
 }
 
+// foldsInWidth: the runes width.Fold changes, the ideographic space and the
+// halfwidth and fullwidth forms block (a test checks every other rune is
+// its own fold).
+func foldsInWidth(r rune) bool { return r == '\u3000' || r >= 0xFF00 && r <= 0xFFEF }
+
 // Normalize folds full-width digits, letters and punctuation to ASCII and
 // removes all white space (documents break numbers and notes with spaces).
 // Readers match on the normalized text and keep the printed text.
 func Normalize(s string) string {
-	s = width.Fold.String(s)
+	folds, spaces := false, false
+	for _, r := range s {
+		switch {
+		case foldsInWidth(r):
+			folds = true
+		case unicode.IsSpace(r) || r == '\u00a0':
+			spaces = true
+		}
+	}
+	if folds {
+		s = width.Fold.String(s)
+	} else if !spaces {
+		return s // most text: nothing to fold, nothing to remove
+	}
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' {
 			return -1

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"fundscope/cmdutil"
@@ -22,6 +23,12 @@ func main() {
 // made them, and nothing half-written replaces an earlier output. A second
 // signal ends the process at once.
 func run() int {
+	if path := os.Getenv("FUNDSCOPE_CPUPROFILE"); path != "" {
+		// a developer's aid: where a slow command spends its CPU (go tool pprof)
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {

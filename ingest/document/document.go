@@ -31,6 +31,26 @@ type Document struct {
 	// line n came from in a structured source (nil for text sources).
 	Lines    []string
 	LineLocs []Location
+
+	// memo holds what readers computed from the lines (see Memo).
+	memo map[string]any
+}
+
+// Memo returns compute's result for key, computed once per document: each
+// reader tried on a document asks for the same layout of its lines (the
+// text tables a text document prints), and it is worked out once. A
+// document is read by one goroutine at a time; a rendering (Render) has its
+// own lines and starts with no memo.
+func (d *Document) Memo(key string, compute func() any) any {
+	if v, ok := d.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	if d.memo == nil {
+		d.memo = map[string]any{}
+	}
+	d.memo[key] = v
+	return v
 }
 
 // Line returns line n (1-based), or "" past the end.

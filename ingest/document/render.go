@@ -25,7 +25,7 @@ func (d *Document) Render(convention string) *Document {
 		return d
 	}
 	out := *d
-	out.Lines, out.LineLocs = nil, nil
+	out.Lines, out.LineLocs, out.memo = nil, nil, nil
 	add := func(text string, loc Location) {
 		out.Lines = append(out.Lines, text)
 		out.LineLocs = append(out.LineLocs, loc)

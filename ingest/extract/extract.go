@@ -109,11 +109,14 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 	}
 	res := &Result{File: d.Path, Format: d.Format, Facts: f, Doc: d, Items: []Item{}, Totals: []Total{}}
 	layout := c.Layout
+	var p *model.Parsed
 	if layout == "" {
-		layout = choose(d)
+		layout, p = choose(d, c)
 	}
 	c.Layout = layout
-	p, err := layouts.Parse(d, c)
+	if p == nil {
+		p, err = layouts.Parse(d, c)
+	}
 	if err != nil && layout == generic.Name {
 		// nothing read: still list what looks like money, so that nothing is silently missed
 		if p2, err2 := generic.Read(d.Render(document.TSV), c); err2 == nil && len(p2.Items) == 0 {
@@ -196,8 +199,11 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 // and so does one that leaves out a column of figures headed as money (a
 // second amount column): it has no reason to give for them, the generic
 // reader does.
-func choose(d *document.Document) string {
-	fits := layouts.DetectDocument(d)
+//
+// It returns the chosen layout with its reading (with catalog c), nil when
+// the chosen layout does not fit.
+func choose(d *document.Document, c model.Catalog) (string, *model.Parsed) {
+	fits := layouts.DetectWith(d, c)
 	genericDrops := map[string]bool{}
 	for _, fit := range fits {
 		if fit.Layout == generic.Name {
@@ -214,10 +220,15 @@ next:
 					continue next
 				}
 			}
-			return fit.Layout
+			return fit.Layout, fit.Parsed
 		}
 	}
-	return generic.Name
+	for _, fit := range fits {
+		if fit.Layout == generic.Name {
+			return generic.Name, fit.Parsed
+		}
+	}
+	return generic.Name, nil
 }
 
 // merge lays the non-empty fields of o over c.

@@ -47,7 +47,6 @@ var (
 	byName   map[string][]string // full name → codes
 	byShort  map[string][]string // name without its suffix (温州, 浙江) → codes
 	regErr   error
-	sinceRe  = regexp.MustCompile(`(?:自|从|始于|截至|截止)$`)
 	yearRe   = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 	dateRe   = regexp.MustCompile(`((?:19|20)\d\d)(?:-|年|/|\.)(\d{1,2})(?:-|月|/|\.)(\d{1,2})日?`)
 	sourceRe = regexp.MustCompile(`(?:来源|發布機構|发布机构|发布单位|来源单位)\s*[:：]\s*([\p{Han}（）()]{2,40})`)
@@ -157,23 +156,43 @@ func Infer(d *document.Document) (Facts, error) {
 // street is a town or street (街道, 镇, 乡) of the county the title or
 // publisher names, from data/ref/towns.csv.
 func street(county, text string) string {
-	f, err := data.FS.Open("ref/towns.csv")
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
 	best := ""
-	for {
-		row, err := r.Read()
-		if err != nil {
-			break
-		}
-		if len(row) == 3 && row[2] == county && strings.Contains(text, row[1]) && len(row[1]) > len(best) {
-			best = row[1]
+	for _, name := range townsOf()[county] {
+		if strings.Contains(text, name) && len(name) > len(best) {
+			best = name
 		}
 	}
 	return best
+}
+
+var (
+	townsOnce sync.Once
+	towns     map[string][]string // county code → the names of its towns and streets
+)
+
+// townsOf is data/ref/towns.csv by county, read once (nil when it cannot
+// be read: no street is then named).
+func townsOf() map[string][]string {
+	townsOnce.Do(func() {
+		f, err := data.FS.Open("ref/towns.csv")
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		r := csv.NewReader(f)
+		r.ReuseRecord = true
+		towns = map[string][]string{}
+		for {
+			row, err := r.Read()
+			if err != nil {
+				break
+			}
+			if len(row) == 3 {
+				towns[row[2]] = append(towns[row[2]], row[1])
+			}
+		}
+	})
+	return towns
 }
 
 // Place sets the jurisdiction to a GB/T 2260 code given by a person (a flag,
@@ -506,6 +525,17 @@ func publisher(title string, paras []string) string {
 // to, ending with a colon (各县区民政局、财政局：, 市直有关单位：).
 var addresseeRe = regexp.MustCompile(`^[\p{Han}、（）()]{2,60}[:：]$`)
 
+// since tells whether text ends in a word that starts a period (自, 从,
+// 始于, 截至, 截止): the year after it is where the period began.
+func since(text string) bool {
+	for _, w := range []string{"自", "从", "始于", "截至", "截止"} {
+		if strings.HasSuffix(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // year is the year of the projects: the title's, else the year the text
 // names most often (a 年度 counts double), never later than publication.
 func year(title, body, published string) int {
@@ -520,7 +550,7 @@ func year(title, body, published string) int {
 	count := map[int]int{}
 	for _, m := range yearRe.FindAllStringSubmatchIndex(body, -1) {
 		y, _ := strconv.Atoi(body[m[2]:m[3]])
-		if y > pubYear || sinceRe.MatchString(body[:m[0]]) || strings.HasPrefix(body[m[1]:], "以来") || strings.HasPrefix(body[m[1]:], "起") {
+		if y > pubYear || since(body[:m[0]]) || strings.HasPrefix(body[m[1]:], "以来") || strings.HasPrefix(body[m[1]:], "起") {
 			continue // 自2018年, 2018年以来: where a period began, not the year of the projects
 		}
 		count[y]++

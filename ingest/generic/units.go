@@ -43,6 +43,11 @@ type unit struct {
 // per non-blank line) and the tables the text conventions of texttables.go
 // find.
 func units(d *document.Document) []unit {
+	return d.Memo("generic.units", func() any { return layOut(d) }).([]unit)
+}
+
+// layOut is units, worked out.
+func layOut(d *document.Document) []unit {
 	if len(d.Blocks) == 0 {
 		return captionUnitLists(textUnits(d.Lines))
 	}

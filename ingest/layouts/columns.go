@@ -199,7 +199,7 @@ var units = []*big.Rat{big.NewRat(1, 1), big.NewRat(10000, 1), big.NewRat(100000
 // figure parses a cell that holds only a number (thousands separators
 // allowed) as an exact rational.
 func figure(text string) (*big.Rat, bool) {
-	n := strings.NewReplacer(",", "").Replace(model.Normalize(text))
+	n := strings.ReplaceAll(model.Normalize(text), ",", "")
 	if n == "" {
 		return nil, false
 	}

@@ -20,6 +20,8 @@ type Fit struct {
 	Line       int // where a layout that does not fit stopped (0 when it names no line)
 	// Dropped are the source table columns the reading does not carry.
 	Dropped []DroppedColumn
+	// Parsed is the reading, nil when the layout does not fit.
+	Parsed *model.Parsed
 }
 
 // NearestMiss is the layout that got furthest into a document none fits:
@@ -51,12 +53,17 @@ func Detect(file string, raw []byte) ([]Fit, error) {
 
 // DetectDocument is Detect on an opened document.
 func DetectDocument(doc *document.Document) []Fit {
-	file := doc.Path
+	return DetectWith(doc, model.Catalog{CatalogID: "detect", File: doc.Path})
+}
+
+// DetectWith is DetectDocument reading with catalog c (its layout set to
+// each one tried), so that the chosen layout's reading is the one to keep.
+func DetectWith(doc *document.Document, c model.Catalog) []Fit {
 	var fits []Fit
 	for _, name := range Names() {
-		c := model.Catalog{CatalogID: "detect", Layout: name, File: file}
+		c.Layout = name
 		fit := Fit{Layout: name}
-		p, err := Parse(doc, c)
+		p, cols, err := parse(doc, c)
 		if err != nil {
 			fit.Evidence = err.Error()
 			var pe *model.ParseError
@@ -64,7 +71,7 @@ func DetectDocument(doc *document.Document) []Fit {
 				fit.Line = pe.Line
 			}
 		} else {
-			fit.Fits = true
+			fit.Fits, fit.Parsed = true, p
 			fit.Items, fit.Totals = len(p.Items), len(p.Totals)
 			for _, it := range p.Items {
 				if it.Amount.Yuan != nil {
@@ -75,7 +82,10 @@ func DetectDocument(doc *document.Document) []Fit {
 			if len(p.Unread) > 0 {
 				fit.Evidence += fmt.Sprintf(", %d amounts unread (fundscope extract lists them)", len(p.Unread))
 			}
-			fit.Dropped = Dropped(doc, p)
+			fit.Dropped = cols
+			if registry[name].FindsTextTables {
+				fit.Dropped = Dropped(doc, p)
+			}
 			for _, d := range fit.Dropped {
 				fit.Evidence += "; drops " + d.String()
 			}

@@ -61,9 +61,16 @@ func Help(name string) string { return registry[name].Help }
 
 // Parse reads a decoded document with the layout its catalog names.
 func Parse(d *document.Document, c model.Catalog) (*model.Parsed, error) {
+	p, _, err := parse(d, c)
+	return p, err
+}
+
+// parse is Parse, with the columns of the document's tables the reading
+// leaves out (Dropped, when the layout finds no text tables of its own).
+func parse(d *document.Document, c model.Catalog) (*model.Parsed, []DroppedColumn, error) {
 	l, ok := registry[c.Layout]
 	if !ok {
-		return nil, &model.ParseError{File: d.Path, Msg: fmt.Sprintf("unknown layout %q", c.Layout)}
+		return nil, nil, &model.ParseError{File: d.Path, Msg: fmt.Sprintf("unknown layout %q", c.Layout)}
 	}
 	convention := l.Text
 	if convention == "" {
@@ -72,7 +79,7 @@ func Parse(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	d = d.Render(convention)
 	p, err := l.Read(d, c)
 	if err != nil {
-		return nil, located(d, err)
+		return nil, nil, located(d, err)
 	}
 	for i := range p.Items {
 		p.Items[i].SourceLocation = d.LocationOf(p.Items[i].LineStart, p.Items[i].LineEnd)
@@ -83,7 +90,8 @@ func Parse(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 	for i := range p.Warnings {
 		p.Warnings[i].Location = d.LocationOf(p.Warnings[i].Line, p.Warnings[i].Line)
 	}
-	for _, col := range dropped(d, p, !l.FindsTextTables) {
+	cols := dropped(d, p, !l.FindsTextTables)
+	for _, col := range cols {
 		line := firstLineOf(d, col.Table)
 		p.Warnings = append(p.Warnings, model.Warning{Line: line, Location: fmt.Sprintf("table %d column %d", col.Table, col.Col),
 			Message: fmt.Sprintf("%s: the %s reader carries no field for this column, so its values are not loaded (fundscope detect shows the readers that keep it)", col, c.Layout)})
@@ -93,16 +101,19 @@ func Parse(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		}
 	}
 	if len(p.Items) == 0 {
-		return nil, &model.ParseError{File: d.Path, Msg: fmt.Sprintf("no line items found for layout %s (%s)", c.Layout, l.Help)}
+		return nil, nil, &model.ParseError{File: d.Path, Msg: fmt.Sprintf("no line items found for layout %s (%s)", c.Layout, l.Help)}
 	}
 	seen := map[string]int{}
 	for _, it := range p.Items {
 		if prev, dup := seen[it.ItemID]; dup {
-			return nil, &model.ParseError{File: d.Path, Line: it.LineStart, Msg: fmt.Sprintf("item %s appears twice (first at line %d)", it.ItemID, prev)}
+			return nil, nil, &model.ParseError{File: d.Path, Line: it.LineStart, Msg: fmt.Sprintf("item %s appears twice (first at line %d)", it.ItemID, prev)}
 		}
 		seen[it.ItemID] = it.LineStart
 	}
-	return p, nil
+	if l.FindsTextTables {
+		cols = nil // not asked of its text tables, which it reads itself
+	}
+	return p, cols, nil
 }
 
 // itemID is the stable id: catalog id, then the printed code or number and sub-number.
