@@ -86,14 +86,8 @@ func reportRun(opts *ReportOptions) error {
 	if err := checkFilter(ctx, db, opts.Filter, opts.Factory.IO.ErrOut); err != nil {
 		return err
 	}
-	var extra []string
-	for _, format := range opts.Formats {
-		if format == "html" {
-			extra = reports.PageQueries
-		}
-	}
 	done := trace.Stage("report: named queries")
-	ds, err := reports.Load(ctx, db, opts.Filter, extra...)
+	ds, err := reports.Load(ctx, db, opts.Filter)
 	done()
 	if err != nil {
 		return err
@@ -109,7 +103,8 @@ func reportRun(opts *ReportOptions) error {
 	}
 	defer os.RemoveAll(stageDir)
 	// The two are written side by side: both only read the loaded dataset
-	// (and the workbook's detail the database).
+	// (and the workbook's detail the database); the page's own queries (the
+	// data its filters work on) run while the workbook is written.
 	errs := make([]error, len(opts.Formats))
 	var wg sync.WaitGroup
 	for i, format := range opts.Formats {
@@ -120,7 +115,11 @@ func reportRun(opts *ReportOptions) error {
 			defer trace.Stage("report: write " + format)()
 			errs[i] = writeReportFile(path, func(f *os.File) error {
 				if format == "html" {
-					return reports.WriteHTML(f, ds, now)
+					page, err := ds.With(ctx, db, reports.PageQueries...)
+					if err != nil {
+						return err
+					}
+					return reports.WriteHTML(f, page, now)
 				}
 				return reports.WriteXLSX(ctx, f, db, ds, now)
 			})

@@ -54,13 +54,47 @@ func Load(ctx context.Context, db *sql.DB, f Filter, extra ...string) (*Dataset,
 	for _, s := range Sections() {
 		names = append(names, s.Query)
 	}
-	names = append(names, extra...)
+	if err := ds.run(ctx, db, append(names, extra...)); err != nil {
+		return nil, err
+	}
+	headline := Section{ID: "headline", Query: headlineQuery}
+	for _, c := range headlineColumns {
+		headline.Columns = append(headline.Columns, column{field: c})
+	}
+	for _, s := range append(Sections(), headline) {
+		if err := s.checkColumns(ds.Table(s.Query)); err != nil {
+			return nil, err
+		}
+	}
+	if len(ds.Table("catalogs").Rows) == 0 {
+		return nil, fmt.Errorf("nothing to report: no catalog matches the filter (place %q, year %d)", f.Place, f.Year)
+	}
+	return ds, nil
+}
+
+// With is a copy of the dataset that also holds the results of the named
+// queries given (PageQueries): the workbook can be written from ds while
+// the page's queries run.
+func (ds *Dataset) With(ctx context.Context, db *sql.DB, names ...string) (*Dataset, error) {
+	out := &Dataset{Filter: ds.Filter, results: make(map[string]*queries.Table, len(ds.results)+len(names))}
+	for k, v := range ds.results {
+		out.results[k] = v
+	}
+	if err := out.run(ctx, db, names); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// run runs the named queries not run yet into ds.
+func (ds *Dataset) run(ctx context.Context, db *sql.DB, names []string) error {
+	f := ds.Filter
 	// The queries run side by side, one per core: most are small, and a
 	// query's latency, not DuckDB's throughput, is what they wait on.
 	var unique []string
 	seen := map[string]bool{}
 	for _, name := range names {
-		if !seen[name] {
+		if !seen[name] && !ds.has(name) {
 			seen[name] = true
 			unique = append(unique, name)
 		}
@@ -85,23 +119,11 @@ func Load(ctx context.Context, db *sql.DB, f Filter, extra ...string) (*Dataset,
 	wg.Wait()
 	for i, name := range unique {
 		if errs[i] != nil {
-			return nil, fmt.Errorf("query %s: %w", name, errs[i])
+			return fmt.Errorf("query %s: %w", name, errs[i])
 		}
 		ds.results[name] = tablesOut[i]
 	}
-	headline := Section{ID: "headline", Query: headlineQuery}
-	for _, c := range headlineColumns {
-		headline.Columns = append(headline.Columns, column{field: c})
-	}
-	for _, s := range append(Sections(), headline) {
-		if err := s.checkColumns(ds.Table(s.Query)); err != nil {
-			return nil, err
-		}
-	}
-	if len(ds.Table("catalogs").Rows) == 0 {
-		return nil, fmt.Errorf("nothing to report: no catalog matches the filter (place %q, year %d)", f.Place, f.Year)
-	}
-	return ds, nil
+	return nil
 }
 
 // runNamed runs one named query with the filter's parameters that it takes.

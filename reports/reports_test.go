@@ -416,3 +416,44 @@ func sheetXML(t *testing.T, path string, f *excelize.File, sheet string) string 
 	t.Fatalf("no %s in %s", want, path)
 	return ""
 }
+
+// The page's queries run while the workbook is written from the same
+// dataset: With gives a copy holding them and leaves the dataset alone.
+func TestWithAddsPageQueriesToACopy(t *testing.T) {
+	ctx := context.Background()
+	db := openRO(t, loadedDB(t, false))
+	base, err := Load(ctx, db, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := base.With(ctx, db, PageQueries...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range PageQueries {
+		if base.has(q) {
+			t.Errorf("With added %s to the dataset it was given", q)
+		}
+		if !page.has(q) {
+			t.Errorf("With did not run %s", q)
+		}
+	}
+	if page.Table("catalogs") != base.Table("catalogs") {
+		t.Error("With ran again a query the dataset holds")
+	}
+	all, err := Load(ctx, db, Filter{}, PageQueries...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	when := time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)
+	if err := WriteHTML(&a, page, when); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTML(&b, all, when); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("the page from a dataset With its queries differs from the page of one loaded with them")
+	}
+}
