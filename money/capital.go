@@ -14,9 +14,9 @@ import (
 // Where the same figure follows in digits (贰拾万元整（￥200,000.00元）) the
 // two are one amount: only the digits are a span.
 
-var capitalRe = regexp.MustCompile(`[零〇壹贰叁肆伍陆柒捌玖拾佰仟一二三四五六七八九十百千万萬亿億两]+(?:元|圆)(?:[零壹贰叁肆伍陆柒捌玖一二三四五六七八九]角)?(?:[零壹贰叁肆伍陆柒捌玖一二三四五六七八九]分)?整?`)
+var capitalRe = regexp.MustCompile(`[零〇壹贰貳叁叄參肆伍陆陸柒捌玖拾佰仟一二三四五六七八九十百千万萬亿億两兩]+(?:元|圆|圓)(?:[零壹贰貳叁叄參肆伍陆陸柒捌玖一二三四五六七八九]角)?(?:[零壹贰貳叁叄參肆伍陆陸柒捌玖一二三四五六七八九]分)?整?`)
 
-var capitalDigit = map[rune]int64{'零': 0, '〇': 0, '壹': 1, '贰': 2, '两': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9,
+var capitalDigit = map[rune]int64{'零': 0, '〇': 0, '壹': 1, '贰': 2, '貳': 2, '两': 2, '兩': 2, '叁': 3, '叄': 3, '參': 3, '肆': 4, '伍': 5, '陆': 6, '陸': 6, '柒': 7, '捌': 8, '玖': 9,
 	'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
 // vagueBefore: a numeral after these is a magnitude, not a figure
@@ -76,7 +76,7 @@ func capitalSpans(text string) []Span {
 	for _, m := range capitalRe.FindAllStringIndex(text, -1) {
 		rs := []rune(text[m[0]:m[1]])
 		i := 0
-		for i < len(rs) && rs[i] != '元' && rs[i] != '圆' {
+		for i < len(rs) && rs[i] != '元' && rs[i] != '圆' && rs[i] != '圓' {
 			i++
 		}
 		if i == 0 {
@@ -93,13 +93,23 @@ func capitalSpans(text string) []Span {
 		if rest != "" && rest != "整" {
 			continue // 角/分: not whole yuan
 		}
-		out = append(out, Span{Start: m[0], End: m[1], Text: text[m[0]:m[1]], Yuan: v, Unit: "元"})
+		start := m[0]
+		if lead := currencyLeadRe.FindStringIndex(text[:start]); lead != nil {
+			start = lead[0] // 人民币（大写）贰拾万元整: the marker is part of the span
+		}
+		out = append(out, Span{Start: start, End: m[1], Text: text[start:m[1]], Yuan: v, Unit: "元"})
 	}
 	return out
 }
 
-// withCapitals adds the capital-numeral spans to the digit spans, dropping
-// one that the same figure in digits follows closely (its restatement).
+// currencyLeadRe is a currency marker that ends the text before a figure.
+var currencyLeadRe = regexp.MustCompile(`(?:` + currency + `)$`)
+
+// withCapitals adds the capital-numeral spans to the digit spans. The same
+// figure in capitals and in digits close together (贰拾万元整（200,000元）,
+// 200,000元（贰拾万元整）) is one amount stated twice: one span covering
+// both, with the closing parenthesis, so that the words before it are the
+// words before the first of the two.
 func withCapitals(text string, spans []Span) []Span {
 	caps := capitalSpans(text)
 	if len(caps) == 0 {
@@ -107,10 +117,17 @@ func withCapitals(text string, spans []Span) []Span {
 	}
 	for _, c := range caps {
 		restated := false
-		for _, s := range spans {
-			if s.Yuan == c.Yuan && (s.Start >= c.End && s.Start-c.End <= 24 || c.Start >= s.End && c.Start-s.End <= 24) {
-				restated = true
+		for i, s := range spans {
+			if s.Yuan != c.Yuan || !(s.Start >= c.End && s.Start-c.End <= 24 || c.Start >= s.End && c.Start-s.End <= 24) {
+				continue
 			}
+			restated = true
+			start, end := min(s.Start, c.Start), max(s.End, c.End)
+			if r, size := utf8.DecodeRuneInString(text[end:]); (r == ')' || r == '）') && strings.ContainsAny(text[start:end], "(（") {
+				end += size
+			}
+			spans[i].Start, spans[i].End, spans[i].Text = start, end, text[start:end]
+			break
 		}
 		if !restated {
 			spans = append(spans, c)

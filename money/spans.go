@@ -8,7 +8,8 @@ import (
 
 // Span is an amount-looking span of prose: a number with 元, 千元, 万(元),
 // 千万(元), 亿(元) (or 萬/億), or led by 人民币 or ¥, as printed, with its
-// exact value in yuan.
+// exact value in yuan. A currency marker before the figure (人民币, RMB,
+// CNY, ¥, （人民币）, 人民币（大写）) is part of the span.
 type Span struct {
 	Start, End int    // byte offsets in the text searched
 	Text       string // the span as printed (e.g. "约2.3亿", "1200万元")
@@ -17,7 +18,12 @@ type Span struct {
 	Approx     bool   // 约/近/余/多/逾/超过 before or in it, 左右 after it: the figure is not exact
 }
 
-var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(人民币|¥|￥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(千万|亿|億|万|萬|千)?(余|多)?(元|圆)?(左右)?(?:[（(](万元|元|亿元)[)）])?`)
+var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(` + currency + `)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(千万|亿|億|万|萬|千)?(余|多)?(元|圆)?(左右)?(?:[（(](万元|元|亿元)[)）])?`)
+
+// currency is a marker of the currency before a figure: 人民币, RMB, CNY,
+// ¥ or ￥, the same in parentheses (资助资金（人民币）30万元), and the form's
+// 大写/小写 (in figures or in capitals) after it, with a colon.
+const currency = `(?:人民[币幣]|RMB|CNY|¥|￥|[(（]人民[币幣][)）])(?:[(（](?:大[写寫]|小[写寫])[)）]|大[写寫]|小[写寫])?[:：]?|(?:[(（](?:大[写寫]|小[写寫])[)）]|大[写寫]|小[写寫])[:：]?`
 
 // counters follow a 万 or 亿 that counts people or things, not money.
 const counters = "人名个家次户册件张份平亩套所项台辆位株棵只头本间床吨公里米页篇期场批"

@@ -38,6 +38,10 @@ func TestFindSpans(t *testing.T) {
 		{"总投资1.2千万元,服务3千人", []string{"1.2千万元=12000000"}},
 		{"资助人民币80000.00元", []string{"人民币80000.00元=80000"}},
 		{"合同价￥60,000，预付¥1,500.00", []string{"¥60,000=60000", "¥1,500.00=1500"}},
+		// a currency marker in letters or in parentheses is part of the span
+		{"补助资金RMB 80000元，另补CNY 6,000元", []string{"RMB80000元=80000", "CNY6,000元=6000"}},
+		{"資助資金（人民幣）30萬元", []string{"(人民幣)30萬元=300000"}},
+		{"资助资金（人民币）30万元", []string{"(人民币)30万元=300000"}},
 		// the unit in parentheses after the figure
 		{"资助金额2.5（万元）,配套3(元)", []string{"2.5(万元)=25000", "3(元)=3"}},
 		{"拨付12万元(万元)", []string{"12万元=120000"}},
@@ -102,8 +106,16 @@ func TestCapitalNumerals(t *testing.T) {
 			t.Errorf("%s: %+v, want %d", in, s, want)
 		}
 	}
-	if s := FindSpans("中标金额：人民币贰拾万元整（￥200,000.00元）"); len(s) != 1 || s[0].Text != "￥200,000.00元" {
-		t.Errorf("restated in digits: %+v", s)
+	// the same figure in capitals and in digits is one span covering both
+	for in, want := range map[string]string{
+		"中标金额：人民币贰拾万元整（￥200,000.00元）。": "人民币贰拾万元整（￥200,000.00元）",
+		"補助金額為：200,000元（貳拾萬元整），":       "200,000元（貳拾萬元整）",
+		"合同价款：人民币（大写）叁万元整，":            "人民币（大写）叁万元整",
+		"合同价款：大写：伍仟元整（小写：5000元）":        "大写：伍仟元整（小写：5000元）",
+	} {
+		if s := FindSpans(in); len(s) != 1 || s[0].Text != want {
+			t.Errorf("%s: %+v, want one span %s", in, s, want)
+		}
 	}
 	if s := FindSpans("单价捌仟元伍角"); len(s) != 0 {
 		t.Errorf("角 is finer than a yuan: %+v", s)
