@@ -28,6 +28,14 @@ const currency = `(?:人民[币幣]|RMB|CNY|¥|￥|[(（]人民[币幣][)）])(?
 // counters follow a 万 or 亿 that counts people or things, not money.
 const counters = "人名个家次户册件张份平亩套所项台辆位株棵只头本间床吨公里米页篇期场批"
 
+// digitBefore reports whether text ends with a digit: a slash between two
+// numbers (200/300元, 2023/5) joins them; a slash after a word
+// (项目/乙协会/3万元) separates fields, and the figure after it is money.
+func digitBefore(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return r >= '0' && r <= '9'
+}
+
 // letterWordBefore reports whether text ends with a word of two or more
 // letters after a Chinese character (养老APP, 购置LED): a word, not a code
 // (编号ZJ, 代码GX: after 号 or 码 the letters start a code).
@@ -77,7 +85,7 @@ func FindSpans(text string) []Span {
 		// code, a date part: 编号A10万元), unless a word of letters and 元 frame
 		// it: 智慧养老APP50万元, 购置LED屏 is money after a word
 		if start > 0 {
-			if prev, _ := utf8.DecodeLastRuneInString(text[:start]); prev == '.' || prev == '-' || prev == '/' || prev >= 'A' && prev <= 'z' && !(yuan != "" && letterWordBefore(text[:start])) {
+			if prev, _ := utf8.DecodeLastRuneInString(text[:start]); prev == '.' || prev == '-' || prev == '/' && digitBefore(text[:start-1]) || prev >= 'A' && prev <= 'z' && !(yuan != "" && letterWordBefore(text[:start])) {
 				continue
 			}
 		}

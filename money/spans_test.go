@@ -22,6 +22,9 @@ func TestFindSpans(t *testing.T) {
 		{"總共163.55萬元", []string{"163.55萬元=1635500"}},
 		{"合同金额1,200,000元", []string{"1,200,000元=1200000"}},
 		{"编号A10万元", nil},
+		// a slash after a word separates fields; between numbers it joins them
+		{"助残项目/某区康复协会/3万元；養老項目／乙協會／2.5萬元", []string{"3万元=30000", "2.5萬元=25000"}},
+		{"每人每月200/300元，比例1/2万元", nil},
 		// a word of letters after a Chinese character, 元 after the figure: money
 		{"开发智慧养老服务APP50万元；", []string{"50万元=500000"}},
 		{"購置社區LED屏8.5萬元", []string{"8.5萬元=85000"}},

@@ -142,11 +142,12 @@ func TestAPoolOverUnpricedItemsIsNoMismatch(t *testing.T) {
 // A known layout that leaves a column of figures out (a second amount
 // column it has no field for) loses the choice to the generic reader,
 // which says why it left them out and is not confident which column is the
-// row's money (amount-column-choice).
+// row's money (amount-column-choice). A budget beside what was awarded is
+// no such choice: the award is the money (amount_rank.csv).
 func TestAReaderThatLeavesFiguresOutDoesNotWin(t *testing.T) {
 	for _, text := range []string{
 		"序号\t项目名称\t中央资金（万元）\t省级资金（万元）\n1\t敬老院改造\t100\t50\n2\t儿童福利院建设\t80\t40\n3\t残疾人康复站\t30\t20\n",
-		"序号\t項目名稱\t預算金額（元）\t中標金額（元）\n1\t長者助餐\t50000\t48000\n2\t社區助浴\t30000\t29500\n",
+		"序号\t項目名稱\t市級補助（元）\t區級補助（元）\n1\t長者助餐\t50000\t48000\n2\t社區助浴\t30000\t29500\n",
 	} {
 		res := readText(t, text, "330300")
 		if res.Reader != "generic" || res.Confidence >= 0.5 {
@@ -157,6 +158,10 @@ func TestAReaderThatLeavesFiguresOutDoesNotWin(t *testing.T) {
 				t.Errorf("%q: %s unread without a reason", text, u.Text)
 			}
 		}
+	}
+	res := readText(t, "序号\t项目名称\t预算金额（元）\t中标金额（元）\n1\t长者助餐\t50000\t48000\n2\t社区助浴\t30000\t29500\n", "330300")
+	if res.Reader != "generic" || res.Confidence < Threshold || len(res.Items) != 2 || *res.Items[0].AmountYuan != 48000 {
+		t.Errorf("a budget beside the award: read by %s at confidence %.2f, items %+v; want the awards, confidently", res.Reader, res.Confidence, res.Items)
 	}
 }
 

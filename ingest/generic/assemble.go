@@ -278,11 +278,18 @@ func contains(xs []*cand, x *cand) bool {
 // when it says so (合计), when it heads a numbered section, or when the
 // figure after it is its own breakdown in parentheses.
 func singleChildOK(c, r *cand) bool {
-	return c.keyword || c.heading || r.para == c.para && (r.inParen && r.paren > c.span.Start || r.detail || r.detailClause && r.sent == c.sent)
+	return c.keyword || c.heading || r.para == c.para && (inParenOf(c, r) || r.detail || r.detailClause && r.sent == c.sent)
 }
 
 func breakdownOf(c, r *cand) bool {
-	return r.para == c.para && r.group == 0 && (r.inParen && r.paren > c.span.Start || r.detail && r.sent != c.sent || c.heading && r.sent != c.sent && !r.sentMarked) && !c.detail
+	return r.para == c.para && r.group == 0 && (inParenOf(c, r) || r.detail && r.sent != c.sent || c.heading && r.sent != c.sent && !r.sentMarked) && !c.detail
+}
+
+// inParenOf: r is printed in a parenthesis opened after c (甲30万元（其中乙10万
+// 元）), and no parenthesis closed between them: in 甲（18万元）、乙（6.5万元）
+// each figure is in its own item's parenthesis, none in the other's.
+func inParenOf(c, r *cand) bool {
+	return r.inParen && r.paren > c.span.Start && r.closed < c.span.End
 }
 
 // assemble turns the prose candidates into line items, stated totals and

@@ -23,6 +23,8 @@ type formField struct {
 	role, label string
 	value       []unit // the value's lines (an inline value is one unit)
 	at          unit   // the label's line
+	heading     string // the numbered heading printed since the field before, list marker cut ("" when none)
+	headingLine int
 }
 
 // formLabelRe splits a line into a label and, after a colon, an inline value.
@@ -104,13 +106,18 @@ func readForms(us []unit, cols []rule, c model.Catalog, firstNo int) (items []mo
 	var fields []formField
 	var cur *formField
 	used := make([]bool, len(us))
+	heading, headingAt := "", -1 // a numbered heading since the last field
 	for i, u := range us {
 		if u.kind == document.TableKind {
-			cur = nil
+			cur, heading = nil, ""
 			continue
 		}
 		if role, label, inline, isLabel := fieldOf(cols, u); isLabel {
-			fields = append(fields, formField{role: role, label: label, at: u})
+			fields = append(fields, formField{role: role, label: label, at: u, heading: heading})
+			if heading != "" {
+				used[headingAt], fields[len(fields)-1].headingLine = true, us[headingAt].line
+			}
+			heading = ""
 			cur = &fields[len(fields)-1]
 			used[i] = true
 			if inline != "" {
@@ -121,8 +128,11 @@ func readForms(us []unit, cols []rule, c model.Catalog, firstNo int) (items []mo
 			}
 			continue
 		}
-		if listMarkerRe.MatchString(u.norm) && utf8.RuneCountInString(u.norm) <= 20 {
-			cur = nil // a numbered heading that is no field (五、实际效果) ends the one before
+		if listMarkerRe.MatchString(u.norm) && utf8.RuneCountInString(u.norm) <= 40 && len(money.FindSpans(u.norm)) == 0 {
+			// a numbered heading that is no field (五、实际效果) ends the one
+			// before, and may name the form that follows (rule form-heading-name)
+			cur = nil
+			heading, headingAt = strings.TrimSpace(listMarkerRe.ReplaceAllString(u.norm, "")), i
 			continue
 		}
 		if cur != nil && len(cur.value) < valueLines(cur.role) {
@@ -183,7 +193,17 @@ func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model
 	}
 	it.LineStart, it.LineEnd = form[0].at.line, form[0].at.line
 	named := false
-	for _, f := range form {
+	// of several money fields (预算金额, 中标金额) the best ranked gives the
+	// amount (data/lexicon/amount_rank.csv); the others' figures are unread
+	moneyField, best := -1, -1
+	for i, f := range form {
+		if (f.role == "amount" || f.role == "funding") && len(f.value) > 0 {
+			if r := rankOf(f.label).rank; r > best {
+				moneyField, best = i, r
+			}
+		}
+	}
+	for fi, f := range form {
 		if len(f.value) == 0 {
 			continue
 		}
@@ -214,7 +234,7 @@ func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model
 				spans := money.FindSpans(val.norm)
 				if num := strings.TrimRight(val.norm, "。；;"); len(spans) == 0 && money.IsBareNumber(num) {
 					// a bare figure under a label that states the unit (资助金额（万元）：2.5)
-					if u := unitInHeaderRe.FindString(textfold.Han(f.label)); u != "" && it.Amount.Yuan == nil && vi == 0 {
+					if u := unitInHeaderRe.FindString(textfold.Han(f.label)); u != "" && it.Amount.Yuan == nil && vi == 0 && fi == moneyField {
 						if a, err := money.Parse(num, u); err == nil && a.Yuan != nil {
 							a.Text = num + "（" + u + "，单位见“" + f.label + "”）"
 							it.Amount = a
@@ -226,7 +246,12 @@ func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model
 					continue
 				}
 				for si, s := range spans {
-					if it.Amount.Yuan == nil && vi == 0 && si == 0 {
+					if r := rankOf(f.label); fi != moneyField && r.rank < best {
+						unread = append(unread, model.Unread{Text: s.Text, Line: val.line, Location: val.loc.String(),
+							Reason: r.reason + ": " + f.label + " " + money.Clip(val.norm, 60)})
+						continue
+					}
+					if it.Amount.Yuan == nil && vi == 0 && si == 0 && fi == moneyField {
 						y := s.Yuan
 						it.Amount = model.Amount{Yuan: &y, Text: s.Text, Kind: model.KindFixed}
 						if s.Approx {
@@ -244,6 +269,12 @@ func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model
 				}
 			}
 		}
+	}
+	if !named && form[0].role != "name" && utf8.RuneCountInString(form[0].heading) >= 4 {
+		// 一、“邻里守望”关爱项目 / 实施单位：甲中心 / 资助金额：8万元: a form with
+		// no name field is named by the numbered heading printed above it
+		it.Name, named = form[0].heading, true
+		it.LineStart = form[0].headingLine
 	}
 	if !named && form[0].role != "name" {
 		// a form that names no project is its place's (or organization's) item

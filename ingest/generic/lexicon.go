@@ -104,6 +104,9 @@ func lexicons() ([]rule, []rule, error) {
 		if lexErr == nil {
 			_, lexErr = restatedRules()
 		}
+		if lexErr == nil {
+			_, lexErr = amountRanks()
+		}
 	})
 	return columnRules, ctxRules, lexErr
 }

@@ -19,7 +19,7 @@ var (
 	orgOnce             sync.Once
 	orgSuffix, orgObj   *regexp.Regexp
 	orgNotName, orgLead *regexp.Regexp
-	orgUnit             *regexp.Regexp
+	orgUnit, orgBuilt   *regexp.Regexp
 	orgErr              error
 	orgPunct            = "，,。；;：:、"
 	minProjectRunes     = 5
@@ -50,16 +50,30 @@ func orgLexicon() error {
 				orgLead = re
 			case "unit":
 				orgUnit = re
+			case "built":
+				orgBuilt = re
 			default:
-				orgErr = fmt.Errorf("data/lexicon/organizations.csv row %d: kind %q is not suffix, object, notname, lead or unit", i+2, r[1])
+				orgErr = fmt.Errorf("data/lexicon/organizations.csv row %d: kind %q is not suffix, object, notname, lead, unit or built", i+2, r[1])
 				return
 			}
 		}
-		if orgSuffix == nil || orgObj == nil || orgNotName == nil || orgLead == nil || orgUnit == nil {
-			orgErr = fmt.Errorf("data/lexicon/organizations.csv: needs a suffix, an object, a notname, a lead and a unit row")
+		if orgSuffix == nil || orgObj == nil || orgNotName == nil || orgLead == nil || orgUnit == nil || orgBuilt == nil {
+			orgErr = fmt.Errorf("data/lexicon/organizations.csv: needs a suffix, an object, a notname, a lead, a unit and a built row")
 		}
 	})
 	return orgErr
+}
+
+// orgIsBuilt reports whether the words right before an organization's name,
+// or the start of the name as matched, build or set it up (新建甲照料中心,
+// 建成乙服务站): a facility the money builds, not who receives it (rule
+// org-built, kind built).
+func orgIsBuilt(before, name string) bool {
+	if orgLexicon() != nil {
+		return false
+	}
+	locs := orgBuilt.FindAllStringIndex(textfold.Han(before), -1)
+	return len(locs) > 0 && locs[len(locs)-1][1] == len(before) || orgBuilt.MatchString(textfold.Han(name))
 }
 
 // orgIsObject reports whether the words right after an organization's name

@@ -28,6 +28,7 @@ type cand struct {
 	detail  bool   // its sentence begins with 其中 (a breakdown of the figure before)
 	inParen bool   // printed inside parentheses
 	paren   int    // offset just after the open parenthesis it is printed in
+	closed  int    // offset of the last parenthesis closed before it (-1 when none)
 	reason  string
 	// onlyTotal: a figure no spending (income or a transfer received) that
 	// may still state the total of the items after it (收到公益金100万元,
@@ -114,7 +115,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 		if u.kind == document.TableKind || u.norm == "" {
 			continue
 		}
-		n := u.norm
+		n := fieldSlashes(u.norm)
 		m := maskNumberCommas(n) // where the clauses stop: 1,200 is one number
 		spans := money.FindSpans(n)
 		prevEnd := 0
@@ -133,7 +134,34 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			c.detailClause = strings.HasPrefix(n[c.detailAt:], "其中") // 8万元,其中甲8万元
 			c.paren = openParen(n[:s.Start])
 			c.inParen = c.paren > 0
+			c.closed = strings.LastIndexAny(n[:s.Start], ")）")
 			prefix := n[clauseStart:s.Start]
+			if c.inParen && strings.TrimSpace(n[c.paren:s.Start]) == "" {
+				// 甲项目（18万元）、乙项目（6.5万元）: a figure alone at the start of a
+				// parenthesis is the amount of the words before it (rule name-paren-figure)
+				open := c.paren - 1
+				from := max(sentStart, lastStop(m[:open], clauseStops), lastStop(n[:open], "、)）"))
+				if before := strings.TrimSpace(n[from:open]); utf8.RuneCountInString(before) >= 2 && len(money.FindSpans(before)) == 0 {
+					prefix = before
+				}
+			}
+			if strings.HasPrefix(prefix, "(") && prevEnd == clauseStart {
+				// 甲30万元（乙中心运营）、丙20万元: an aside printed right after the
+				// figure before is that figure's, no part of the next name
+				if k := strings.Index(prefix, ")"); k > 0 && !strings.Contains(prefix[1:k], "(") {
+					prefix = strings.TrimLeft(prefix[k+1:], "、,，;； ")
+				}
+			}
+			if k := strings.IndexAny(prefix, ")）"); k >= 0 && !strings.ContainsAny(prefix[:k], "(（") {
+				// 甲补贴（每人每月200元）120万元: the figure's words end a parenthesis
+				// a figure before it was printed in, and name nothing after it
+				// (乙（…）、丙40万元 is 丙's): the name is before the parenthesis
+				_, w := utf8.DecodeRuneInString(prefix[k:])
+				rest := strings.TrimSpace(prefix[k+w:])
+				if open := strings.LastIndexAny(n[:clauseStart], "(（"); open >= 0 && (rest == "" || namesNothing(rest)) {
+					prefix = n[max(sentStart, lastStop(m[:open], clauseStops)):open] + rest
+				}
+			}
 			clauseEnd := s.End + nextStop(m[s.End:], sentenceStops+"，,")
 			c.clause = strings.Trim(n[max(sentStart, prevEnd):clauseEnd], "、，,。；; ")
 			after := n[s.End:clauseEnd]
@@ -709,7 +737,7 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 		org = o // (承接单位:甲中心)
 	} else if m := undertakeRe.FindStringSubmatchIndex(local); m != nil && !labelWordRe.MatchString(local[m[1]:]) {
 		org = local[m[2]:m[3]]
-	} else if loc := orgRe.FindStringIndex(local); loc != nil && !orgIsObject(local[loc[1]:]) {
+	} else if loc := orgRe.FindStringIndex(local); loc != nil && !orgIsObject(local[loc[1]:]) && !orgIsBuilt(local[:loc[0]], local[loc[0]:loc[1]]) {
 		org = local[loc[0]:loc[1]]
 	}
 	if org == "" && strings.HasPrefix(strings.TrimLeft(next, "）)，, "), "由") {
@@ -719,8 +747,9 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 			org = rest[m[2]:m[3]] // folded for the verb (實施), printed as it is
 		}
 	}
-	// an organization is a name, not a clause: no verbs of spending inside
-	org = orgLeadRe.ReplaceAllString(org, "")
+	// an organization is a name, not a clause: no verbs of spending inside,
+	// and no parenthesis it was printed in
+	org = strings.Trim(orgLeadRe.ReplaceAllString(org, ""), "()（） ")
 	if orgLexicon() == nil {
 		if loc := orgLead.FindStringIndex(textfold.Han(org)); loc != nil {
 			org = org[loc[1]:] // 资助甲福利院: the verb of giving is no part of the name
@@ -729,6 +758,7 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 	if utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
 		org = ""
 	}
+
 	if q := parenProject(after); q != "" {
 		return q, org // 助残类项目20万元（康复行动）: the project in parentheses
 	}
@@ -837,6 +867,37 @@ func lastRunes(s string, n int) string {
 	}
 	return s
 }
+
+// fieldSlashes is s with every slash that separates a line's fields
+// (甲项目/乙协会/3万元, rule field-slash in amount_context.csv) made a
+// comma, so that each field is a clause of its own; the same number of
+// bytes, so offsets hold. A slash between numbers (200/300元, 2023/5/1), after
+// 元 (50元/人) or before a counter or a period (次/人, 元/月) stays.
+func fieldSlashes(s string) string {
+	if !strings.Contains(s, "/") {
+		return s
+	}
+	b := []byte(s)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] != '/' {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+1:])
+		if !unicode.Is(unicode.Han, before) && !strings.ContainsRune("”」』)）", before) || before == '元' {
+			continue
+		}
+		if !unicode.Is(unicode.Han, after) && !(after >= '0' && after <= '9') && !strings.ContainsRune("“「『(（", after) || strings.ContainsRune(slashCounters, after) {
+			continue
+		}
+		b[i] = ','
+	}
+	return string(b)
+}
+
+// slashCounters after a slash make it "per" (次/人, 元/月, 3次/周), not a
+// field separator.
+const slashCounters = "人名个户次件月年天日周季期班床间"
 
 // maskNumberCommas is s with every comma between two digits (1,200) made an
 // underscore, so that clause stops are found where the text has them.

@@ -25,10 +25,6 @@ const (
 	roleCategory = "category"
 )
 
-// requestedRe: an amount column of what was asked for or raised
-// elsewhere, not granted (申请金额, 自筹资金).
-var requestedRe = regexp.MustCompile(`申请|申报|自筹|配套`)
-
 // defaultSheetRe is a sheet name a program gave, not a person (Sheet1, 工作表1).
 var defaultSheetRe = regexp.MustCompile(`^(?i:sheet)\s*\d*$|^工作表\s*\d*$|^表\s*\d+$`)
 
@@ -324,14 +320,8 @@ func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 		amountCol = amountCols[0]
 		best := -1
 		for _, col := range amountCols {
-			score := 2
-			switch h := headers[col]; {
-			case strings.Contains(h, "其中"):
-				score = 0
-			case requestedRe.MatchString(h):
-				score = 1
-			}
-			if score > best {
+			// rules amount-part, amount-requested, amount-budget, amount-awarded
+			if score := rankOf(headers[col]).rank; score > best {
 				amountCol, best = col, score
 			}
 		}
@@ -716,10 +706,8 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 			switch {
 			case isAmountCol && slices.Contains(l.partCols, col):
 				reason = "a part of the row's total (" + money.Clip(headers[l.rowTotal], 12) + "): " + money.Clip(headers[col], 30)
-			case isAmountCol && !(col >= amountCol && col < l.spanEnd(amountCol)) && strings.Contains(headers[col], "其中"):
-				reason = "a part (其中) of the amount column: " + money.Clip(headers[col], 30)
-			case isAmountCol && !(col >= amountCol && col < l.spanEnd(amountCol)) && requestedRe.MatchString(headers[col]) && !requestedRe.MatchString(headers[amountCol]):
-				reason = "what was applied for or raised elsewhere, beside what was granted: " + money.Clip(headers[col], 30)
+			case isAmountCol && !(col >= amountCol && col < l.spanEnd(amountCol)) && rankOf(headers[col]).rank < rankOf(headers[amountCol]).rank:
+				reason = rankOf(headers[col]).reason + ": " + money.Clip(headers[col], 30)
 			case isAmountCol && !(col >= amountCol && col < l.spanEnd(amountCol)):
 				reason = "another amount column: " + money.Clip(headers[col], 30)
 			case isAmountCol:
