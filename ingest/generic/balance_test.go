@@ -21,6 +21,19 @@ func TestSpendingTotalPassesOverABalance(t *testing.T) {
 	})
 }
 
+// A balance brought forward (上年结转, 结存) is money available, not spent:
+// unread as income, never an item, and the spending total still reconciles.
+func TestABalanceBroughtForwardIsNoItem(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"income and a balance brought forward before the spending",
+			"本年度公益金收入300万元，上年结转60万元。全年支出320万元，具体如下：\n1.养老服务200万元；\n2.儿童福利120万元。",
+			"items: 养老服务=200/fixed 儿童福利=120/fixed; totals: 320/320; unread: 300万元(income or transfer) 60万元(income or transfer)"},
+		{"a balance kept over from earlier years, traditional script",
+			"以前年度結存資金15萬元。本年安排長者助餐項目25萬元、殘疾人康復項目10萬元。",
+			"items: 本年安排長者助餐項目=25/fixed 殘疾人康復項目=10/fixed; totals: ; unread: 15萬元(income or transfer)"},
+	})
+}
+
 // An organization's name followed by what is built or run for it (建设,
 // 运营 …: kind object in data/lexicon/organizations.csv) is the project's
 // object, not the organization that receives the money.

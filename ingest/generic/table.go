@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fundscope/ingest/document"
 	"fundscope/model"
@@ -152,6 +153,16 @@ func (l *tableLayout) spanEnd(c int) int {
 		return l.spans[c]
 	}
 	return c + 1
+}
+
+// inAmount reports whether column c lies in one of the amount columns' spans.
+func (l *tableLayout) inAmount(c int) bool {
+	for _, ac := range l.amountCols {
+		if c >= ac && c < l.spanEnd(ac) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *tableLayout) col(role string) int {
@@ -531,6 +542,10 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 					tr.totals = append(tr.totals, model.StatedTotal{Label: money.Clip(label, 30), Kind: "document_total", Metric: model.MetricAmount, Stated: a, Scope: append([]string(nil), scope...), Line: line, Text: money.Clip(rowText, 80), Rule: rule.id})
 				}
 			}
+			if rule.scope == "section" {
+				// a subtotal closes its section: the items after it are the next one's
+				sectionItems = nil
+			}
 			continue
 		}
 		// a section row: one cell across the table, or a numbered heading alone
@@ -888,18 +903,45 @@ func totalOf(g grid, l *tableLayout, r int) (*totalRule, string) {
 		if cell == nil || cell.Row != r || cell.Col != c {
 			continue
 		}
-		inAmount := false
-		for _, ac := range l.amountCols {
-			inAmount = inAmount || c >= ac && c < l.spanEnd(ac)
-		}
-		if inAmount {
+		if l.inAmount(c) {
 			continue
 		}
 		if rule := totalRow(cell.Text); rule != nil {
 			return rule, strings.TrimSpace(cell.Text)
 		}
 	}
-	return nil, ""
+	return spacedTotalOf(g, l, r)
+}
+
+// spacedTotalOf is the total label a row prints with its characters spaced
+// apart (合  计 in a table aligned by spaces, which splits it into the cells 合
+// and 计): the row's cells outside the amount columns, each a character or
+// two, read together (rule total-row-spaced).
+func spacedTotalOf(g grid, l *tableLayout, r int) (*totalRule, string) {
+	var parts []string
+	for c := 0; c < g.width; c++ {
+		cell := g.at[r][c]
+		if cell == nil || cell.Row != r || cell.Col != c || l.inAmount(c) {
+			continue
+		}
+		t := strings.TrimSpace(cell.Text)
+		if t == "" {
+			continue
+		}
+		if utf8.RuneCountInString(t) > 2 {
+			return nil, ""
+		}
+		parts = append(parts, t)
+	}
+	if len(parts) < 2 {
+		return nil, ""
+	}
+	label := strings.Join(parts, "")
+	rule := totalRow(label)
+	if rule == nil {
+		return nil, ""
+	}
+	return &totalRule{id: "total-row-spaced", scope: rule.scope, re: rule.re}, label
 }
 
 func sumOf(items []model.LineItem) int64 {

@@ -70,7 +70,7 @@ func rowFields(l string) []string {
 // findRowLines: two or more lines in a row that split into two or more
 // fields. Lines split by spaces count only beside lines split the same way
 // into as many fields (prose is rarely spaced twice, a column layout is).
-func findRowLines(lines []string, i int, _ []rule) (*document.Table, int) {
+func findRowLines(lines []string, i int, cols []rule) (*document.Table, int) {
 	f := rowFields(lines[i])
 	if len(f) < 2 {
 		return nil, i
@@ -100,29 +100,137 @@ func findRowLines(lines []string, i int, _ []rule) (*document.Table, int) {
 	if spaced {
 		heads = spacedFields(lines[i])
 	}
-	for r, l := range lines[i:j] {
+	for k := 0; k < j-i; k++ {
+		r, l := len(t.Rows), lines[i+k]
 		fields := rowFields(l)
+		if n := wrappedRow(lines[i+k:j], len(f), spaced); r > 0 && n > 1 {
+			// a row whose cell wrapped onto the next line (rule table-cell-wrapped)
+			t.Rows = append(t.Rows, joinedRow(lines[i+k:i+k+n], r, i+k+1))
+			k += n - 1
+			continue
+		}
 		if pos := spacedFields(l); r > 0 && len(heads) == len(f) && len(pos) > 0 && len(pos) < len(f) && (len(pos) >= 2 || pos[0].start > 0) {
 			// a short row (its empty cells printed as spaces), or a line
 			// under one column only (a wrapped header's unit): each field
 			// goes to the column it stands under
-			t.Rows = append(t.Rows, alignedRow(pos, heads, r, i+r+1))
+			t.Rows = append(t.Rows, alignedRow(pos, heads, r, i+k+1))
 			continue
 		}
 		if len(fields) < 2 {
-			t.Rows = append(t.Rows, []*document.TableCell{{Text: strings.TrimSpace(l), Row: r, Col: 0, RowSpan: 1, ColSpan: len(f), Loc: document.Location{LineStart: i + r + 1}}})
+			t.Rows = append(t.Rows, []*document.TableCell{{Text: strings.TrimSpace(l), Row: r, Col: 0, RowSpan: 1, ColSpan: len(f), Loc: document.Location{LineStart: i + k + 1}}})
 			continue
 		}
 		if mdDelimiterRow(fields) {
 			fields = make([]string, len(fields)) // Markdown's |---|:---:| line under the header: an empty row, lines stay in step
 		}
+		if r > 0 && !spaced && len(fields) < len(f) {
+			fields = padShort(fields, f, cols)
+		}
 		var row []*document.TableCell
 		for c, f := range fields {
-			row = append(row, &document.TableCell{Text: strings.TrimSpace(f), Row: r, Col: c, RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: i + r + 1, Col: c + 1}})
+			row = append(row, &document.TableCell{Text: strings.TrimSpace(f), Row: r, Col: c, RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: i + k + 1, Col: c + 1}})
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t, j
+}
+
+// wrappedRow is the number of lines from lines[0] that make one row of a
+// table width wide whose cells are split by tabs or bars when a cell wrapped
+// onto the next line (a name too long for its column, copied with its line
+// break): each line is short of the width, none but the first starts with a
+// row number, and the lines' fields, the two around each break being one
+// cell, come to the width exactly. 1 when the row is whole or no such run.
+func wrappedRow(lines []string, width int, spaced bool) int {
+	if spaced || len(lines) < 2 {
+		return 1
+	}
+	prev := rowFields(lines[0])
+	n := len(prev)
+	if n >= width || n < 1 || totalLabel(prev[0]) {
+		return 1
+	}
+	for k := 1; k < len(lines) && k < 4; k++ {
+		g := rowFields(lines[k])
+		if len(g) == 0 || len(g) >= width || !wrapText(prev[len(prev)-1]) || !wrapText(g[0]) || rowNumberRe.MatchString(strings.TrimSpace(g[0])) || totalLabel(g[0]) {
+			return 1
+		}
+		prev = g
+		n += len(g) - 1
+		if n == width {
+			return k + 1
+		}
+		if n > width {
+			return 1
+		}
+	}
+	return 1
+}
+
+// padShort widens a row split by tabs or bars that lost some empty cells to
+// the header's width: its figures at its end keep under the amount columns
+// the header names (or the last columns), its other cells to the left
+// (rule table-short-row, as cellTable does for cells one per line).
+func padShort(fields, header []string, cols []rule) []string {
+	figures := 0
+	for c := len(fields) - 1; c > 0 && isFigure(strings.TrimSpace(fields[c])); c-- {
+		figures++
+	}
+	if figures == 0 {
+		return fields
+	}
+	var slots []int
+	for c, h := range header {
+		if roleOf(cols, strings.TrimSpace(h)) == roleAmount {
+			slots = append(slots, c)
+		}
+	}
+	if len(slots) < figures {
+		slots = nil
+		for c := len(header) - figures; c < len(header); c++ {
+			slots = append(slots, c)
+		}
+	}
+	slots = slots[len(slots)-figures:]
+	lead := len(fields) - figures
+	if lead > slots[0] {
+		return fields // the words would run past the figures: leave the row as printed
+	}
+	out := make([]string, len(header))
+	copy(out, fields[:lead])
+	for k, c := range slots {
+		out[c] = fields[lead+k]
+	}
+	return out
+}
+
+// rowNumberRe is a 序号 cell.
+var rowNumberRe = regexp.MustCompile(`^\d{1,4}[.、]?$`)
+
+// wrapText: a cell's text that can be part of a wrapped cell: words, not
+// empty, not a figure.
+func wrapText(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && !isFigure(s)
+}
+
+// joinedRow lays the lines of one wrapped row out as its cells: the last
+// field of a line and the first of the next are one cell, its text joined.
+func joinedRow(lines []string, r, line int) []*document.TableCell {
+	var row []*document.TableCell
+	for k, l := range lines {
+		for c, f := range rowFields(l) {
+			f = strings.TrimSpace(f)
+			if k > 0 && c == 0 {
+				last := row[len(row)-1]
+				last.Text += f
+				last.Loc.LineEnd = line + k
+				continue
+			}
+			row = append(row, &document.TableCell{Text: f, Row: r, Col: len(row), RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: line + k, Col: len(row) + 1}})
+		}
+	}
+	return row
 }
 
 // span is a field of a line aligned by spaces: its text and the display
