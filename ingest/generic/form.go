@@ -51,6 +51,11 @@ func fieldOf(cols []rule, u unit) (role, label, inline string, ok bool) {
 			return r, m[1], inline, true
 		}
 	}
+	if label, value, ok := labelBeforeFigure(cols, n); ok {
+		// 资助总额10万元, 资助金额为8万元: a money label run into its figure
+		// with no colon (rule form-label-figure)
+		return "amount", label, u.norm[len(u.norm)-len(value):], true
+	}
 	n = strings.TrimRight(n, ":：")
 	words := unitSuffixRe.ReplaceAllString(n, "") // the label without the unit it states
 	if words == "" || utf8.RuneCountInString(words) > 8 || strings.ContainsAny(n, "0123456789。，,；;") {
@@ -64,6 +69,27 @@ func fieldOf(cols []rule, u unit) (role, label, inline string, ok bool) {
 	}
 	return "", "", "", false
 }
+
+// labelBeforeFigure reads "资助总额10万元" (or 资助金额为8万元) as a money
+// field: words that the column lexicon names amount as a whole label, run
+// into the one figure the part states, which ends it. Words that merely
+// contain a money word (首期拨付, 项目负责人) are no label.
+func labelBeforeFigure(cols []rule, n string) (label, value string, ok bool) {
+	spans := money.FindSpans(n)
+	if len(spans) != 1 || spans[0].Start == 0 || strings.TrimRight(n[spans[0].End:], "。.；;，, ") != "" {
+		return "", "", false
+	}
+	label = strings.TrimSuffix(strings.TrimSuffix(n[:spans[0].Start], "为"), "是")
+	if utf8.RuneCountInString(label) < 2 || utf8.RuneCountInString(label) > 8 || !hanOnlyRe.MatchString(label) {
+		return "", "", false
+	}
+	if roleOf(cols, label) != "amount" || !wholeLabel(cols, "amount", label) {
+		return "", "", false
+	}
+	return label, n[spans[0].Start:], true
+}
+
+var hanOnlyRe = regexp.MustCompile(`^\p{Han}+$`)
 
 // wholeLabel: the lexicon's match covers most of the label (资金额度, 项目名称,
 // 资金来源和金额),
@@ -306,36 +332,78 @@ var fieldSepRe = regexp.MustCompile(`[；;]`)
 func fieldLines(us []unit, cols []rule) []unit {
 	var out []unit
 	for _, u := range us {
-		if u.kind == document.TableKind || !strings.ContainsAny(u.norm, ";；") {
+		if u.kind == document.TableKind {
 			out = append(out, u)
 			continue
 		}
-		parts := fieldSepRe.Split(u.norm, -1)
-		var split []unit
-		fields, named := 0, false
-		for k, p := range parts {
-			p = strings.TrimSpace(strings.TrimRight(p, "。. "))
-			if p == "" {
-				continue
-			}
-			v := u
-			v.norm, v.text = p, p
-			if k > 0 {
-				v.norm = listMarkerRe.ReplaceAllString(p, "")
-			}
-			if role, _, inline, ok := fieldOf(cols, v); ok && inline != "" {
-				fields++
-				named = named || role == "name"
-			}
-			split = append(split, v)
-		}
-		if fields >= 2 && named {
+		if split := splitFields(u, cols, fieldSepRe.Split(u.norm, -1)); split != nil {
+			out = append(out, split...)
+		} else if split := splitFields(u, cols, commaFields(u.norm)); split != nil && commaForm(cols, split) {
 			out = append(out, split...)
 		} else {
 			out = append(out, u)
 		}
 	}
 	return out
+}
+
+// commaFields splits a line at its commas, never at one between digits (1,200).
+func commaFields(s string) []string {
+	var parts []string
+	last := 0
+	for i, r := range s {
+		if r != ',' && r != '，' {
+			continue
+		}
+		if r == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			continue
+		}
+		parts = append(parts, s[last:i])
+		last = i + utf8.RuneLen(r)
+	}
+	return append(parts, s[last:])
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// commaForm: a line split at its commas is a form (项目名称：甲，承接机构：乙，
+// 资助总额10万元) only when it starts with the name field and its value; a
+// part that is no field (首期拨付6万元) stays a figure of the form, listed
+// as unread (rule form-comma-fields).
+func commaForm(cols []rule, parts []unit) bool {
+	role, _, inline, ok := fieldOf(cols, parts[0])
+	return ok && role == "name" && inline != ""
+}
+
+// splitFields is a line's parts as units when at least two of them are
+// "label：value" fields of the column lexicon and one names the project, nil
+// otherwise.
+func splitFields(u unit, cols []rule, parts []string) []unit {
+	if len(parts) < 2 {
+		return nil
+	}
+	var split []unit
+	fields, named := 0, false
+	for k, p := range parts {
+		p = strings.TrimSpace(strings.TrimRight(p, "。. "))
+		if p == "" {
+			continue
+		}
+		v := u
+		v.norm, v.text = p, p
+		if k > 0 {
+			v.norm = listMarkerRe.ReplaceAllString(p, "")
+		}
+		if role, _, inline, ok := fieldOf(cols, v); ok && inline != "" {
+			fields++
+			named = named || role == "name"
+		}
+		split = append(split, v)
+	}
+	if fields >= 2 && named {
+		return split
+	}
+	return nil
 }
 
 // valueLines is how many lines a field's value may take: a description
