@@ -338,7 +338,18 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	// document with no other figure the total is the one item.
 	var orphans []*cand
 	var items []*cand
+	inPara := map[int]int{}
 	for _, l := range leaves {
+		inPara[l.para]++
+	}
+	for _, l := range leaves {
+		// （一）甲项目。培训学员300人次，共计投入8万元。: a total word that is the
+		// only figure of a numbered paragraph sums that paragraph's money, none
+		// of the document's: the paragraph's item (rule total-in-list-item)
+		if l.keyword && l.parent == nil && l.marker != "" && inPara[l.para] == 1 && len(leaves) > 1 {
+			items = append(items, l)
+			continue
+		}
 		if l.keyword && l.parent == nil {
 			orphans = append(orphans, l)
 		} else {

@@ -33,6 +33,9 @@ type namingLexicon struct {
 	purposeClause       *regexp.Regexp // the clause after a figure named by nothing before it (rule name-purpose-clause)
 	leadKeep            *regexp.Regexp // a term that starts with a lead word (为老服务; rule name-lead-keep)
 	levelPart           *regexp.Regexp // a part named only by the level that spends it (省本级; rule name-level-part)
+	headingStructure    *regexp.Regexp // a heading that is only the document's structure (rule name-heading)
+	headingArea         *regexp.Regexp // 方面 ending an area heading (rule name-heading)
+	countName           *regexp.Regexp // a name that ends in how many (新建书屋12个): what was done, weak (rule name-heading)
 }
 
 var (
@@ -49,11 +52,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart, "heading-structure": &namingLex.headingStructure, "heading-area": &namingLex.headingArea, "count-name": &namingLex.countName}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep or level-part", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep, level-part, heading-structure, heading-area or count-name", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {

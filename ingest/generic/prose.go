@@ -305,7 +305,9 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			out = append(out, c)
 		}
 	}
-	return tierAmounts(us, leadLists(us, perHeadItems(out), ctx, &group), &group)
+	out = tierAmounts(us, leadLists(us, perHeadItems(out), ctx, &group), &group)
+	headingNames(us, out)
+	return out
 }
 
 const perHeadReason = "per-head or per-unit amount"

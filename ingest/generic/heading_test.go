@@ -1,0 +1,60 @@
+package generic
+
+import "testing"
+
+// A numbered heading names the one amount of its paragraph (rule
+// name-heading in data/lexicon/naming.csv): a project heading always, any
+// other heading only when the figure's own words name nothing.
+func TestHeadingNamesTheAmountOfItsParagraph(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a quoted project heading, then who benefits and the sum",
+			"（一）“银发课堂”项目。培训老年学员300人次，共计投入8万元。\n（二）“护苗成长”行动。为120名留守儿童开展安全教育，使用公益金5万元。",
+			"items: “银发课堂”项目=8/fixed “护苗成长”行动=5/fixed; totals: ; unread: "},
+		{"a project heading on its own line, traditional script",
+			"1.長者助浴服務項目\n投入公益金12萬元，為200名失能老人提供上門助浴。\n2.社區康復驛站建設工程\n安排資金30萬元，新建康復驛站3個。",
+			"items: 長者助浴服務項目=12/fixed 社區康復驛站建設工程=30/fixed; totals: ; unread: "},
+		{"a heading that is no project names a figure whose words name nothing",
+			"3.慈善超市运营补助\n安排资金20万元。\n4.社工站督导培训\n支出6.5万元。",
+			"items: 慈善超市运营补助=20/fixed 社工站督导培训=6.5/fixed; totals: ; unread: "},
+	})
+}
+
+func TestHeadingsThatNameNothing(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"an area heading does not replace the use the sentence names",
+			"（二）儿童福利方面。安排资金58万元，用于孤儿助学。",
+			"items: 孤儿助学=58/fixed; totals: ; unread: "},
+		{"a heading of the document's structure names nothing",
+			"二、資金使用情況\n全年使用公益金30萬元，用於長者食堂運營。",
+			"items: 長者食堂運營=30/fixed; totals: ; unread: "},
+		{"a heading over several amounts is their section, no item's name",
+			"（一）“邻里守望”项目。甲社区6万元，乙社区4万元。",
+			"items: 甲社区=6/fixed 乙社区=4/fixed; totals: ; unread: "},
+	})
+}
+
+// A total word that is the only figure of a numbered paragraph is that
+// paragraph's item (rule total-in-list-item), not a total of the document.
+func TestATotalWordInAListItemIsItsItem(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"共计 in each list item",
+			"1.社区书屋建设。新建书屋12个，配备图书6000册，共计投入15万元。\n2.长者助餐服务。全年服务老人1.2万人次，合计支出9万元。",
+			"items: 社区书屋建设=15/fixed 长者助餐服务=9/fixed; totals: ; unread: "},
+		{"共 in one list item beside a priced one, traditional script",
+			"（一）兒童之家運營。覆蓋社區20個，共使用資金18萬元。\n（二）殘疾人輔具適配。資助金額7萬元。",
+			"items: 兒童之家運營=18/fixed 殘疾人輔具適配=7/fixed; totals: ; unread: "},
+	})
+}
+
+// A time word before the fund (全年使用公益金) leaves it only the fund: the
+// purpose after the comma names the item.
+func TestAYearBeforeTheFundNamesNothing(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"全年 before the fund",
+			"全年使用公益金30万元，用于长者食堂运营。",
+			"items: 长者食堂运营=30/fixed; totals: ; unread: "},
+		{"本年度 before the fund, traditional script",
+			"本年度安排福彩公益金12萬元，用於社區康復站建設。",
+			"items: 社區康復站建設=12/fixed; totals: ; unread: "},
+	})
+}
