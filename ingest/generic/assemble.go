@@ -252,6 +252,9 @@ func poolItems(pools []*cand, c model.Catalog, p *model.Parsed) {
 	}
 }
 
+// yearOnlyRe: a name that is only a year (2023年, 2023年度, 本年).
+var yearOnlyRe = regexp.MustCompile(`^(?:(?:19|20)\d{2}年度?|本年度?|全年|今年|当年)$`)
+
 // poolCountRe is how many items a pool's sentence says it is for (以下3个项目).
 var poolCountRe = regexp.MustCompile(`(\d+)个(?:项目|单位|社区|村)`)
 
@@ -389,7 +392,9 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 					break
 				}
 			}
-			it.Name = section.name + "（" + x.name + "）"
+			if !namesNothing(section.name) && !yearOnlyRe.MatchString(strings.TrimSpace(section.name)) {
+				it.Name = section.name + "（" + x.name + "）"
+			} // 2023年,…其中：补助市县8亿元: a section named by nothing but its year leaves the part its own name
 			if place {
 				it.RegionText = x.name
 			}

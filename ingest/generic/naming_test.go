@@ -246,6 +246,12 @@ func TestPartsNamedByTheirLevel(t *testing.T) {
 		{"本级 and 下拨县区, traditional script",
 			"二、兒童福利支出80萬元，其中市本級30萬元、下撥縣區50萬元。",
 			"items: 兒童福利（市本級）=30/fixed 兒童福利（縣區）=50/fixed; totals: 80/80; unread: "},
+		{"a total named by its year only: the parts keep their own names",
+			"2023年，省本级福彩公益金安排支出12亿元，其中：补助市县8亿元，省本级使用4亿元。",
+			"items: 补助市县=80000/fixed 省本级=40000/fixed; totals: 120000/120000; unread: "},
+		{"本年度 only, traditional script",
+			"本年度，公益金支出共計900萬元，其中：下撥縣區600萬元、市本級300萬元。",
+			"items: 縣區=600/fixed 市本級=300/fixed; totals: 900/900; unread: "},
 	})
 }
 
