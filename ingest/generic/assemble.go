@@ -371,7 +371,7 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	for _, x := range items {
 		it := model.LineItem{
 			ItemNo:       strconv.Itoa(len(p.Items) + 1),
-			Name:         x.name,
+			Name:         strings.TrimRight(x.name, "，,:：、;； "), // 甲敬老院：维修改造，15万元: the clause stop before the figure is no part of the name
 			Organization: x.org,
 			Section:      sectionOf(x),
 			Description:  x.clause,

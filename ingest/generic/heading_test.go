@@ -1,6 +1,9 @@
 package generic
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A numbered heading names the one amount of its paragraph (rule
 // name-heading in data/lexicon/naming.csv): a project heading always, any
@@ -57,4 +60,15 @@ func TestAYearBeforeTheFundNamesNothing(t *testing.T) {
 			"本年度安排福彩公益金12萬元，用於社區康復站建設。",
 			"items: 社區康復站建設=12/fixed; totals: ; unread: "},
 	})
+}
+
+// The clause stop right before a figure (甲：维修改造，15万元) is no part of
+// the item's name.
+func TestNoClauseStopEndsAName(t *testing.T) {
+	for _, text := range []string{"甲镇敬老院：维修改造，15万元；", "乙鄉敬老院：消防設施改造、8.6萬元。"} {
+		p := read(t, text)
+		if len(p.Items) != 1 || strings.ContainsAny(p.Items[0].Name[len(p.Items[0].Name)-3:], "，,、") {
+			t.Errorf("%s: %s", text, summary(p))
+		}
+	}
 }
