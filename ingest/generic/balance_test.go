@@ -38,11 +38,20 @@ func TestABalanceBroughtForwardIsNoItem(t *testing.T) {
 // 运营 …: kind object in data/lexicon/organizations.csv) is the project's
 // object, not the organization that receives the money.
 func TestFacilityBeforeItsWorksIsNoOrganization(t *testing.T) {
-	for _, c := range []struct{ text, org string }{
+	checkOrgs(t, []orgCase{
 		{"其中农村幸福院建设补助60万元。", ""},
 		{"甲社區服務中心運營補貼12萬元。", ""},
 		{"由乙市社会工作服务中心承接的长者探访项目8万元。", "乙市社会工作服务中心"},
-	} {
+	})
+}
+
+// orgCase is a text of one item and the organization it names ("" none).
+type orgCase struct{ text, org string }
+
+// checkOrgs reads each case and requires one item with its organization.
+func checkOrgs(t *testing.T, cases []orgCase) {
+	t.Helper()
+	for _, c := range cases {
 		p := read(t, c.text)
 		if len(p.Items) != 1 || p.Items[0].Organization != c.org {
 			t.Errorf("%s: %s, organization %q, want %q", c.text, summary(p), orgOf(p), c.org)

@@ -59,16 +59,11 @@ func TestNameBeforeAParenthesisWithAFigure(t *testing.T) {
 // Rule org-built: a registered name the money builds (新建甲照料中心) is the
 // project's object, never its organization.
 func TestAFacilityBuiltIsNoOrganization(t *testing.T) {
-	for _, c := range []struct{ text, org string }{
+	checkOrgs(t, []orgCase{
 		{"其中：新建城乡社区居家养老服务照料中心10个，补助300万元。", ""},
 		{"年內建成乙鎮綜合養老服務中心一處，補助資金80萬元。", ""},
 		{"委托丙市社会工作服务中心开展困境儿童探访，资助12万元。", "丙市社会工作服务中心"},
-	} {
-		p := read(t, c.text)
-		if len(p.Items) != 1 || p.Items[0].Organization != c.org {
-			t.Errorf("%s: %s, organization %q, want %q", c.text, summary(p), orgOf(p), c.org)
-		}
-	}
+	})
 }
 
 // Rule name-paren-figure: a list of names each with its figure in

@@ -60,18 +60,28 @@ func containsSuffix(s, suffix string) bool {
 // org-before-quote); a clause with no such unit before the quote names no
 // organization.
 func TestOrganizationBeforeQuotedProject(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want [][2]string // name, organization
-	}{
+	checkNamedOrgs(t, []namedOrgCase{
 		{"经评审,甲县城关镇乙社区“邻里守望”项目荣获一等奖,项目扶持资金3万元;丙县丁村“银龄课堂”项目获二等奖,项目扶持资金2万元。",
 			[][2]string{{"“邻里守望”项目", "甲县城关镇乙社区"}, {"“银龄课堂”项目", "丙县丁村"}}},
 		{"丁市陽光社會工作服務中心“護苗行動”獲評優秀項目，獲得資助5萬元；“愛心驛站”項目入選，獲得資助4萬元。",
 			[][2]string{{"“護苗行動”", "丁市陽光社會工作服務中心"}, {"“愛心驛站”項目", ""}}},
-	} {
+	})
+}
+
+// namedOrgCase is a text and the name and organization of each item it gives.
+type namedOrgCase struct {
+	text string
+	want [][2]string // name, organization
+}
+
+// checkNamedOrgs reads each case and requires its items' names and organizations.
+func checkNamedOrgs(t *testing.T, cases []namedOrgCase) {
+	t.Helper()
+	for _, c := range cases {
 		p := read(t, c.text)
 		if len(p.Items) != len(c.want) {
-			t.Fatalf("%s: %d items, want %d: %s", c.text, len(p.Items), len(c.want), summary(p))
+			t.Errorf("%s: %d items, want %d: %s", c.text, len(p.Items), len(c.want), summary(p))
+			continue
 		}
 		for i, it := range p.Items {
 			if it.Name != c.want[i][0] || it.Organization != c.want[i][1] {
@@ -124,23 +134,10 @@ func TestOrganizationAfterEnumeratorAndVerb(t *testing.T) {
 // 由乙中心承接), is its organization; and a summary figure stated again in
 // such a detail takes the detail's organization.
 func TestOrganizationInTheClauseAfter(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want [][2]string // name, organization
-	}{
+	checkNamedOrgs(t, []namedOrgCase{
 		{"1.社区助餐项目（50万元），由甲县乐龄社会工作服务中心承接，服务老人1200人。\n2.儿童关爱项目（30万元），由甲县青苗志愿者协会承接。",
 			[][2]string{{"社区助餐项目", "甲县乐龄社会工作服务中心"}, {"儿童关爱项目", "甲县青苗志愿者协会"}}},
 		{"全年安排公益金8萬元，其中長者探訪5萬元，助殘康復3萬元。\n（一）長者探訪（5萬元），由乙市助老協會承辦。\n（二）助殘康復（3萬元），由丙區康復協會實施。",
 			[][2]string{{"長者探訪", "乙市助老協會"}, {"助殘康復", "丙區康復協會"}}},
-	} {
-		p := read(t, c.text)
-		if len(p.Items) != len(c.want) {
-			t.Fatalf("%s: %s", c.text, summary(p))
-		}
-		for i, it := range p.Items {
-			if it.Name != c.want[i][0] || it.Organization != c.want[i][1] {
-				t.Errorf("%s: item %d is %q by %q, want %q by %q", c.text, i+1, it.Name, it.Organization, c.want[i][0], c.want[i][1])
-			}
-		}
-	}
+	})
 }
