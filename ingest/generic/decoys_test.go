@@ -152,3 +152,32 @@ func TestTextInjectedInsideANumber(t *testing.T) {
 			"items: 资助项目6个=500/fixed 2023年资金=30/fixed; totals: ; unread: "},
 	})
 }
+
+// Money from another source, money applied for and a project's total cost
+// are not the fund's money (decoy rows of amount_context.csv; 配套 is not
+// among them: a fund's own matching money for a higher level's project is
+// printed so too); the fund's
+// part of a total cost is the item, named by its list item's first clause
+// (rule name-heading).
+func TestOtherSourcesAppliedForAndTotalCost(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"donations beside the fund's money",
+			"（一）敬老院护理能力提升项目，资金30万元，社会捐赠10万元；\n（二）残疾人托养服务项目，资金25万元。",
+			"items: 敬老院护理能力提升项目=30/fixed 残疾人托养服务项目=25/fixed; totals: ; unread: 10万元(money from another source (funds leveraged, donated or raised by the project itself), not this fund's)"},
+		{"funds leveraged and raised, traditional script",
+			"資助社區食堂建設8萬元，帶動社會資金投入12萬元，街道自籌3萬元。",
+			"items: 資助社區食堂建設=8/fixed; totals: ; unread: 12萬元(money from another source (funds leveraged, donated or raised by the project itself), not this fund's) 3萬元(money from another source (funds leveraged, donated or raised by the project itself), not this fund's)"},
+		{"money applied for beside money granted",
+			"共收到申报项目40个，申报资金总额320万元；经评审，资助甲社区助老项目6万元、乙社区助残项目4万元。",
+			"items: 资助甲社区助老项目=6/fixed 乙社区助残项目=4/fixed; totals: ; unread: 320万元(money applied for, not granted)"},
+		{"申請金額, traditional script",
+			"丙協會長者探訪項目申請金額15萬元，核定資助10萬元。",
+			"items: 核定資助=10/fixed; totals: ; unread: 15萬元(money applied for, not granted)"},
+		{"a total cost and the fund's part of it",
+			"1.市社会福利院综合楼改造项目，项目总投资500万元，其中福彩公益金补助200万元。\n2.困境儿童关爱项目，使用公益金35万元。",
+			"items: 市社会福利院综合楼改造项目=200/fixed 困境儿童关爱项目=35/fixed; totals: ; unread: 500万元(a project's total cost, of which the fund pays a part, not the fund's money)"},
+		{"总造价, traditional script",
+			"（一）鄉鎮敬老院消防改造工程，工程總造價80萬元，其中使用公益金50萬元。",
+			"items: 鄉鎮敬老院消防改造工程=50/fixed; totals: ; unread: 80萬元(a project's total cost, of which the fund pays a part, not the fund's money)"},
+	})
+}

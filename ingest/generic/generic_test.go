@@ -239,7 +239,7 @@ func TestKeyValueForm(t *testing.T) {
 六、实际效果
 全年服务老人3000人次,带动社会资金投入8万元。
 `)
-	want := "items: 某区2024年度社区助老服务项目=25/fixed; totals: ; unread: 8万元(outside the form's money field)"
+	want := "items: 某区2024年度社区助老服务项目=25/fixed; totals: ; unread: 8万元(money from another source (funds leveraged, donated or raised by the project itself), not this fund's)"
 	if got := summary(p); got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}

@@ -30,28 +30,40 @@ import (
 // sentence when the paragraph is numbered and that sentence states no
 // figure, or the numbered line alone just before an unnumbered paragraph;
 // "" when none.
-func headingOf(us []unit, pi int) string {
+//
+// In a numbered paragraph whose first sentence runs on after a comma
+// (1.甲改造项目，项目总投资500万元，其中福彩公益金补助200万元), its first
+// clause is the heading when it names a project; clause is then true, and
+// it names only a figure whose own words name nothing.
+func headingOf(us []unit, pi int) (h string, clause bool) {
 	n := us[pi].norm
 	if listMarkerRe.MatchString(n) {
 		body := strings.TrimSpace(listMarkerRe.ReplaceAllString(n, ""))
 		k := strings.IndexAny(body, "。：:")
-		if k <= 0 || strings.ContainsAny(body[:k], "，,；;、") {
-			return "" // 1.“甲”互助站，承接单位：…: a list item's fields, no heading
+		if k <= 0 {
+			return "", false
 		}
-		return headingText(body[:k])
+		if c := strings.IndexAny(body[:k], "，,；;、"); c >= 0 {
+			// 1.“甲”互助站，承接单位：…: a list item's first clause, a heading only when a project
+			if h := headingText(body[:c]); h != "" && projectHeading(h) {
+				return h, true
+			}
+			return "", false
+		}
+		return headingText(body[:k]), false
 	}
 	if pi == 0 {
-		return ""
+		return "", false
 	}
 	prev := us[pi-1]
 	if prev.line != us[pi].line-1 || !listMarkerRe.MatchString(prev.norm) {
-		return ""
+		return "", false
 	}
 	body := strings.TrimSpace(listMarkerRe.ReplaceAllString(prev.norm, ""))
 	if strings.ContainsAny(strings.TrimRight(body, "。：:"), "。；;，,：:") {
-		return ""
+		return "", false
 	}
-	return headingText(strings.TrimRight(body, "。：:"))
+	return headingText(strings.TrimRight(body, "。：:")), false
 }
 
 // headingText is a heading's words when they can name an item: a few words,
@@ -88,13 +100,13 @@ func headingNames(us []unit, cands []*cand) {
 		if len(cs) != 1 {
 			continue
 		}
-		h := headingOf(us, pi)
+		h, clause := headingOf(us, pi)
 		if h == "" {
 			continue
 		}
 		c := cs[0]
 		weak := strings.TrimSpace(c.name) == "" || namesNothing(c.name) || names().countName.MatchString(textfold.Han(c.name))
-		if !weak && !projectHeading(h) {
+		if clause && !(weak || c.fundOnly) || !weak && !projectHeading(h) {
 			continue
 		}
 		if strings.Contains(c.name, h) || c.name != "" && strings.Contains(h, c.name) {
