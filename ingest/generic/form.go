@@ -340,6 +340,8 @@ func fieldLines(us []unit, cols []rule) []unit {
 			out = append(out, split...)
 		} else if split := splitFields(u, cols, commaFields(u.norm)); split != nil && commaForm(cols, split) {
 			out = append(out, split...)
+		} else if split := splitFields(u, cols, spacedLabels(u.text)); split != nil && commaForm(cols, split) {
+			out = append(out, split...) // 项目名称：甲 资金：80万元 实施单位：乙 (rule form-space-fields)
 		} else {
 			out = append(out, u)
 		}
@@ -362,6 +364,23 @@ func commaFields(s string) []string {
 		last = i + utf8.RuneLen(r)
 	}
 	return append(parts, s[last:])
+}
+
+// spacedLabelRe is a space before a label and its colon: where a form
+// printed on one line with spaces between its fields starts its next field.
+var spacedLabelRe = regexp.MustCompile(`[ \t\x{3000}]+\p{Han}{2,10}[:：]`)
+
+// spacedLabels splits a line as printed at each space that comes before
+// "label：" (normalizing drops the spaces between Han characters), each
+// part normalized.
+func spacedLabels(s string) []string {
+	var parts []string
+	last := 0
+	for _, m := range spacedLabelRe.FindAllStringIndex(s, -1) {
+		parts = append(parts, model.Normalize(s[last:m[0]]))
+		last = m[0]
+	}
+	return append(parts, model.Normalize(s[last:]))
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -72,8 +72,8 @@ func rowFields(l string) []string {
 // into as many fields (prose is rarely spaced twice, a column layout is).
 func findRowLines(lines []string, i int, cols []rule) (*document.Table, int) {
 	f := rowFields(lines[i])
-	if len(f) < 2 {
-		return nil, i
+	if len(f) < 2 || labelledFields(f) >= 2 {
+		return nil, i // 项目名称：甲　资助金额：6万元: a form's fields on one line, no table row
 	}
 	spaced := spaceOnly(lines[i])
 	row := func(j int) bool {
@@ -202,6 +202,20 @@ func padShort(fields, header []string, cols []rule) []string {
 		out[c] = fields[lead+k]
 	}
 	return out
+}
+
+// labelledFieldRe is a field printed with its label: 项目名称：甲.
+var labelledFieldRe = regexp.MustCompile(`^\p{Han}{2,10}[:：]\s*\S`)
+
+// labelledFields counts the fields of a row that carry their own label.
+func labelledFields(fields []string) int {
+	n := 0
+	for _, f := range fields {
+		if labelledFieldRe.MatchString(strings.TrimSpace(f)) {
+			n++
+		}
+	}
+	return n
 }
 
 // rowNumberRe is a 序号 cell.
