@@ -12,7 +12,7 @@ import (
 // name-heading). A notice often prints each project as a numbered heading
 // and then says what was paid and done:
 //
-//	（一）“福彩圆梦·孤儿助学工程”项目。资助孤儿大学生120名，每人每年1万元，共计120万元。
+//	（一）“甲乙助学”项目。资助大学新生120名，每人每年1万元，共计120万元。
 //	2.精神障碍患者社区康复项目
 //	投入公益金45万元，在全市建设6个社区康复站点。
 //
