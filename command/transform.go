@@ -73,7 +73,7 @@ func runTransform(ctx context.Context, f *cmdutil.Factory, db *sql.DB) error {
 		fmt.Fprintf(io.ErrOut, "warning: %s:%d: %s\n", w.File, w.Line, w.Message)
 	}
 	var items int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM clean_line_item`).Scan(&items); err != nil {
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM item_code`).Scan(&items); err != nil {
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "transformed %d line items (%d models)\n", items, len(transform.Models()))

@@ -58,6 +58,9 @@ func RunWithProgress(ctx context.Context, db *sql.DB, dataFS fs.FS, progress fun
 		return err
 	}
 	defer conn.Close()
+	// a model may set a planner option for one statement (06_clean.sql); the
+	// pooled connection never keeps it, even when that model fails
+	defer func() { _, _ = conn.ExecContext(context.Background(), "RESET disabled_optimizers") }()
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
@@ -108,7 +111,7 @@ func run(ctx context.Context, conn *sql.Conn, dataFS fs.FS, progress func(string
 
 // retiredTables were tables in earlier versions of the models and are views
 // or gone now; a database made by such a version has them dropped first.
-var retiredTables = []string{"stg_item", "item_region", "item_funding", "clean_line_item", "item_category",
+var retiredTables = []string{"item_fact", "stg_item", "item_region", "item_funding", "clean_line_item", "item_category",
 	"mart_city_year", "mart_city_year_category", "mart_city_year_funding"}
 
 func dropRetired(ctx context.Context, conn *sql.Conn) error {

@@ -263,6 +263,19 @@ func TestCoverageAndYearOverYear(t *testing.T) {
 	if prev != 6220770 || change != 200000 || pct != "3.22" { // 20 / 622.077 = 3.215%
 		t.Errorf("year over year: prev %d change %d (%s%%)", prev, change, pct)
 	}
+	// The category mix of a place spans its years: its categories add up to
+	// both years' money, their shares to 100%, and its years are both listed.
+	var years string
+	var mix, both int64
+	var shares float64
+	if err := db.QueryRow(`SELECT any_value(years), sum(basis_yuan), CAST(sum(share_pct) AS DOUBLE),
+		       (SELECT sum(basis_yuan) FROM mart_place_year WHERE place = '舟山市普陀区' AND phase = 'budgeted')
+		FROM mart_category_mix WHERE place = '舟山市普陀区' AND phase = 'budgeted'`).Scan(&years, &mix, &shares, &both); err != nil {
+		t.Fatal(err)
+	}
+	if years != "2023、2024" || mix != both || mix != 2*6220770+200000 || shares < 99.9 || shares > 100.1 {
+		t.Errorf("category mix over two years: years %q, %d yuan (place-years %d), shares add to %.2f%%", years, mix, both, shares)
+	}
 }
 
 func TestDataTestsPassOnBundledData(t *testing.T) {
@@ -353,6 +366,16 @@ func TestGeneratedCatalogsPassCheck(t *testing.T) {
 	db.QueryRow(`SELECT count(DISTINCT region_text) FROM line_item WHERE region_text LIKE '%市%管理区'`).Scan(&managed)
 	if managed == 0 {
 		t.Fatal("the generated catalogs print no unit named with its city; the test proves nothing")
+	}
+	// A county name several cities of a province share (城区, 铁西区) is the
+	// county of the catalog's own city, every run.
+	var shared, elsewhere int
+	db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE f.region_code <> r.code)
+		FROM clean_line_item f
+		JOIN region r ON r.name = f.region_text AND r.level = 'county' AND r.city_code = f.city_code AND r.name <> f.city
+		WHERE (SELECT count(*) FROM region o WHERE o.name = r.name AND o.province_code = r.province_code AND o.level = 'county') > 1`).Scan(&shared, &elsewhere)
+	if shared == 0 || elsewhere != 0 {
+		t.Errorf("%d items print a county name shared in their province, %d of them resolved to another city's county", shared, elsewhere)
 	}
 	results, err := Check(ctx, db)
 	if err != nil {

@@ -26,6 +26,17 @@ FROM catalog c
 LEFT JOIN region own  ON own.code = c.admin_code
 LEFT JOIN region city ON city.code = coalesce(own.city_code, own.code);
 
+-- One row per place (a jurisdiction that publishes catalogs, at its level)
+-- with its names: what the marts set beside the sums they add up by code.
+-- Catalogs of one place that print its name differently give it the first.
+CREATE OR REPLACE TABLE place AS
+SELECT DISTINCT ON (place_code, place_level)
+       place_code, place_level, place, compare_level,
+       place_province AS province, place_province_code,
+       place_city AS city, place_city_code
+FROM catalog_place
+ORDER BY place_code, place_level, place;
+
 CREATE OR REPLACE VIEW stg_line_item AS
 SELECT li.*,
        c.province,

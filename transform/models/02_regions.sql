@@ -2,7 +2,8 @@
 -- parenthesised asides and a leading name of the catalog's own city, then
 -- match each part, best rule first:
 --   1 alias (ref_region_aliases: short names, misprints, pseudo-regions)
---   2 exact name of a city or county in the catalog's province
+--   2 exact name of a city or county in the catalog's province (a name several
+--     counties share, 城区 or 铁西区: the one of the catalog's city)
 --   3 exact name of a town in the catalog's city (gives its county)
 --   4 a county name of the catalog's city that the part starts with
 -- An item whose parts land in one region gets it; parts in several counties
@@ -47,7 +48,10 @@ WITH candidate AS (
     FROM region_part rp
     JOIN ref_region_aliases a ON a.alias = rp.key OR a.alias = rp.part
     UNION ALL
-    SELECT rp.catalog_id, rp.region_text, rp.part_no, 2, r.code, 'exact', 'name ' || r.name, NULL
+    SELECT rp.catalog_id, rp.region_text, rp.part_no,
+           -- a name several counties of the province share (城区, 铁西区, 市中区): the one in the catalog's city first
+           CASE WHEN coalesce(r.city_code, r.code) = rp.city_code THEN 2 ELSE 2.5 END,
+           r.code, 'exact', 'name ' || r.name, NULL
     FROM region_part rp
     JOIN region r ON (r.name = rp.key OR r.name = rp.part) -- some units are named with their city (常德市西洞庭管理区)
                  AND r.province_code = rp.province_code AND r.level IN ('city', 'county')
@@ -66,7 +70,8 @@ SELECT rp.catalog_id, rp.region_text, rp.part_no, rp.part,
 FROM region_part rp
 LEFT JOIN candidate c USING (catalog_id, region_text, part_no)
 QUALIFY row_number() OVER (PARTITION BY rp.catalog_id, rp.region_text, rp.part_no
-                           ORDER BY c.rank NULLS LAST, length(c.match_rule) DESC) = 1;
+                           ORDER BY c.rank NULLS LAST, length(c.match_rule) DESC, c.code) = 1;
+-- (a name two codes of one city share, the city listed again as its own county, gives the first code, the same every run)
 
 -- One row per catalog and printed text ('' when none is printed).
 CREATE OR REPLACE TABLE region_resolution AS

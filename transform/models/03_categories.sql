@@ -3,9 +3,14 @@
 -- A source category that is itself a category code or Chinese label (as the
 -- fundscope template asks for) is taken as it is, before any rule.
 -- Exact source-category rules are hash joins; the keyword rules (name or
--- description contains …) are tried only for items no better rule settles.
+-- description contains …) are tried only for texts no better rule settles.
+-- Each distinct printed (name, description, source category) is resolved
+-- once (category_resolution), however many items print it; item_code
+-- (06_clean.sql) joins it on those three keys ('' for a text not printed).
 
-CREATE OR REPLACE VIEW item_category AS  -- computed once, into item_fact (05_clean.sql)
+DROP VIEW IF EXISTS item_category;  -- what earlier versions resolved per item
+
+CREATE OR REPLACE TABLE category_resolution AS
 WITH rules AS (
     SELECT CAST(rule_no AS INTEGER) AS rule_no, CAST(priority AS INTEGER) AS priority,
            field, pattern, category,
@@ -25,23 +30,25 @@ WITH rules AS (
     QUALIFY row_number() OVER (PARTITION BY pattern ORDER BY priority, rule_no) = 1
 ), keyword_rules AS (
     SELECT * FROM rules WHERE field IN ('name', 'description')
+), printed AS (
+    SELECT DISTINCT name, coalesce(description, '') AS description_key, coalesce(source_category, '') AS source_category_key
+    FROM line_item
 ), items AS (
-    SELECT li.item_id, li.name, coalesce(li.description, '') AS description,
-           e.priority AS e_priority, e.rule_no AS e_rule_no, e.category AS e_category, e.category_rule AS e_rule
-    FROM line_item li
-    LEFT JOIN exact_rules e ON e.pattern = li.source_category
+    SELECT p.*, e.priority AS e_priority, e.rule_no AS e_rule_no, e.category AS e_category, e.category_rule AS e_rule
+    FROM printed p
+    LEFT JOIN exact_rules e ON e.pattern = p.source_category_key
 ), keyword AS (
-    SELECT o.item_id, r.priority, r.rule_no, r.category, r.category_rule
+    SELECT o.name, o.description_key, o.source_category_key, r.priority, r.rule_no, r.category, r.category_rule
     FROM items o
     JOIN keyword_rules r
-      ON contains(CASE r.field WHEN 'name' THEN o.name ELSE o.description END, r.pattern)
+      ON contains(CASE r.field WHEN 'name' THEN o.name ELSE o.description_key END, r.pattern)
     WHERE o.e_priority IS NULL OR o.e_priority > (SELECT min(priority) FROM keyword_rules)
-    QUALIFY row_number() OVER (PARTITION BY o.item_id ORDER BY r.priority, r.rule_no) = 1
+    QUALIFY row_number() OVER (PARTITION BY o.name, o.description_key, o.source_category_key ORDER BY r.priority, r.rule_no) = 1
 )
-SELECT i.item_id,
-       CASE WHEN k.item_id IS NOT NULL AND (i.e_priority IS NULL OR (k.priority, k.rule_no) < (i.e_priority, i.e_rule_no))
+SELECT i.name, i.description_key, i.source_category_key,
+       CASE WHEN k.name IS NOT NULL AND (i.e_priority IS NULL OR (k.priority, k.rule_no) < (i.e_priority, i.e_rule_no))
             THEN k.category ELSE coalesce(i.e_category, 'other') END AS category,
-       CASE WHEN k.item_id IS NOT NULL AND (i.e_priority IS NULL OR (k.priority, k.rule_no) < (i.e_priority, i.e_rule_no))
+       CASE WHEN k.name IS NOT NULL AND (i.e_priority IS NULL OR (k.priority, k.rule_no) < (i.e_priority, i.e_rule_no))
             THEN k.category_rule ELSE coalesce(i.e_rule, 'no rule matched: other') END AS category_rule
 FROM items i
-LEFT JOIN keyword k USING (item_id);
+LEFT JOIN keyword k USING (name, description_key, source_category_key);

@@ -23,25 +23,36 @@ CREATE OR REPLACE MACRO yuan_of_basis(amount, basis, wanted) AS
 CREATE OR REPLACE MACRO yuan_of_kind(amount, kind, wanted) AS
     CASE WHEN count(amount) = 0 THEN NULL ELSE CAST(coalesce(sum(amount) FILTER (WHERE kind = wanted), 0) AS BIGINT) END;
 CREATE OR REPLACE MACRO unknown_amounts(amount) AS count(*) FILTER (WHERE amount IS NULL);
-CREATE OR REPLACE MACRO yuan_where(amount, cond) AS
-    CASE WHEN count(amount) = 0 THEN NULL ELSE CAST(coalesce(sum(amount) FILTER (WHERE cond), 0) AS BIGINT) END;
+-- A firm sum over groups already added up: priced is each group's count of
+-- amounts, yuan its sum.
+CREATE OR REPLACE MACRO rollup_yuan(priced, yuan, cond) AS
+    CASE WHEN sum(priced) = 0 THEN NULL ELSE CAST(coalesce(sum(yuan) FILTER (WHERE cond), 0) AS BIGINT) END;
 CREATE OR REPLACE MACRO basis_of(firm, cap, actuals) AS
     CASE WHEN firm > 0 THEN 'firm' WHEN cap > 0 THEN 'cap' WHEN actuals > 0 THEN 'actuals' ELSE 'firm' END;
 
+-- Every mart adds up item_code (06_clean.sql) by codes, then sets the names
+-- beside the sums (place, ref_categories, ref_funding_sources): the groups
+-- are few, the items many, so names are joined once per group, not per item.
+
 CREATE OR REPLACE TABLE mart_place_year AS
-WITH t AS (
-    SELECT province, city, place_code, place, place_level, compare_level, year, phase,
+WITH g AS (
+    SELECT place_code, place_level, year, phase,
            count(DISTINCT catalog_id)                               AS catalogs,
            count(*)                                                 AS items,
-           yuan_of_basis(amount_yuan, amount_basis, 'firm')         AS total_yuan,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'firm')    AS total_yuan,
            unknown_amounts(amount_yuan)                             AS items_unknown_amount,
            yuan_of_kind(amount_yuan, amount_kind, 'fixed')          AS fixed_yuan,
            yuan_of_kind(amount_yuan, amount_kind, 'derived')        AS derived_yuan,
            yuan_of_kind(amount_yuan, amount_kind, 'approx')         AS approx_yuan,
-           yuan_of_basis(amount_yuan, amount_basis, 'cap')          AS cap_yuan,
-           yuan_of_basis(amount_yuan, amount_basis, 'actuals')      AS actuals_yuan
-    FROM item_fact
-    GROUP BY province, city, place_code, place, place_level, compare_level, year, phase
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'cap')     AS cap_yuan,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'actuals') AS actuals_yuan
+    FROM item_code
+    GROUP BY place_code, place_level, year, phase
+), t AS (
+    SELECT p.province, p.city, g.place_code, p.place, g.place_level, p.compare_level, g.year, g.phase,
+           g.catalogs, g.items, g.total_yuan, g.items_unknown_amount, g.fixed_yuan, g.derived_yuan, g.approx_yuan,
+           g.cap_yuan, g.actuals_yuan
+    FROM g JOIN place p USING (place_code, place_level)
 )
 SELECT t.*,
        basis_of(total_yuan, cap_yuan, actuals_yuan) AS basis,
@@ -53,98 +64,127 @@ SELECT t.*,
 FROM t
 WINDOW w AS (PARTITION BY place_code, place_level, phase ORDER BY year);
 
-CREATE OR REPLACE MACRO basis_yuan(amount, item_basis, wanted) AS
-    CASE WHEN count(amount) = 0 THEN NULL ELSE CAST(coalesce(sum(amount) FILTER (WHERE item_basis = wanted), 0) AS BIGINT) END;
+-- The part of its basis a group holds: the group's sum of the basis the
+-- place-year (or place) is drawn on.
+CREATE OR REPLACE MACRO basis_part(basis, firm, cap, actuals) AS
+    CASE basis WHEN 'cap' THEN cap WHEN 'actuals' THEN actuals ELSE firm END;
 
 CREATE OR REPLACE TABLE mart_place_year_category AS
-SELECT c.province, c.city, c.place_code, c.place, c.place_level, c.compare_level, c.year, c.phase,
-       c.category, c.category_zh, c.category_en,
-       count(*)                                                 AS items,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'firm')     AS total_yuan,
-       unknown_amounts(c.amount_yuan)                           AS items_unknown_amount,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'cap')      AS cap_yuan,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'actuals')  AS actuals_yuan,
-       any_value(py.basis)                                      AS basis,
-       basis_yuan(c.amount_yuan, c.amount_basis, py.basis)      AS basis_yuan,
-       pct(basis_yuan(c.amount_yuan, c.amount_basis, py.basis), any_value(py.basis_yuan)) AS share_pct
-FROM item_fact c
+WITH g AS (
+    SELECT place_code, place_level, year, phase, category,
+           count(*)                                                 AS items,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'firm')    AS total_yuan,
+           unknown_amounts(amount_yuan)                             AS items_unknown_amount,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'cap')     AS cap_yuan,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'actuals') AS actuals_yuan
+    FROM item_code
+    GROUP BY ALL
+)
+SELECT py.province, py.city, g.place_code, py.place, g.place_level, py.compare_level, g.year, g.phase,
+       g.category, rc.name_zh AS category_zh, rc.name_en AS category_en,
+       g.items, g.total_yuan, g.items_unknown_amount, g.cap_yuan, g.actuals_yuan,
+       py.basis,
+       basis_part(py.basis, g.total_yuan, g.cap_yuan, g.actuals_yuan) AS basis_yuan,
+       pct(basis_part(py.basis, g.total_yuan, g.cap_yuan, g.actuals_yuan), py.basis_yuan) AS share_pct
+FROM g
 JOIN mart_place_year py USING (place_code, place_level, year, phase)
-GROUP BY ALL;
+LEFT JOIN ref_categories rc ON rc.code = g.category;
 
 CREATE OR REPLACE TABLE mart_place_year_funding AS
-SELECT c.province, c.city, c.place_code, c.place, c.place_level, c.compare_level, c.year, c.phase,
-       c.funding_code, c.funding_zh, c.funding_en, c.funding_family, c.funding_level,
-       count(*)                                                 AS items,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'firm')     AS total_yuan,
-       unknown_amounts(c.amount_yuan)                           AS items_unknown_amount,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'cap')      AS cap_yuan,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'actuals')  AS actuals_yuan,
-       any_value(py.basis)                                      AS basis,
-       basis_yuan(c.amount_yuan, c.amount_basis, py.basis)      AS basis_yuan,
-       pct(basis_yuan(c.amount_yuan, c.amount_basis, py.basis), any_value(py.basis_yuan)) AS share_pct
-FROM item_fact c
+WITH g AS (
+    SELECT place_code, place_level, year, phase, funding_code,
+           count(*)                                                 AS items,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'firm')    AS total_yuan,
+           unknown_amounts(amount_yuan)                             AS items_unknown_amount,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'cap')     AS cap_yuan,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'actuals') AS actuals_yuan
+    FROM item_code
+    GROUP BY ALL
+)
+SELECT py.province, py.city, g.place_code, py.place, g.place_level, py.compare_level, g.year, g.phase,
+       g.funding_code, fs.name_zh AS funding_zh, fs.name_en AS funding_en, fs.family AS funding_family, fs.level AS funding_level,
+       g.items, g.total_yuan, g.items_unknown_amount, g.cap_yuan, g.actuals_yuan,
+       py.basis,
+       basis_part(py.basis, g.total_yuan, g.cap_yuan, g.actuals_yuan) AS basis_yuan,
+       pct(basis_part(py.basis, g.total_yuan, g.cap_yuan, g.actuals_yuan), py.basis_yuan) AS share_pct
+FROM g
 JOIN mart_place_year py USING (place_code, place_level, year, phase)
-GROUP BY ALL;
+LEFT JOIN ref_funding_sources fs ON fs.code = g.funding_code;
 
 CREATE OR REPLACE TABLE mart_region AS
-SELECT c.province, c.city, c.place_code, c.place, c.place_level, c.compare_level, c.year, c.phase,
-       c.region_code, c.region_name, c.region_level,
-       count(*)                                                 AS items,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'firm')     AS total_yuan,
-       unknown_amounts(c.amount_yuan)                           AS items_unknown_amount,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'cap')      AS cap_yuan,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'actuals')  AS actuals_yuan,
-       any_value(py.basis)                                      AS basis,
-       basis_yuan(c.amount_yuan, c.amount_basis, py.basis)      AS basis_yuan,
-       pct(basis_yuan(c.amount_yuan, c.amount_basis, py.basis), any_value(py.basis_yuan)) AS share_pct
-FROM item_fact c
-JOIN mart_place_year py USING (place_code, place_level, year, phase)
-GROUP BY ALL;
+WITH g AS (
+    SELECT place_code, place_level, year, phase, region_code, region_name, region_level,
+           count(*)                                                 AS items,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'firm')    AS total_yuan,
+           unknown_amounts(amount_yuan)                             AS items_unknown_amount,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'cap')     AS cap_yuan,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'actuals') AS actuals_yuan
+    FROM item_code
+    GROUP BY ALL
+)
+SELECT py.province, py.city, g.place_code, py.place, g.place_level, py.compare_level, g.year, g.phase,
+       g.region_code, g.region_name, g.region_level,
+       g.items, g.total_yuan, g.items_unknown_amount, g.cap_yuan, g.actuals_yuan,
+       py.basis,
+       basis_part(py.basis, g.total_yuan, g.cap_yuan, g.actuals_yuan) AS basis_yuan,
+       pct(basis_part(py.basis, g.total_yuan, g.cap_yuan, g.actuals_yuan), py.basis_yuan) AS share_pct
+FROM g
+JOIN mart_place_year py USING (place_code, place_level, year, phase);
 
 -- Category mix of each place over all its years (per phase), for comparing places.
 CREATE OR REPLACE TABLE mart_category_mix AS
-WITH p AS (
+WITH g AS (
+    SELECT place_code, place_level, phase, category,
+           list(DISTINCT year)                                      AS year_list,
+           count(*)                                                 AS items,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'firm')    AS total_yuan,
+           unknown_amounts(amount_yuan)                             AS items_unknown_amount,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'cap')     AS cap_yuan,
+           yuan_of_basis(amount_yuan, amount_basis(amount_kind), 'actuals') AS actuals_yuan
+    FROM item_code
+    GROUP BY ALL
+), p AS (
     SELECT place_code, place_level, phase,
-           string_agg(DISTINCT CAST(year AS VARCHAR), '、' ORDER BY CAST(year AS VARCHAR)) AS years,
-           yuan_of_basis(amount_yuan, amount_basis, 'firm')    AS firm,
-           yuan_of_basis(amount_yuan, amount_basis, 'cap')     AS cap,
-           yuan_of_basis(amount_yuan, amount_basis, 'actuals') AS actuals
-    FROM item_fact GROUP BY place_code, place_level, phase
+           array_to_string(list_sort(list_distinct(flatten(list(year_list)))), '、') AS years,
+           CASE WHEN count(total_yuan) = 0 THEN NULL ELSE CAST(sum(total_yuan) AS BIGINT) END     AS firm,
+           CASE WHEN count(cap_yuan) = 0 THEN NULL ELSE CAST(sum(cap_yuan) AS BIGINT) END         AS cap,
+           CASE WHEN count(actuals_yuan) = 0 THEN NULL ELSE CAST(sum(actuals_yuan) AS BIGINT) END AS actuals
+    FROM g
+    GROUP BY place_code, place_level, phase
 ), pb AS (
     SELECT *, basis_of(firm, cap, actuals) AS basis,
-           CASE basis_of(firm, cap, actuals) WHEN 'cap' THEN cap WHEN 'actuals' THEN actuals ELSE firm END AS place_basis_yuan
+           basis_part(basis_of(firm, cap, actuals), firm, cap, actuals) AS place_basis_yuan
     FROM p
 )
-SELECT c.province, c.city, c.place_code, c.place, c.place_level, c.compare_level, c.phase, pb.years,
-       c.category, c.category_zh, c.category_en,
-       count(*)                                                 AS items,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'firm')     AS total_yuan,
-       unknown_amounts(c.amount_yuan)                           AS items_unknown_amount,
-       yuan_of_basis(c.amount_yuan, c.amount_basis, 'cap')      AS cap_yuan,
-       any_value(pb.basis)                                      AS basis,
-       basis_yuan(c.amount_yuan, c.amount_basis, pb.basis)      AS basis_yuan,
-       pct(basis_yuan(c.amount_yuan, c.amount_basis, pb.basis), any_value(pb.place_basis_yuan)) AS share_pct
-FROM item_fact c
+SELECT pl.province, pl.city, g.place_code, pl.place, g.place_level, pl.compare_level, g.phase, pb.years,
+       g.category, rc.name_zh AS category_zh, rc.name_en AS category_en,
+       g.items, g.total_yuan, g.items_unknown_amount, g.cap_yuan,
+       pb.basis,
+       basis_part(pb.basis, g.total_yuan, g.cap_yuan, g.actuals_yuan) AS basis_yuan,
+       pct(basis_part(pb.basis, g.total_yuan, g.cap_yuan, g.actuals_yuan), pb.place_basis_yuan) AS share_pct
+FROM g
 JOIN pb USING (place_code, place_level, phase)
-GROUP BY ALL;
+JOIN place pl USING (place_code, place_level)
+LEFT JOIN ref_categories rc ON rc.code = g.category;
 
 -- Organizations: what each received, per phase, from how many places and years.
 CREATE OR REPLACE TABLE mart_organization AS
 SELECT f.org_key, o.name AS organization, o.credit_code, f.phase,
        count(*)                                                 AS items,
-       yuan_of_basis(f.amount_yuan, f.amount_basis, 'firm')     AS total_yuan,
-       yuan_of_basis(f.amount_yuan, f.amount_basis, 'cap')      AS cap_yuan,
-       yuan_of_basis(f.amount_yuan, f.amount_basis, 'actuals')  AS actuals_yuan,
+       yuan_of_basis(f.amount_yuan, amount_basis(f.amount_kind), 'firm')    AS total_yuan,
+       yuan_of_basis(f.amount_yuan, amount_basis(f.amount_kind), 'cap')     AS cap_yuan,
+       yuan_of_basis(f.amount_yuan, amount_basis(f.amount_kind), 'actuals') AS actuals_yuan,
        unknown_amounts(f.amount_yuan)                           AS items_unknown_amount,
        count(DISTINCT f.place_code)                             AS places,
        count(DISTINCT f.year)                                   AS years,
-       string_agg(DISTINCT f.place, '、' ORDER BY f.place)      AS place_list,
+       string_agg(DISTINCT pl.place, '、' ORDER BY pl.place)    AS place_list,
        string_agg(DISTINCT CAST(f.year AS VARCHAR), '、' ORDER BY CAST(f.year AS VARCHAR)) AS year_list,
        list(DISTINCT f.place_code)                              AS place_codes,
        len(o.printed_names)                                     AS printed_names
-FROM item_fact f
+FROM (SELECT * FROM item_code WHERE org_key IS NOT NULL) f
+JOIN place pl USING (place_code, place_level)
 JOIN organization o USING (org_key)
-GROUP BY ALL;
+GROUP BY f.org_key, o.name, o.credit_code, f.phase, o.printed_names;
 
 -- A city with its districts' catalogs rolled up, per year and phase, without
 -- counting money twice: a district item the city's own catalog already
@@ -152,26 +192,31 @@ GROUP BY ALL;
 -- of rollup_yuan. Firm amounts only; caps and actual-cost figures stay in
 -- the place marts.
 CREATE OR REPLACE TABLE mart_city_rollup AS
-WITH cp AS (
-    SELECT DISTINCT place_code, place_level, place_city_code FROM catalog_place
-), m AS (
-    SELECT x.*, cp.place_city_code AS city_code, ov.item_id IS NOT NULL AS overlaps
-    FROM item_fact x
-    JOIN cp USING (place_code, place_level)
+WITH m AS (  -- per catalog, year, phase and overlap: the items and their firm money
+    SELECT x.catalog_id, x.place_code, x.place_level, x.year, x.phase, ov.item_id IS NOT NULL AS overlaps,
+           count(*)                                                          AS items,
+           count(x.amount_yuan)                                              AS priced,
+           sum(x.amount_yuan) FILTER (WHERE amount_basis(x.amount_kind) = 'firm') AS firm_yuan
+    FROM item_code x
     LEFT JOIN item_overlap ov USING (item_id)
-    WHERE cp.place_city_code IS NOT NULL AND x.place_level IN ('city', 'district', 'county', 'street')
+    WHERE x.place_level IN ('city', 'district', 'county', 'street')
+    GROUP BY ALL
+), c AS (
+    SELECT m.*, pl.place_city_code AS city_code
+    FROM m JOIN place pl USING (place_code, place_level)
+    WHERE pl.place_city_code IS NOT NULL
 )
-SELECT m.city_code, any_value(r.name) AS city, m.year, m.phase,
-       count(DISTINCT m.catalog_id) FILTER (WHERE m.place_level = 'city')  AS city_catalogs,
-       count(DISTINCT m.catalog_id) FILTER (WHERE m.place_level <> 'city') AS district_catalogs,
-       yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND m.place_level = 'city')  AS city_yuan,
-       yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND m.place_level <> 'city') AS districts_yuan,
-       yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND m.overlaps)              AS overlap_yuan,
-       yuan_where(m.amount_yuan, m.amount_basis = 'firm' AND NOT m.overlaps)          AS rollup_yuan,
-       count(*) FILTER (WHERE m.overlaps) AS overlap_items
-FROM m
-LEFT JOIN region r ON r.code = m.city_code
-GROUP BY m.city_code, m.year, m.phase;
+SELECT c.city_code, any_value(r.name) AS city, c.year, c.phase,
+       count(DISTINCT c.catalog_id) FILTER (WHERE c.place_level = 'city')  AS city_catalogs,
+       count(DISTINCT c.catalog_id) FILTER (WHERE c.place_level <> 'city') AS district_catalogs,
+       rollup_yuan(c.priced, c.firm_yuan, c.place_level = 'city')  AS city_yuan,
+       rollup_yuan(c.priced, c.firm_yuan, c.place_level <> 'city') AS districts_yuan,
+       rollup_yuan(c.priced, c.firm_yuan, c.overlaps)              AS overlap_yuan,
+       rollup_yuan(c.priced, c.firm_yuan, NOT c.overlaps)          AS rollup_yuan,
+       CAST(coalesce(sum(c.items) FILTER (WHERE c.overlaps), 0) AS BIGINT) AS overlap_items
+FROM c
+LEFT JOIN region r ON r.code = c.city_code
+GROUP BY c.city_code, c.year, c.phase;
 
 -- Every place × every year between the first and last year loaded, with
 -- has_data false where no catalog covers the pair: gaps stay visible.
