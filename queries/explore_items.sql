@@ -1,12 +1,12 @@
 -- name: explore_items
 -- description: The line items the dashboard embeds: every item when there are at most 20000 (the page then filters and adds them up itself), else the largest items of each place, year, phase and category (at least one each, about 8000 in all) for the drill-down; complete says which
 -- params: place, year, category
-WITH scoped AS (
+WITH scoped AS NOT MATERIALIZED (  -- scanned where used: item_code is narrow, a materialized copy of a million ids cost more
     SELECT item_id, place_code, year, phase, category, amount_yuan
-    FROM item_fact
+    FROM item_code
     WHERE in_place(place_code, $place)
       AND ($year IS NULL OR year = $year)
-      AND ($category IS NULL OR category = $category OR category_zh = $category)
+      AND in_category(category, $category)
 ), counts AS (
     SELECT count(*) AS n_all, count(DISTINCT (place_code, year, phase, category)) AS n_cells FROM scoped
 ), per_cell AS (

@@ -3,11 +3,11 @@
 -- params: place, year, category
 WITH largest AS (
     SELECT item_id
-    FROM item_fact
+    FROM item_code
     WHERE amount_yuan IS NOT NULL
       AND in_place(place_code, $place)
       AND ($year IS NULL OR year = $year)
-      AND ($category IS NULL OR category = $category OR category_zh = $category)
+      AND in_category(category, $category)
     ORDER BY amount_yuan DESC, item_id
     LIMIT 20
 )

@@ -2,7 +2,7 @@
 -- description: Organizations funded by more than one place or in more than one year (names folded for width, brackets and traditional characters; joined by 统一社会信用代码 where printed)
 -- params: place, year
 WITH with_org AS (  -- the items of a known organization, chosen before their rows are joined
-    SELECT item_id FROM item_fact
+    SELECT item_id FROM item_code
     WHERE org_key IS NOT NULL
       AND in_place(place_code, $place)
       AND ($year IS NULL OR year = $year)

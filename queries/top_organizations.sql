@@ -2,7 +2,7 @@
 -- description: Organizations funded most (firm amounts per phase), with how many places and years fund them and the names they are printed under
 -- params: place, year
 WITH with_org AS (  -- the items of a known organization, chosen before their rows are joined
-    SELECT item_id FROM item_fact
+    SELECT item_id FROM item_code
     WHERE org_key IS NOT NULL
       AND in_place(place_code, $place)
       AND ($year IS NULL OR year = $year)

@@ -59,7 +59,7 @@ func TestReportInBrowser(t *testing.T) {
 	htmlPath, _ := writeReports(t, loadedDB(t, true), dir)
 	url := "file://" + htmlPath
 
-	ctx, watch := newBrowser(t, dir, url)
+	ctx, watch := newBrowser(t, url)
 
 	var paints []chartPaint
 	var text string
@@ -131,8 +131,21 @@ func (w *pageWatch) check(t *testing.T) {
 }
 
 // newBrowser starts headless Chromium with a private profile and watches the page at url.
-func newBrowser(t *testing.T, dir, url string) (context.Context, *pageWatch) {
+func newBrowser(t *testing.T, url string) (context.Context, *pageWatch) {
 	t.Helper()
+	// The profile lives outside the test's TempDir: Chromium's helper
+	// processes can still write to it for a moment after the browser is
+	// stopped, which made TempDir's cleanup fail a passing test. It is
+	// removed after the browser (cleanups run last registered first).
+	profile, err := os.MkdirTemp("", "fundscope-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 50 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
 		chromedp.NoSandbox,
@@ -143,7 +156,7 @@ func newBrowser(t *testing.T, dir, url string) (context.Context, *pageWatch) {
 		chromedp.Flag("no-first-run", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.WindowSize(1400, 1000),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.UserDataDir(profile),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancel)

@@ -44,7 +44,7 @@ func TestDashboardFiltersAndDrillDown(t *testing.T) {
 		return tb
 	}
 	url := "file://" + htmlPath
-	ctx, watch := newBrowser(t, dir, url)
+	ctx, watch := newBrowser(t, url)
 	downloads := filepath.Join(dir, "downloads")
 	os.MkdirAll(downloads, 0o755)
 

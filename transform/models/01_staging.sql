@@ -1,6 +1,5 @@
 -- Staging: each catalog's place in the region hierarchy (its own code, its
--- city, its province), and line items with their catalog (a view: nothing
--- is copied).
+-- city, its province), and each place with its names.
 
 CREATE OR REPLACE TABLE region AS
 SELECT code,
@@ -37,25 +36,4 @@ SELECT DISTINCT ON (place_code, place_level)
 FROM catalog_place
 ORDER BY place_code, place_level, place;
 
-CREATE OR REPLACE VIEW stg_line_item AS
-SELECT li.*,
-       c.province,
-       c.city,
-       c.district,
-       cp.place                            AS jurisdiction,
-       c.admin_code                        AS catalog_admin_code,
-       cp.place_code,
-       cp.place,
-       cp.place_level,
-       cp.compare_level,
-       cp.place_city,
-       cp.place_province,
-       coalesce(c.phase, 'unknown')        AS phase,
-       c.level                             AS catalog_level,
-       coalesce(li.money_year, c.year)     AS year,
-       c.source_file,
-       c.synthetic,
-       coalesce(c.review, 'read')          AS review
-FROM line_item li
-JOIN catalog c USING (catalog_id)
-JOIN catalog_place cp USING (catalog_id);
+DROP VIEW IF EXISTS stg_line_item;  -- earlier versions staged line items in a view; item_code (06_clean.sql) reads line_item itself

@@ -27,11 +27,13 @@ SELECT li.item_id,
        coalesce(li.money_year, c.year)     AS year,
        coalesce(c.phase, 'unknown')        AS phase,
        cat.category,
+       cat.category_rule,
        f.funding_code,
        org.org_key,
        ir.region_code,
        ir.region_name,
        ir.region_level,
+       ir.region_rule,
        li.amount_yuan,
        li.amount_kind
 FROM line_item li
@@ -60,6 +62,7 @@ SELECT i.item_id,
        i.category,
        rc.name_zh AS category_zh,
        rc.name_en AS category_en,
+       i.category_rule,
        i.funding_code,
        fs.name_zh AS funding_zh,
        fs.name_en AS funding_en,
@@ -69,6 +72,7 @@ SELECT i.item_id,
        i.region_code,
        i.region_name,
        i.region_level,
+       i.region_rule,
        i.amount_yuan,
        i.amount_kind,
        amount_basis(i.amount_kind) AS amount_basis
@@ -101,83 +105,89 @@ JOIN allocated a ON a.district_code = f.place_code AND a.year = f.year AND a.pha
 WHERE f.place_level IN ('district', 'county', 'street')
 GROUP BY f.item_id;
 
+-- The one category filter of queries, reports and exports: true when c is
+-- NULL (no filter) or names the category by its code or Chinese label.
+CREATE OR REPLACE MACRO in_category(code, c) AS
+    c IS NULL OR code = c OR code IN (SELECT rc.code FROM ref_categories rc WHERE rc.name_zh = c);
+
 -- clean_items(ids): the cleaned rows of the items whose item_id the table or
 -- CTE named ids holds, the one definition of a cleaned row. The items are
--- chosen before the joins (a join above the view's outer joins could not be
--- moved below them: fetching 20 rows of a million would join all of them
--- first). clean_line_item is every item.
+-- chosen from item_code before anything is joined (fetching 20 rows of a
+-- million joins 20 rows); their printed columns come from line_item, their
+-- names from the small tables. clean_line_item is every item.
 CREATE OR REPLACE MACRO clean_items(ids) AS TABLE
-SELECT s.item_id,
-       s.catalog_id,
-       s.province,
+SELECT x.item_id,
+       x.catalog_id,
+       c.province,
        cr.province_code,
-       s.city,
+       c.city,
        cr.city_code,
-       s.district,
-       s.jurisdiction,
-       s.catalog_admin_code,
-       s.catalog_level,
-       s.place_code,
-       s.place,
-       s.place_level,
-       s.compare_level,
-       s.year,
-       s.phase,
-       s.item_no,
-       s.sub_no,
-       s.code,
-       s.name,
-       s.alt_name,
-       s.group_name,
-       s.description,
-       s.section,
-       s.source_category,
+       c.district,
+       p.place                             AS jurisdiction,
+       c.admin_code                        AS catalog_admin_code,
+       c.level                             AS catalog_level,
+       x.place_code,
+       p.place,
+       x.place_level,
+       p.compare_level,
+       x.year,
+       x.phase,
+       li.item_no,
+       li.sub_no,
+       li.code,
+       li.name,
+       li.alt_name,
+       li.group_name,
+       li.description,
+       li.section,
+       li.source_category,
        x.category,
-       x.category_zh,
-       x.category_en,
-       cat.category_rule,
-       s.purchaser,
-       s.organization,
-       coalesce(CASE WHEN uscc_ok(s.organization_code) THEN s.organization_code END, o2.credit_code) AS organization_code,
+       rc.name_zh AS category_zh,
+       rc.name_en AS category_en,
+       x.category_rule,
+       li.purchaser,
+       li.organization,
+       coalesce(CASE WHEN uscc_ok(li.organization_code) THEN li.organization_code END, o2.credit_code) AS organization_code,
        x.org_key,
        o2.name AS organization_name,
-       s.target_group,
-       s.region_text,
+       li.target_group,
+       li.region_text,
        x.region_code,
        x.region_name,
        x.region_level,
-       ir.region_rule,
-       s.funding_text,
+       x.region_rule,
+       li.funding_text,
        x.funding_code,
-       x.funding_zh,
-       x.funding_en,
-       x.funding_family,
-       x.funding_level,
-       s.amount_yuan,
-       CAST(CAST(s.amount_yuan AS DECIMAL(18, 4)) * 0.0001 AS DECIMAL(18, 4)) AS amount_wan,
-       s.amount_text,
-       s.amount_kind,
-       x.amount_basis,
+       fs.name_zh AS funding_zh,
+       fs.name_en AS funding_en,
+       fs.family  AS funding_family,
+       fs.level   AS funding_level,
+       x.amount_yuan,
+       CAST(CAST(x.amount_yuan AS DECIMAL(18, 4)) * 0.0001 AS DECIMAL(18, 4)) AS amount_wan,
+       li.amount_text,
+       x.amount_kind,
+       amount_basis(x.amount_kind) AS amount_basis,
        ov.covered_by AS covered_by_place_code,
-       s.tax_included,
-       s.period_start,
-       s.period_end,
-       s.source_file,
-       s.line_start,
-       s.line_end,
-       s.detail_line_start,
-       s.detail_line_end,
-       s.source_location,
-       s.synthetic,
-       s.review
-FROM (SELECT * FROM stg_line_item WHERE item_id IN (SELECT item_id FROM query_table(ids))) s
-JOIN item_fact x USING (item_id)
-JOIN category_resolution cat ON cat.name = s.name AND cat.description_key = coalesce(s.description, '')
-                            AND cat.source_category_key = coalesce(s.source_category, '')
-JOIN catalog_region cr ON cr.catalog_id = s.catalog_id
-JOIN region_resolution ir ON ir.catalog_id = s.catalog_id AND ir.region_key = coalesce(s.region_text, '')
+       li.tax_included,
+       li.period_start,
+       li.period_end,
+       c.source_file,
+       li.line_start,
+       li.line_end,
+       li.detail_line_start,
+       li.detail_line_end,
+       li.source_location,
+       c.synthetic,
+       coalesce(c.review, 'read') AS review
+FROM (SELECT * FROM item_code WHERE item_id IN (SELECT item_id FROM query_table(ids))) x
+JOIN line_item li USING (item_id)
+JOIN catalog c ON c.catalog_id = x.catalog_id
+JOIN catalog_place p ON p.catalog_id = x.catalog_id
+JOIN catalog_region cr ON cr.catalog_id = x.catalog_id
+LEFT JOIN ref_categories rc ON rc.code = x.category
+LEFT JOIN ref_funding_sources fs ON fs.code = x.funding_code
 LEFT JOIN organization o2 ON o2.org_key = x.org_key
-LEFT JOIN item_overlap ov ON ov.item_id = s.item_id;
+LEFT JOIN item_overlap ov ON ov.item_id = x.item_id;
 
 CREATE OR REPLACE VIEW clean_line_item AS
-SELECT * FROM clean_items('item_fact');
+SELECT * FROM clean_items('item_code');

@@ -11,11 +11,10 @@
 CREATE OR REPLACE TEMP VIEW export_ids AS
 WITH selection AS NOT MATERIALIZED (
     SELECT f.item_id, f.amount_yuan
-    FROM item_fact f
+    FROM item_code f
     WHERE in_place(f.place_code, (SELECT p_place FROM export_params))
       AND ((SELECT p_year FROM export_params) IS NULL OR f.year = (SELECT p_year FROM export_params))
-      AND ((SELECT p_category FROM export_params) IS NULL OR f.category = (SELECT p_category FROM export_params)
-           OR f.category_zh = (SELECT p_category FROM export_params))
+      AND in_category(f.category, (SELECT p_category FROM export_params))
 ),
 top AS (
     SELECT amount_yuan FROM selection ORDER BY amount_yuan DESC NULLS LAST LIMIT {{limit}}
