@@ -574,7 +574,10 @@ const analysis = `
 ## Where the time goes
 
 Run ` + "`FUNDSCOPE_TRACE=1 fundscope ingest …`" + ` to see a command's stages. Figures vary by about ±20%
-from run to run on this virtual machine.
+from run to run on this virtual machine, and more from day to day: on 2026-12-07 the pandas script
+took 21.3 s wall at 1M items in the morning and 25–29 s in the evening, poppler 9.0 s and 17–20 s on
+the same PDFs. Compare fundscope with the floors and the script of the same run, never with
+another run's figures.
 
 - **Ingest.** One streaming pass scans the bytes (is the file plain UTF-8 DuckDB can read where it
   lies; any control character?) while a goroutine hashes it; DuckDB's read_csv fills a temp table
@@ -583,18 +586,21 @@ from run to run on this virtual machine.
   INSERT writes line_item (about 3 s: 1M rows of 30 columns, persisted and compressed). The floor
   does only the read; the checks and the second write are what ingest adds so that nothing is
   written when any cell is invalid.
-- **Transforms.** item_fact — each item's category, funding source, region and organization
-  beside its place, written once — is most of it: its SELECT takes under 2 s, persisting a
-  million rows of 27 columns (names as well as codes) about 2.5 s more (the same SELECT into a
-  temp table: 2.2 s). A narrower item_fact (codes only, names joined from the small reference
-  tables where shown) is the next step; the marts take under 1 s together.
+- **Transforms.** item_code — each item's category, funding source, region and organization as
+  codes, with the rule that gave each and the amount, written once — is most of it: the
+  resolution tables resolve each distinct printed text once, and item_code joins them to the
+  items (about 1.7 s at 1M, most of it persisting 1M rows of 16 columns). Its joins run in the
+  order written: the resolution tables are new in the transform's transaction and have no
+  statistics, and with them the planner built its hash tables from the million items (3.9 s).
+  Every mart adds up item_code by code and sets the names beside the sums; item_fact, the
+  items with names, is a view. The marts take about 1 s together; the commit about 0.4 s.
 - **Reports.** Built from marts and a bounded sample: the explorer's aggregates are marts
   (transform/models/11_explore_marts.sql), the item-level queries choose their items from
-  item_fact before joining their rows (the clean_items macro), the 明细 sheet lists at most
+  item_code before joining their rows (the clean_items macro), the 明细 sheet lists at most
   10,000 items at every size (the largest, with a note pointing to fundscope export), every
   sheet is streamed and the workbook zipped at deflate's fastest level; the named queries and
   both files run side by side. What grows with the items is the per-cell top items of the
-  dashboard and the headline's scan of item_fact.
+  dashboard and the headline's scan of the items.
 - **CSV export.** DuckDB's COPY writes the rows; line_items come in no promised order (a sort of
   sixty columns cost 10 s of a 15 s export and 3 GB); the rest over the floor is the count of
   rows before writing and the small tables.
