@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -246,7 +247,7 @@ func poolItems(pools []*cand, c model.Catalog, p *model.Parsed) {
 		}
 		p.Totals = append(p.Totals, model.StatedTotal{
 			Label: "pool: " + money.Clip(x.poolText, 40), Kind: "pool", Metric: model.MetricAmount,
-			Stated: x.span.Yuan, Scope: scope[x], Line: x.line, Text: money.Clip(x.clause, 80), Rule: "lead-list-pool",
+			Stated: x.span.Yuan, Scope: scope[x], Line: x.line, Text: money.Clip(x.clause, 80), Rule: cmp.Or(x.poolRule, "lead-list-pool"),
 		})
 		p.Warnings = append(p.Warnings, model.Warning{Line: x.line, Message: fmt.Sprintf("%s is one amount for the %d lines after it: a pool, not split among them (their amounts are not printed)", x.span.Text, len(scope[x]))})
 	}

@@ -146,15 +146,32 @@ func listLine(line string) (name, org string) {
 			return after, before
 		}
 	}
-	// "“甲”项目（乙服务中心）": the organization in parentheses after the project
-	if strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）") {
-		if open := strings.LastIndexAny(s, "(（"); open > 0 {
-			_, w := utf8.DecodeRuneInString(s[open:])
-			inner := strings.TrimRight(s[open+w:], ")）")
-			if f := textfold.Han(inner); f != "" && orgRe.FindString(f) == f {
-				return strings.TrimSpace(s[:open]), inner
-			}
-		}
+	if name, org := parenOrg(s); org != "" {
+		return name, org
+	}
+	return s, ""
+}
+
+// parenOrg splits "“甲”项目（乙服务中心）" into the project and the
+// organization in the parentheses that end it (rule org-in-parens); org is
+// "" when the parentheses hold no organization's name.
+func parenOrg(s string) (name, org string) {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
+		return s, ""
+	}
+	open := strings.LastIndexAny(s, "(（")
+	if open <= 0 {
+		return s, ""
+	}
+	_, w := utf8.DecodeRuneInString(s[open:])
+	inner := strings.TrimSpace(strings.TrimRight(s[open+w:], ")）"))
+	f := textfold.Han(inner)
+	if f == "" || strings.ContainsAny(inner, "(（") {
+		return s, ""
+	}
+	if orgRe.FindString(f) == f || carrierBeforeQuote(inner) == inner {
+		return strings.TrimSpace(s[:open]), inner
 	}
 	return s, ""
 }

@@ -36,6 +36,7 @@ type namingLexicon struct {
 	headingStructure    *regexp.Regexp // a heading that is only the document's structure (rule name-heading)
 	headingArea         *regexp.Regexp // 方面 ending an area heading (rule name-heading)
 	countName           *regexp.Regexp // a name that ends in how many (新建书屋12个): what was done, weak (rule name-heading)
+	recipient           *regexp.Regexp // 向甲社区拨付公益金 before a figure whose purpose follows (rule name-recipient-purpose)
 }
 
 var (
@@ -52,11 +53,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart, "heading-structure": &namingLex.headingStructure, "heading-area": &namingLex.headingArea, "count-name": &namingLex.countName}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart, "heading-structure": &namingLex.headingStructure, "heading-area": &namingLex.headingArea, "count-name": &namingLex.countName, "recipient": &namingLex.recipient}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep, level-part, heading-structure, heading-area or count-name", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep, level-part, heading-structure, heading-area, count-name or recipient", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -233,4 +234,29 @@ func cutCount(p string) string {
 		return p[:loc[0]]
 	}
 	return p
+}
+
+// recipientPurpose names a figure given to a recipient (向甲社区拨付公益金5万元，
+// 用于建设老年活动室: rule name-recipient-purpose) by what it is used for,
+// the recipient its organization when it is a community, village or
+// registered name; ok is false when the words before it are no such
+// giving or no purpose follows.
+func recipientPurpose(prefix, after, next string) (name, org string, ok bool) {
+	f := textfold.Han(prefix)
+	m := names().recipient.FindStringSubmatchIndex(f)
+	if m == nil || len(f) != len(prefix) {
+		return "", "", false
+	}
+	name = purposeOf(after)
+	if name == "" && strings.Trim(after, " ") == "" {
+		name = purposeClauseOf(next)
+	}
+	if utf8.RuneCountInString(name) < 2 {
+		return "", "", false
+	}
+	who := strings.TrimSpace(prefix[m[2]:m[3]])
+	if fw := textfold.Han(who); orgRe.FindString(fw) == fw || orgLexicon() == nil && orgUnit.MatchString(fw) && !orgSite.MatchString(fw) {
+		org = who
+	}
+	return name, org, true
 }

@@ -20,6 +20,7 @@ var (
 	orgSuffix, orgObj   *regexp.Regexp
 	orgNotName, orgLead *regexp.Regexp
 	orgUnit, orgBuilt   *regexp.Regexp
+	orgSite             *regexp.Regexp
 	orgErr              error
 	orgPunct            = "，,。；;：:、"
 	minProjectRunes     = 5
@@ -52,13 +53,16 @@ func orgLexicon() error {
 				orgUnit = re
 			case "built":
 				orgBuilt = re
+			case "site":
+				orgSite = re
+			case "structural": // documented here, read by the code its note names
 			default:
-				orgErr = fmt.Errorf("data/lexicon/organizations.csv row %d: kind %q is not suffix, object, notname, lead, unit or built", i+2, r[1])
+				orgErr = fmt.Errorf("data/lexicon/organizations.csv row %d: kind %q is not suffix, object, notname, lead, unit, built or site", i+2, r[1])
 				return
 			}
 		}
-		if orgSuffix == nil || orgObj == nil || orgNotName == nil || orgLead == nil || orgUnit == nil || orgBuilt == nil {
-			orgErr = fmt.Errorf("data/lexicon/organizations.csv: needs a suffix, an object, a notname, a lead, a unit and a built row")
+		if orgSuffix == nil || orgObj == nil || orgNotName == nil || orgLead == nil || orgUnit == nil || orgBuilt == nil || orgSite == nil {
+			orgErr = fmt.Errorf("data/lexicon/organizations.csv: needs a suffix, an object, a notname, a lead, a unit, a built and a site row")
 		}
 	})
 	return orgErr
@@ -141,4 +145,16 @@ func orgBeforeQuote(before string) string {
 		return ""
 	}
 	return before
+}
+
+// carrierBeforeQuote is orgBeforeQuote for a name printed with no verb
+// between who and what (甲社区“乙”项目, 丙协会“丁”项目): the organization,
+// unless it is a site where the project is done (市福利院“甲”工程: rule
+// org-name-run-quoted, kind site), which stays part of the name.
+func carrierBeforeQuote(before string) string {
+	o := orgBeforeQuote(before)
+	if o == "" || orgLexicon() != nil || orgSite.MatchString(textfold.Han(o)) {
+		return ""
+	}
+	return o
 }

@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strings"
@@ -54,6 +55,7 @@ type cand struct {
 	pool     bool
 	poolOf   *cand
 	poolText string // the pool's sentence, which may say how many it is for
+	poolRule string // the rule that made it a pool, lead-list-pool when ""
 	// incomePart: a part of an income's breakdown (其中上级下达60万元), itself income
 	incomePart bool
 	// detailClause: the figure's clause begins 其中 (a breakdown in the
@@ -221,6 +223,12 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					c.reason = breakdownReason + " of a figure set aside (" + out[last].span.Text + ", " + out[last].reason + ")"
 				}
 			}
+			if last := len(out) - 1; c.reason == "" && last >= 0 && out[last].para == pi && out[last].reason != "" && out[last].span.End <= s.Start &&
+				listedAfter(ctx, n[out[last].span.End:s.Start]) {
+				// 上缴中央1200万元、省级3600万元: a figure listed right after one set aside
+				// is set aside for the same reason (rule decoy-list-continues)
+				c.reason = out[last].reason
+			}
 			if c.reason == "income or transfer" {
 				c.reason, c.onlyTotal = "", c.reason
 			}
@@ -247,23 +255,42 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				}
 			}
 			if c.reason == perHeadReason && eachListed(ctx, prefix) {
-				if names := listedBefore(prevClause(local)); len(names) >= 2 {
+				names := listedBefore(prevClause(local))
+				if len(names) < 2 {
+					names = quotedListed(prevClause(local), local)
+				}
+				if len(names) >= 2 {
 					group++
 					for _, nm := range names {
 						d := *c
 						d.reason, d.name, d.derived, d.group, d.heads, d.headText = "", nm, true, group, 0, "" // each name's, not a count's
+						if q, o := parenOrg(nm); o != "" {
+							d.name, d.org = q, o // “甲”（乙协会）: who carries it, in parentheses
+						} else if q, o := quotedCarrier(nm); o != "" {
+							d.name, d.org = q, o
+						} else if quotedRe.MatchString(nm) {
+							d.name = projectOf(nm) // “甲”入选: the quoted project, not the words after it
+						}
 						out = append(out, &d)
 					}
 					continue
 				}
 			}
-			if c.reason == "" && !c.keyword && (sharedBefore(ctx, lastRunes(prefix, 4)) || sharedUnitBefore(prefix)) {
-				names := splitNames(trimShared(prefix))
+			verb := sharedVerb(ctx, prefix, after)
+			if c.reason == "" && !c.keyword && !figureFollows(after) && (sharedBefore(ctx, lastRunes(prefix, 4)) || verb >= 0 || sharedUnitBefore(prefix)) {
+				trimmed := trimShared(prefix)
+				if verb >= 0 {
+					trimmed = prefix[:verb]
+				}
+				names := splitNames(trimmed)
 				if len(names) >= 2 {
 					group++
 					for _, nm := range names {
 						d := *c
 						d.name, d.derived, d.group = nm, true, group
+						if q, o := quotedCarrier(nm); o != "" {
+							d.name, d.org = q, o // 甲社区“乙”项目、丙社区“丁”项目各…: each its own organization
+						}
 						out = append(out, &d)
 					}
 					continue
@@ -305,9 +332,62 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			out = append(out, c)
 		}
 	}
-	out = tierAmounts(us, leadLists(us, perHeadItems(out), ctx, &group), &group)
+	out = tierAmounts(us, undertakeLists(us, leadLists(us, perHeadItems(out), ctx, &group), &group), &group)
 	headingNames(us, out)
+	respectively(us, out, ctx)
 	return out
+}
+
+// respectively pairs the names listed before 分别 with the figures listed
+// after it, in order (甲县、乙县分别安排50万元、30万元: kind respectively of
+// data/lexicon/amount_context.csv), when there are as many of each; the
+// figures between are joined only by 、 和 及 or a comma.
+func respectively(us []unit, cands []*cand, ctx []rule) {
+	for i := 0; i < len(cands); i++ {
+		c := cands[i]
+		if c.reason != "" || c.derived || c.keyword {
+			continue
+		}
+		n := fieldSlashes(us[c.para].norm)
+		before := n[c.sent:c.span.Start]
+		f := textfold.Han(before)
+		if len(f) != len(before) {
+			continue
+		}
+		at := -1
+		for _, r := range ctx {
+			if r.kind == "respectively" {
+				if loc := r.re.FindStringIndex(f); loc != nil {
+					at = loc[0]
+				}
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		listStart := lastStop(maskNumberCommas(before[:at]), clauseStops)
+		names := splitNames(before[listStart:at])
+		run := []*cand{c}
+		for j := i + 1; j < len(cands) && len(run) < len(names); j++ {
+			d := cands[j]
+			gap := strings.Trim(n[run[len(run)-1].span.End:min(d.span.Start, len(n))], " ")
+			if d.para != c.para || d.sent != c.sent || d.reason != "" || !(gap == "、" || gap == "和" || gap == "及" || gap == "，" || gap == ",") {
+				break
+			}
+			run = append(run, d)
+		}
+		if len(names) < 2 || len(run) != len(names) {
+			continue
+		}
+		for k, d := range run {
+			q, o := quotedCarrier(names[k])
+			d.name, d.derived, d.group = q, false, 0
+			if o != "" {
+				d.org = o
+			}
+		}
+		i += len(run) - 1
+	}
 }
 
 const perHeadReason = "per-head or per-unit amount"
@@ -436,6 +516,33 @@ func listedBefore(clause string) []string {
 	return names
 }
 
+// quotedListCountRe is how many a list's label says it holds (一等奖（2个）：).
+var quotedListCountRe = regexp.MustCompile(`[(（](\d+|[一二三四五六七八九十两]+)(?:个|项)[)）]\s*[:：]$`)
+
+// quotedListed is the quoted projects a clause lists (“甲”（乙协会）、“丙”),
+// each part holding one, when the label before the list does not count
+// otherwise (一等奖（2个）：…); nil when a part quotes nothing (rule
+// each-listed-quoted).
+func quotedListed(clause, local string) []string {
+	parts := splitNames(clause)
+	if len(parts) < 2 {
+		return nil
+	}
+	for _, p := range parts {
+		if len(quotedRe.FindAllString(p, -1)) != 1 {
+			return nil
+		}
+	}
+	if i := strings.LastIndex(local, clause); i > 0 {
+		if m := quotedListCountRe.FindStringSubmatch(textfold.Han(local[:i])); m != nil {
+			if n, ok := countValue(m[1]); ok && n != int64(len(parts)) {
+				return nil
+			}
+		}
+	}
+	return parts
+}
+
 // withinTheYear: the words before a figure put its period inside this year
 // (今年以来, 本年度至今: kind year-to-date of data/lexicon/amount_context.csv).
 func withinTheYear(ctx []rule, wide string) bool {
@@ -456,6 +563,45 @@ func sharedBefore(ctx []rule, tail string) bool {
 		}
 	}
 	return false
+}
+
+// sharedVerb is where the words that say one amount is each one's begin
+// at the end of the words before a figure, however far the distributive
+// word sits from it (甲、乙各获得资助资金: kind shared-verb of
+// data/lexicon/amount_context.csv), -1 when none or when another figure
+// follows at once (甲、乙分别获得3万元、2万元: each its own).
+func sharedVerb(ctx []rule, prefix, after string) int {
+	if figureFollows(after) {
+		return -1
+	}
+	f := textfold.Han(prefix)
+	if len(f) != len(prefix) {
+		return -1
+	}
+	for _, r := range ctx {
+		if r.kind != "shared-verb" {
+			continue
+		}
+		if loc := r.re.FindStringIndex(f); loc != nil {
+			return loc[0]
+		}
+	}
+	return -1
+}
+
+// figureFollows: the words after a figure, up to the next in its clause,
+// only join it to that next figure (3万元、2万元): a list of figures, each
+// its own, never one amount shared.
+func figureFollows(after string) bool {
+	a := strings.TrimSpace(after)
+	return a == "、" || a == "和" || a == "及"
+}
+
+// listedAfter: the words between two figures only list the second after
+// the first (、 alone, or 、 and a level or source: 上缴中央1200万元、省级3600万元).
+func listedAfter(ctx []rule, gap string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(gap), "、")
+	return ok && (strings.TrimSpace(rest) == "" || incomePart(ctx, rest))
 }
 
 var sharedTrailRe = regexp.MustCompile(`(?:各|分别|每个|每家|每所|每处|每座|每村|每社区)(?:社区|村|站点|点位|单位|中心)?(?:获得|安排|补助|资助|给予|奖补)?(?:补助|资助)?(?:资金|经费)?$`)
@@ -668,6 +814,22 @@ func projectAndOrg(clause string) (string, string) {
 	return p, ""
 }
 
+// quotedCarrier is the quoted project of a name printed who-then-what with
+// no verb between (甲社区“乙”项目) and who carries it (rule
+// org-name-run-quoted); org is "" when no carrier stands before the quote.
+func quotedCarrier(name string) (project, org string) {
+	loc := quotedRe.FindStringIndex(name)
+	if loc == nil {
+		return name, ""
+	}
+	q, _ := projectAndOrg(name)
+	before := listMarkerRe.ReplaceAllString(name[:loc[0]], "")
+	if o := carrierBeforeQuote(orgLeadRe.ReplaceAllString(before, "")); o != "" && q != "" {
+		return q, o
+	}
+	return name, ""
+}
+
 // orgList is the organizations a list item names before its colon
 // (甲中心、乙协会:项目…): nil unless every part is an organization's name.
 func orgList(local string) []string {
@@ -764,6 +926,9 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 	if q := parenProject(after); q != "" {
 		return q, org // 助残类项目20万元（康复行动）: the project in parentheses
 	}
+	if q, o, ok := recipientPurpose(strings.TrimSpace(prefix), after, next); ok {
+		return q, cmp.Or(o, org) // 向甲社区拨付5万元，用于乙: named by its purpose
+	}
 	if namesNothing(p) || p == "" && namesNothing(lastClause(local)) { // 资助资金:30,000元: the label names nothing either
 		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is
 		// in the clause before the money word or the verb
@@ -786,6 +951,16 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 		}
 	}
 	if utf8.RuneCountInString(p) >= 2 {
+		if q, o := parenOrg(p); o != "" && utf8.RuneCountInString(q) >= 2 {
+			return q, o // “甲”项目（乙协会）5万元: who carries it, in parentheses after it (rule org-in-parens)
+		}
+		if q, o := quotedCarrier(p); o != "" {
+			// 甲社区“乙”项目获得资助3万元: the quoted project, who carries it before it (rule org-before-quote)
+			if org == "" || strings.Contains(o, org) {
+				org = o
+			}
+			return q, org
+		}
 		return p, org
 	}
 	if q := purposeOf(after); q != "" {
@@ -823,10 +998,13 @@ func splitList(s string) []string {
 	var out []string
 	r := []rune(s)
 	from := 0
+	quoted := len(quotedRe.FindAllString(s, 2)) == 2 // a list of quoted projects
 	for i, c := range r {
 		sep := c == '、' || c == '及' || c == '与'
 		if c == '和' && i > 0 && i+1 < len(r) && !strings.ContainsRune("县区市镇乡村街路", r[i+1]) {
-			sep = true
+			// in a list of quoted projects 和 separates only after a name's
+			// end (“甲”项目和乙社区“丙”项目), never inside 戊镇和美社区
+			sep = !quoted || r[i-1] == '”' || r[i-1] == '目'
 		}
 		if sep {
 			out = append(out, string(r[from:i]))

@@ -1,0 +1,137 @@
+package generic
+
+import (
+	"testing"
+
+	"fundscope/model"
+)
+
+// Rule shared-verb (data/lexicon/amount_context.csv): one amount stated for
+// several names however far the distributive word sits from the figure
+// (各获得资助资金, 均获扶持资金); a second figure right after keeps each its
+// own. Invented wordings, simplified and traditional.
+func TestSharedVerbFarFromTheFigure(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"各 then a verb and a money word",
+			"经评审，长者助餐项目、儿童托管项目、邻里互助项目各获得资助资金2万元，社区书屋项目获得资助资金1.5万元。",
+			"items: 长者助餐项目=2/derived 儿童托管项目=2/derived 邻里互助项目=2/derived 社区书屋项目=1.5/fixed; totals: ; unread: "},
+		{"均 and 和, traditional script",
+			"長者食堂項目和兒童書屋項目均獲扶持資金1萬元。",
+			"items: 長者食堂項目=1/derived 兒童書屋項目=1/derived; totals: ; unread: "},
+		{"分别 before a list of figures: each its own",
+			"甲项目、乙项目分别获得资助3万元、2万元。",
+			"items: 甲项目=3/fixed 乙项目=2/fixed; totals: ; unread: "},
+	})
+}
+
+// Rule org-name-run-quoted (data/lexicon/organizations.csv): who stands
+// before a quoted project with no verb between carries it; a site where
+// the project is done stays in the name.
+func TestCarrierBeforeQuotedProject(t *testing.T) {
+	cases := []struct{ text, name, org string }{
+		{"丙镇新村社区“四点半课堂”项目获得资助资金1.5万元。", "“四点半课堂”项目", "丙镇新村社区"},
+		{"2024年，丁县春晖志愿者协会“护苗行动”项目获扶持资金8000元。", "“护苗行动”项目", "丁县春晖志愿者协会"},
+		{"甲街道东湖社区“邻里帮帮团”項目、乙村“老有所樂”項目各獲資助2萬元。", "“邻里帮帮团”項目", "甲街道东湖社区"},
+		{"用于市社会福利院“圆梦助学”工程支出3万元。", "市社会福利院“圆梦助学”工程", "市社会福利院"},
+		{"安排县第一中学“春蕾计划”助学资金5万元。", "", ""},
+	}
+	for _, c := range cases {
+		p := read(t, c.text)
+		if len(p.Items) == 0 {
+			t.Fatalf("%s: no items: %s", c.text, summary(p))
+		}
+		it := p.Items[0]
+		if c.name != "" && it.Name != c.name || it.Organization != c.org {
+			t.Errorf("%s: first item %q by %q, want %q by %q (%s)", c.text, it.Name, it.Organization, c.name, c.org, summary(p))
+		}
+	}
+}
+
+// Rule respectively (data/lexicon/amount_context.csv): names listed before
+// 分别 and as many figures after it pair in order; a count that differs
+// pairs nothing.
+func TestRespectivelyPairsNamesAndFigures(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"分别为 with places",
+			"甲县、乙县分别为30万元、20万元。",
+			"items: 甲县=30/fixed 乙县=20/fixed; totals: ; unread: "},
+		{"分别获得资助资金, three names joined by 、 and 和, a total after",
+			"2024年，长者食堂项目、儿童书屋项目和助残康复项目分别获得资助资金3万元、2万元、1.5万元，合计6.5万元。",
+			"items: 长者食堂项目=3/fixed 儿童书屋项目=2/fixed 助残康复项目=1.5/fixed; totals: 6.5/6.5; unread: "},
+		{"分別安排, traditional script",
+			"丙區、丁區分別安排福彩公益金12萬元、8萬元。",
+			"items: 丙區=12/fixed 丁區=8/fixed; totals: ; unread: "},
+	})
+}
+
+// Rule org-in-parens (data/lexicon/organizations.csv): the organization in
+// the parentheses ending a priced line's project is its organization.
+func TestOrganizationInParenthesesAfterTheProject(t *testing.T) {
+	cases := []struct{ text, name, org string }{
+		{"1.“夕阳红”居家探访项目（甲县爱心志愿者协会）5万元\n2.“长者饭堂”助餐项目（甲县东城社区居委会）4万元", "“夕阳红”居家探访项目", "甲县爱心志愿者协会"},
+		{"資助“手語角”溝通培訓項目(乙市聾人協會)2萬元。", "“手語角”溝通培訓項目", "乙市聾人協會"},
+		{"丙镇未成年人保护服务项目（河北片区）12万元。", "丙镇未成年人保护服务项目(河北片区)", ""},
+	}
+	for _, c := range cases {
+		p := read(t, c.text)
+		if len(p.Items) == 0 {
+			t.Fatalf("%s: no items", c.text)
+		}
+		if it := p.Items[0]; !containsSuffix(it.Name, c.name) || it.Organization != c.org {
+			t.Errorf("%s: first item %q by %q, want %q by %q", c.text, it.Name, it.Organization, c.name, c.org)
+		}
+	}
+}
+
+// Rule decoy-list-continues (data/lexicon/amount_context.csv): a figure
+// listed right after one set aside is set aside with it.
+func TestFigureListedAfterADecoy(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"remitted to two levels",
+			"按规定上缴中央1200万元、省级3600万元后，全年使用公益金500万元用于养老服务。",
+			"items: 养老服务=500/fixed; totals: ; unread: 1200万元(remitted to a higher level, paid away and not spent here) 3600万元(remitted to a higher level, paid away and not spent here)"},
+		{"two cumulative figures, traditional script",
+			"多年來累計投入80萬元、60萬元。今年資助助學項目12萬元。",
+			"items: 今年資助助學項目=12/fixed; totals: ; unread: 80萬元(cumulative figure) 60萬元(cumulative figure)"},
+	})
+}
+
+// Rule each-listed-quoted (data/lexicon/amount_context.csv): a per-project
+// amount after a list of quoted projects is each one's.
+func TestEachOfAQuotedList(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a tier label with its count, organizations in parentheses",
+			"一等奖（2个）：“爱在夕阳”（甲县乐龄服务中心）、“彩虹桥”（甲县青年志愿者协会），每个项目资助3万元；",
+			"items: “爱在夕阳”=3/derived “彩虹桥”=3/derived; totals: ; unread: "},
+		{"no label, traditional script, 每項",
+			"經評審，“書香童年”、“康樂行”和“暖心驛站”入選，每項資助1.5萬元。",
+			"items: “書香童年”=1.5/derived “康樂行”=1.5/derived “暖心驛站”=1.5/derived; totals: ; unread: "},
+		{"the label counts otherwise: nothing paired",
+			"二等奖（3个）：“甲”、“乙”，每个项目资助2万元。",
+			"items: ; totals: ; unread: 2万元(per-head or per-unit amount)"},
+	})
+}
+
+// Rule name-recipient-purpose (data/lexicon/naming.csv): a figure given to
+// a recipient is named by its purpose, the recipient its organization.
+func TestRecipientAndPurpose(t *testing.T) {
+	cases := []struct{ text, name, org string }{
+		{"镇民政办向东风社区拨付福彩公益金5万元，用于建设老年活动室。", "建设老年活动室", "东风社区"},
+		{"向紅星村下達3萬元用於農村互助養老點改造。", "農村互助養老點改造", "紅星村"},
+		{"区民政局向甲区阳光社会工作服务中心拨付资金8万元，用于开展困境儿童关爱服务。", "困境儿童关爱服务", "甲区阳光社会工作服务中心"},
+	}
+	for _, c := range cases {
+		p := read(t, c.text)
+		if len(p.Items) != 1 || !containsSuffix(p.Items[0].Name, c.name) || p.Items[0].Organization != c.org {
+			t.Errorf("%s: %s (organization %v), want %q by %q", c.text, summary(p), orgsOf(p.Items), c.name, c.org)
+		}
+	}
+}
+
+func orgsOf(items []model.LineItem) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Organization)
+	}
+	return out
+}
