@@ -368,6 +368,9 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 			}
 		}
 	}
+	if len(items) == 1 && len(p.Items) == 0 && items[0].activity != "" {
+		items[0].name = items[0].activity // 总计资助6万元 in a notice about “甲”公益行动: that activity's money
+	}
 	id := map[*cand]string{}
 	for _, x := range items {
 		it := model.LineItem{

@@ -37,6 +37,8 @@ type namingLexicon struct {
 	headingArea         *regexp.Regexp // 方面 ending an area heading (rule name-heading)
 	countName           *regexp.Regexp // a name that ends in how many (新建书屋12个): what was done, weak (rule name-heading)
 	recipient           *regexp.Regexp // 向甲社区拨付公益金 before a figure whose purpose follows (rule name-recipient-purpose)
+	totalOnly           *regexp.Regexp // a name that is only a total word and a verb (总计资助; rule name-activity-of-notice)
+	activity            *regexp.Regexp // the words after a quoted name that make it an activity (“甲”公益行动)
 }
 
 var (
@@ -53,11 +55,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart, "heading-structure": &namingLex.headingStructure, "heading-area": &namingLex.headingArea, "count-name": &namingLex.countName, "recipient": &namingLex.recipient}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart, "heading-structure": &namingLex.headingStructure, "heading-area": &namingLex.headingArea, "count-name": &namingLex.countName, "recipient": &namingLex.recipient, "total-only": &namingLex.totalOnly, "activity": &namingLex.activity}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep, level-part, heading-structure, heading-area, count-name or recipient", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep, level-part, heading-structure, heading-area, count-name, recipient, total-only or activity", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -259,4 +261,25 @@ func recipientPurpose(prefix, after, next string) (name, org string, ok bool) {
 		org = who
 	}
 	return name, org, true
+}
+
+// noticeActivity is the activity a notice is about: the first quoted name
+// of its text before paragraph upto followed by an activity word (开启“甲”
+// 六一特别公益行动 → “甲”六一特别公益行动; rule name-activity-of-notice), ""
+// when none.
+func noticeActivity(us []unit, upto int) string {
+	for pi := 0; pi <= upto && pi < len(us); pi++ {
+		n := us[pi].norm
+		for _, loc := range quotedRe.FindAllStringIndex(n, -1) {
+			rest := n[loc[1]:]
+			f := textfold.Han(rest)
+			if len(f) != len(rest) {
+				continue
+			}
+			if m := names().activity.FindStringIndex(f); m != nil {
+				return n[loc[0]:loc[1]] + rest[:m[1]]
+			}
+		}
+	}
+	return ""
 }

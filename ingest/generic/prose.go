@@ -66,6 +66,9 @@ type cand struct {
 	// label: the category a line is printed under when the sentence after
 	// it names it (rule name-purpose-next); "" otherwise
 	label string
+	// activity: the activity the notice is about (rule
+	// name-activity-of-notice), set on a figure named by a total word alone
+	activity string
 }
 
 var (
@@ -335,6 +338,11 @@ func proseCands(us []unit, ctx []rule) []*cand {
 	out = tierAmounts(us, undertakeLists(us, leadLists(us, perHeadItems(out), ctx, &group), &group), &group)
 	headingNames(us, out)
 	respectively(us, out, ctx)
+	for _, c := range out {
+		if c.reason == "" && names().totalOnly.MatchString(textfold.Han(strings.TrimSpace(c.name))) {
+			c.activity = noticeActivity(us, c.para)
+		}
+	}
 	return out
 }
 

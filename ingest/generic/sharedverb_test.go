@@ -135,3 +135,20 @@ func orgsOf(items []model.LineItem) []string {
 	}
 	return out
 }
+
+// Rule name-activity-of-notice (data/lexicon/naming.csv): a notice about
+// one activity whose only figure is named by a total word alone names it
+// by that activity; a notice with a real name keeps it.
+func TestTotalWordItemNamedByTheActivity(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a news report, per-head figure then 总计资助",
+			"近日，甲市福彩中心开启“福彩圆梦·助学行”暑期公益行动，为20名困难学生送去助学金。\n受助学生每人资助3000元，总计资助6万元助学资金。",
+			"items: “福彩圆梦·助学行”暑期公益行动=6/fixed; totals: ; unread: 3000元(per-head or per-unit amount)"},
+		{"共计发放, traditional script",
+			"乙區民政局舉辦“溫暖過冬”慰問活動。\n本次活動共計發放3.2萬元。",
+			"items: “溫暖過冬”慰問活動=3.2/fixed; totals: ; unread: "},
+		{"the figure has a name of its own",
+			"丙县开展“银龄关爱”活动。\n其中为老年人购买意外保险4万元。",
+			"items: 为老年人购买意外保险=4/fixed; totals: ; unread: "},
+	})
+}
