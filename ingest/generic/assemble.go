@@ -96,6 +96,9 @@ func tree(live []*cand) []*cand {
 			if c.marker != "" && r.para != c.para && r.marker == c.marker {
 				break // the next item of the same list (2. then 3.) is a sibling, not a part
 			}
+			if c.list != 0 && r.para == c.para && r.list == c.list && !c.inParen && !r.inParen {
+				break // 其中：甲20万元；乙15万元；丙5万元: parts of one list are siblings (rule list-parts-siblings)
+			}
 			sum += r.span.Yuan
 			if k == 0 && !singleChildOK(c, r) {
 				if sum > c.span.Yuan && !c.span.Approx {

@@ -69,6 +69,11 @@ type cand struct {
 	// activity: the activity the notice is about (rule
 	// name-activity-of-notice), set on a figure named by a total word alone
 	activity string
+	// list: where the list a figure is a part of begins (just after the
+	// colon of 其中： or 如下：, its parts split by ；), 0 when none: the parts
+	// of one list are siblings, never one the total of others (rule
+	// list-parts-siblings)
+	list int
 }
 
 var (
@@ -132,6 +137,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			sentStart := lastStop(m[:s.Start], sentenceStops)
 			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: numbered && si == 0, marker: style}
 			c.sent = sentStart
+			c.list = listStartBefore(n[:s.Start])
 			c.sentMarked = listMarkerRe.MatchString(strings.TrimLeft(n[sentStart:], " 　、，,"))
 			c.detail = strings.HasPrefix(strings.TrimLeft(n[sentStart:], "、，, "), "其中")
 			clauseStart := max(sentStart, lastStop(m[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
@@ -595,6 +601,29 @@ func sharedVerb(ctx []rule, prefix, after string) int {
 		}
 	}
 	return -1
+}
+
+// listOpenRe is the words that open a list of parts split by ；
+// (其中：, 具体如下：, 分配如下:).
+var listOpenRe = regexp.MustCompile(`(?:其中|如下|具体为|分别为|包括)[:：]`)
+
+// listStartBefore is the offset just after the colon that opens the list of
+// ；-separated parts the text before a figure ends in, 0 when none: no
+// full stop between the colon and the figure.
+func listStartBefore(before string) int {
+	f := textfold.Han(before)
+	if len(f) != len(before) {
+		return 0
+	}
+	locs := listOpenRe.FindAllStringIndex(f, -1)
+	if len(locs) == 0 {
+		return 0
+	}
+	at := locs[len(locs)-1][1]
+	if strings.ContainsAny(f[at:], "。\n") {
+		return 0
+	}
+	return at
 }
 
 // figureFollows: the words after a figure, up to the next in its clause,

@@ -152,3 +152,19 @@ func TestTotalWordItemNamedByTheActivity(t *testing.T) {
 			"items: 为老年人购买意外保险=4/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule list-parts-siblings (data/lexicon/amount_context.csv): parts of one
+// 其中： list are never totals of one another.
+func TestListPartsAreSiblings(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a part equal to two later parts, a balance after the list",
+			"全年支出80万元，其中：甲中心运营补助30万元；乙院运营补助20万元；丙津贴15万元；丁关爱项目10万元；戊培育5万元。结余5万元结转下年使用。",
+			"items: 甲中心运营补助=30/fixed 乙院运营补助=20/fixed 丙津贴=15/fixed 丁关爱项目=10/fixed 戊培育=5/fixed; totals: 80/80; unread: 5万元(income or transfer)"},
+		{"如下： and 、, traditional script",
+			"本年度安排資金如下：助學項目12萬元、助醫項目7萬元、助困項目5萬元。",
+			"items: 助學項目=12/fixed 助醫項目=7/fixed 助困項目=5/fixed; totals: ; unread: "},
+		{"a part's breakdown in parentheses is still its own",
+			"其中：甲类项目50万元（乙项目30万元、丙项目20万元）；丁类项目20万元。",
+			"items: 乙项目=30/fixed 丙项目=20/fixed 丁类项目=20/fixed; totals: 50/50; unread: "},
+	})
+}
