@@ -85,7 +85,7 @@ func checkRun(opts *CheckOptions) error {
 		}
 	}
 	var stated, ok int
-	if err := db.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE reconciles) FROM reconciliation`).Scan(&stated, &ok); err != nil {
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE reconciles IS NOT NULL), count(*) FILTER (WHERE reconciles) FROM reconciliation`).Scan(&stated, &ok); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "%d of %d stated totals reconcile; %d of %d data tests pass\n", ok, stated, len(results)-len(failedNames), len(results))

@@ -180,9 +180,18 @@ func ingestRun(opts *IngestOptions) error {
 	}
 	mismatched := 0
 	for _, r := range results {
-		status := fmt.Sprintf("%d totals reconcile", len(r.Totals))
-		if len(r.Totals) == 0 {
+		unchecked := 0
+		for _, t := range r.Totals {
+			if t.Unchecked {
+				unchecked++
+			}
+		}
+		status := fmt.Sprintf("%d totals reconcile", len(r.Totals)-unchecked)
+		if len(r.Totals) == unchecked {
 			status = "no stated totals"
+		}
+		if unchecked > 0 {
+			status += fmt.Sprintf(", %d pool over items whose amounts are not printed (not checkable)", unchecked)
 		}
 		if mm := r.Mismatches(); len(mm) > 0 {
 			mismatched += len(mm)

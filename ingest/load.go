@@ -32,6 +32,9 @@ type Reconciliation struct {
 	Computed   int64
 	Line       int
 	Reconciled bool
+	// Unchecked: a pool over items whose amounts are not printed, which
+	// cannot be checked (neither reconciled nor a mismatch)
+	Unchecked bool
 }
 
 // Result tells what ingesting one file did.
@@ -48,7 +51,7 @@ type Result struct {
 func (r *Result) Mismatches() []Reconciliation {
 	var out []Reconciliation
 	for _, t := range r.Totals {
-		if !t.Reconciled {
+		if !t.Reconciled && !t.Unchecked {
 			out = append(out, t)
 		}
 	}
@@ -379,9 +382,11 @@ func reconcileCatalogs(ctx context.Context, q querier, ids []string) (map[string
 	out := map[string][]Reconciliation{}
 	for rows.Next() {
 		var r Reconciliation
-		if err := rows.Scan(&r.CatalogID, &r.Label, &r.Kind, &r.Metric, &r.Stated, &r.Computed, &r.Line, &r.Reconciled); err != nil {
+		var ok sql.NullBool
+		if err := rows.Scan(&r.CatalogID, &r.Label, &r.Kind, &r.Metric, &r.Stated, &r.Computed, &r.Line, &ok); err != nil {
 			return nil, err
 		}
+		r.Reconciled, r.Unchecked = ok.Bool, !ok.Valid
 		out[r.CatalogID] = append(out[r.CatalogID], r)
 	}
 	return out, rows.Err()

@@ -3,8 +3,9 @@
 -- params: place, year
 WITH rec AS (
     SELECT catalog_id,
-           count(*)                                            AS stated_totals,
-           count(*) FILTER (WHERE reconciles) AS reconciled_totals
+           count(*) FILTER (WHERE reconciles IS NOT NULL)      AS stated_totals,  -- a pool of unpriced items cannot be checked
+           count(*) FILTER (WHERE reconciles) AS reconciled_totals,
+           count(*) FILTER (WHERE reconciles IS NULL)          AS unpriced_pools
     FROM reconciliation
     GROUP BY catalog_id
 ), items AS (  -- each catalog's items added up before the catalogs are joined: one pass, grouped by one key
@@ -33,6 +34,7 @@ SELECT c.catalog_id,
        coalesce(li.items_without_amount, 0)                 AS items_without_amount,
        coalesce(li.organizations, 0)                        AS organizations,
        CASE
+           WHEN coalesce(rec.stated_totals, 0) = 0 AND rec.unpriced_pools > 0 THEN 'pool: items unpriced'
            WHEN coalesce(rec.stated_totals, 0) = 0 THEN 'no stated totals'
            WHEN rec.reconciled_totals = rec.stated_totals
                THEN 'ok ' || rec.reconciled_totals || '/' || rec.stated_totals

@@ -196,8 +196,14 @@ CREATE OR REPLACE MACRO region_label(region_code, region_level, code_name, print
 
 -- Every stated total next to the value recomputed from the line items in its scope.
 -- An approximate figure (约2.3亿, 80余万) reconciles within [low_value, high_value].
+-- A pool whose items all lack a printed amount (one figure for several
+-- projects, how it is shared not printed) cannot be checked: reconciles is
+-- NULL there, neither a match nor a mismatch.
 CREATE OR REPLACE VIEW reconciliation AS
-SELECT *, computed_value BETWEEN coalesce(low_value, stated_value) AND coalesce(high_value, stated_value) AS reconciles
+SELECT *,
+       CASE WHEN kind = 'pool' AND scope_items > 0 AND items_without_amount = scope_items THEN NULL
+            ELSE computed_value BETWEEN coalesce(low_value, stated_value) AND coalesce(high_value, stated_value)
+       END AS reconciles
 FROM (
 SELECT
     t.catalog_id,
@@ -213,6 +219,7 @@ SELECT
         WHEN 'units'       THEN count(DISTINCT li.purchaser)
     END AS BIGINT) AS computed_value,
     count(li.item_id) FILTER (WHERE li.amount_yuan IS NULL) AS items_without_amount,
+    count(li.item_id) AS scope_items,
     t.source_line,
     t.source_text,
     t.low_value,

@@ -356,8 +356,8 @@ func title(d *document.Document, paras, folded []string) (string, []string) {
 	}
 	for _, re := range []*regexp.Regexp{strongTitleRe, titleRe} {
 		for i, p := range folded {
-			if i > 12 {
-				break
+			if i > 12 || i > 0 && strings.HasSuffix(strings.TrimSpace(folded[i-1]), "。") && priced(p) {
+				break // a priced line after a sentence is the body's, no title
 			}
 			n := utf8.RuneCountInString(p)
 			if n >= 6 && n <= 80 && re.MatchString(p) && !strings.ContainsAny(p, "。:：|") && !navRe.MatchString(p) && !listLineRe.MatchString(p) {
@@ -366,6 +366,9 @@ func title(d *document.Document, paras, folded []string) (string, []string) {
 		}
 	}
 	for i, p := range folded {
+		if i > 0 && strings.HasSuffix(strings.TrimSpace(folded[i-1]), "。") && priced(p) {
+			break // the body has begun: a priced line after a sentence is no title (资助乙项目6000元 after 资助甲项目5万元。)
+		}
 		// a numbered list line (1.甲项目…) is no title
 		if n := utf8.RuneCountInString(p); i <= 12 && n >= 8 && n <= 60 && !strings.ContainsAny(p, "。|") && !navRe.MatchString(p) && !cnDateRe.MatchString(p) && !dateRe.MatchString(p) && !listLineRe.MatchString(p) {
 			return paras[i], nil
@@ -387,6 +390,14 @@ func title(d *document.Document, paras, folded []string) (string, []string) {
 	}
 	return "", nil
 }
+
+// priced reports whether a line ends in an amount (资助乙项目6000元): an
+// item's line, not a title, once the body has begun.
+func priced(p string) bool {
+	return pricedRe.MatchString(strings.TrimSpace(p))
+}
+
+var pricedRe = regexp.MustCompile(`\d(?:\.\d+)?\s*(?:元|万元|亿元|万)$`)
 
 // citedRe is a document cited by its title, with its number: 《…》(…号).
 var citedRe = regexp.MustCompile(`《[^》]*》(?:[(（][^)）]*[)）])?`)

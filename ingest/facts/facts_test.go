@@ -225,3 +225,19 @@ func TestEverydayWordIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// A priced line after a sentence is the body's, never the title: the title
+// comes before the body begins.
+func TestPricedLineAfterTheBodyIsNoTitle(t *testing.T) {
+	for _, text := range []string{
+		"资助甲项目5万元。\n资助乙项目6000元",
+		"經評審，現將結果公布如下。\n長者助餐服務項目3.5萬元",
+	} {
+		if f := infer(t, text); f.Title != "" {
+			t.Errorf("%q: title %q, want none", text, f.Title)
+		}
+	}
+	if f := infer(t, "甲县2023年公益创投项目资助名单\n资助乙项目6000元"); f.Title != "甲县2023年公益创投项目资助名单" {
+		t.Errorf("title %q, want the first line", f.Title)
+	}
+}

@@ -252,7 +252,7 @@ func poolItems(pools []*cand, c model.Catalog, p *model.Parsed) {
 			Label: "pool: " + money.Clip(x.poolText, 40), Kind: "pool", Metric: model.MetricAmount,
 			Stated: x.span.Yuan, Scope: scope[x], Line: x.line, Text: money.Clip(x.clause, 80), Rule: cmp.Or(x.poolRule, "lead-list-pool"),
 		})
-		p.Warnings = append(p.Warnings, model.Warning{Line: x.line, Message: fmt.Sprintf("%s is one amount for the %d lines after it: a pool, not split among them (their amounts are not printed)", x.span.Text, len(scope[x]))})
+		p.Warnings = append(p.Warnings, model.Warning{Line: x.line, Message: fmt.Sprintf("%s is one amount for the %d items named after it: a pool, not split among them (their amounts are not printed)", x.span.Text, len(scope[x]))})
 	}
 }
 
@@ -388,7 +388,7 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 		if project, org, ok := cutOrganization(it.Name); ok {
 			it.Name, it.Organization = project, org // 甲协会居家探访项目: the organization and its project
 		}
-		place := isPlace(x.name)
+		place := isPlace(x.name) || x.parent != nil && placeShapedRe.MatchString(textfold.Han(strings.TrimSpace(x.name)))
 		if x.parent != nil && !x.parent.keyword && (place || names().levelPart.MatchString(textfold.Han(x.name))) {
 			// "其中:甲市80万元、乙市120万元": the item is the section's, in a place;
 			// under a numbered heading, the heading's project names it
@@ -568,6 +568,11 @@ func sameName(a, b string) bool {
 
 // isPlace: a name that is only a region (漳州, 将乐县), or a city's short
 // name before a county's full one (三明将乐县).
+// placeShapedRe is a part's name that is only a street, town, township,
+// community or village (东街街道, 南山镇, 光明村: rule name-place-part), a
+// place even when the region table does not list it.
+var placeShapedRe = regexp.MustCompile(`^\p{Han}{2,8}?(?:街道|镇|乡|社区|村)$`)
+
 func isPlace(name string) bool {
 	if facts.IsPlace(name) {
 		return true

@@ -39,11 +39,12 @@ func headingOf(us []unit, pi int) (h string, clause bool) {
 	n := us[pi].norm
 	if listMarkerRe.MatchString(n) {
 		body := strings.TrimSpace(listMarkerRe.ReplaceAllString(n, ""))
-		k := strings.IndexAny(body, "。：:")
+		mb := maskNumberCommas(body) // an aside's colon ((申报单位:甲社区)) ends no heading
+		k := strings.IndexAny(mb, "。：:")
 		if k <= 0 {
 			return "", false
 		}
-		if c := strings.IndexAny(body[:k], "，,；;、"); c >= 0 {
+		if c := strings.IndexAny(mb[:k], "，,；;、"); c >= 0 {
 			// 1.“甲”互助站，承接单位：…: a list item's first clause, a heading only when a project
 			if h := headingText(body[:c]); h != "" && projectHeading(h) {
 				return h, true

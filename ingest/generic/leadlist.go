@@ -142,7 +142,7 @@ func listLine(line string) (name, org string) {
 	s := strings.Trim(listMarkerRe.ReplaceAllString(strings.TrimSpace(line), ""), "；;。，, ")
 	if i := strings.IndexAny(s, ":："); i > 0 {
 		before, after := s[:i], strings.TrimLeft(s[i:], ":： ")
-		if f := textfold.Han(before); orgRe.FindString(f) == f && after != "" {
+		if f := textfold.Han(before); (orgRe.FindString(f) == f || carrierBeforeQuote(before) == before && quotedRe.MatchString(after)) && after != "" {
 			return after, before
 		}
 	}

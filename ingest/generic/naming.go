@@ -257,7 +257,7 @@ func recipientPurpose(prefix, after, next string) (name, org string, ok bool) {
 		return "", "", false
 	}
 	who := strings.TrimSpace(prefix[m[2]:m[3]])
-	if fw := textfold.Han(who); orgRe.FindString(fw) == fw || orgLexicon() == nil && orgUnit.MatchString(fw) && !orgSite.MatchString(fw) {
+	if fw := textfold.Han(who); orgRe.FindString(fw) == fw || orgLexicon() == nil && orgUnit.MatchString(fw) {
 		org = who
 	}
 	return name, org, true

@@ -1,7 +1,6 @@
 package generic
 
 import (
-	"cmp"
 	"fmt"
 	"regexp"
 	"strings"
@@ -251,6 +250,13 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				next = rest[:nextStop(maskNumberCommas(rest), sentenceStops+clauseStops)]
 			}
 			c.name, c.org = nameOf(prefix, after, next, n[sentStart:s.Start], local)
+			if rest, ok := strings.CutPrefix(n[clauseEnd:], ","); ok && c.org == "" {
+				// 乙项目获资助2万元，承接单位为甲协会: who, in the field after
+				c.org = labelledAfter(rest[:nextStop(maskNumberCommas(rest), sentenceStops+"，,")])
+			}
+			if q, o := spacedOrg(prefix, u.text); o != "" {
+				c.name, c.org = q, o // 社区矫正帮扶项目 甲社工事务所 4万元: fields split by spaces, the organization last
+			}
 			c.fundOnly = onlyFund(namePrefix(prefix)) && c.name != purposeOf(after) // named by its purpose, it is more than its fund
 			if rest, ok := strings.CutPrefix(n[clauseEnd:], "。"); ok && strings.Trim(after, " ") == "" {
 				if q := purposeNextSentence(c.name, rest); q != "" {
@@ -605,7 +611,7 @@ func sharedVerb(ctx []rule, prefix, after string) int {
 
 // listOpenRe is the words that open a list of parts split by ；
 // (其中：, 具体如下：, 分配如下:).
-var listOpenRe = regexp.MustCompile(`(?:其中|如下|具体为|分别为|包括)[:：]`)
+var listOpenRe = regexp.MustCompile(`(?:其中|如下|具体为|分别为|包括|用于)[:：]`)
 
 // listStartBefore is the offset just after the colon that opens the list of
 // ；-separated parts the text before a figure ends in, 0 when none: no
@@ -755,6 +761,9 @@ func nameBefore(local string) (name, org string) {
 			continue
 		}
 		part := cl[k]
+		if q := strings.TrimSpace(asideRe.ReplaceAllString(part, "")); q != "" && q != part && labelledOrg(part) != "" {
+			part = q // 甲项目（实施单位：乙中心）: the aside names who, not what
+		}
 		if openParen(part) > 0 {
 			if before := part[:strings.LastIndexAny(part, "(（")]; strings.TrimSpace(before) != "" {
 				part = before // 为老服务类（8个，资助金额62万元）: the name before the parenthesis the figure is printed in
@@ -763,6 +772,12 @@ func nameBefore(local string) (name, org string) {
 		name, o := projectAndOrg(part)
 		if org == "" {
 			org = o
+		}
+		if org == "" && k > 0 && quotedRe.MatchString(part) {
+			// 甲县东门社区：“乙”项目，资助2万元: who carries it, in the clause before what
+			if w := strings.TrimSpace(listMarkerRe.ReplaceAllString(cl[k-1], "")); carrierBeforeQuote(w) == w || orgRe.FindString(textfold.Han(w)) == textfold.Han(w) {
+				org = w
+			}
 		}
 		return name, org
 	}
@@ -840,7 +855,11 @@ func projectAndOrg(clause string) (string, string) {
 			name += rest[:m[1]] // “甲”助餐服务项目: the words after the quote up to 项目 (項目 as printed)
 		}
 		before := listMarkerRe.ReplaceAllString(clause[:loc[0]], "")
-		return name, orgBeforeQuote(orgLeadRe.ReplaceAllString(before, ""))
+		org := orgBeforeQuote(orgLeadRe.ReplaceAllString(before, ""))
+		if b := strings.TrimSpace(cutLead(before)); org == "" && qualifierBefore(b) {
+			name = b + name // 困境儿童“护苗”行动: words that qualify the quoted name are part of it (rule name-quote-qualifier)
+		}
+		return name, org
 	}
 	p := listMarkerRe.ReplaceAllString(clause, "")
 	p = cutFolded(awardRe, cutLead(p))
@@ -866,6 +885,26 @@ func quotedCarrier(name string) (project, org string) {
 	}
 	return name, ""
 }
+
+// qualifierBefore: the words before a quoted name qualify it (困境儿童, 社区,
+// 高龄老人) rather than say who carries it or what happened: a few
+// characters, none of a verb, an award, a possessive or punctuation, and
+// no organization's or place's name.
+func qualifierBefore(b string) bool {
+	n := utf8.RuneCountInString(b)
+	if n < 2 || n > 8 || strings.ContainsAny(b, "的，,、：:；;（）()“”") {
+		return false
+	}
+	f := textfold.Han(b)
+	if orgRe.MatchString(f) || isPlace(b) || namesNothing(b) || qualifierNotRe.MatchString(f) {
+		return false
+	}
+	return true
+}
+
+// qualifierNotRe is a word that makes the words before a quote a clause,
+// not a qualifier of the name (开展, 实施, 获, 评为 …).
+var qualifierNotRe = regexp.MustCompile(`(?:开展|实施|举办|承接|承办|获|评|荣|入选|推出|启动|开启|组织|参与|参加|资助|补助|扶持|支持|安排|投入|使用|拨付|下达|用于|其中|经|由|在|对|向|为|将|已|并|和|与|及|年|月|日|局|委|办|政府|街道|镇|乡|县|区|市|省|村|社区)`)
 
 // orgList is the organizations a list item names before its colon
 // (甲中心、乙协会:项目…): nil unless every part is an organization's name.
@@ -904,6 +943,50 @@ var asideRe = regexp.MustCompile(`[(（]([\p{Han}]{2,8}[:：][^()（）]{2,80})[
 
 var asideSepRe = regexp.MustCompile(`[,，;；]`)
 
+// labelledAfter is the organization the clause after a figure names under
+// an organization's field label (承接单位为甲协会, 实施单位：乙中心; rule
+// org-label-after), "" when it names none.
+func labelledAfter(next string) string {
+	cols, _, _ := lexicons()
+	next = strings.TrimSpace(next)
+	for _, sep := range []string{"为", "是", ":", "："} {
+		label, value, ok := strings.Cut(next, sep)
+		if !ok || utf8.RuneCountInString(label) > 8 || roleOf(cols, textfold.Han(strings.TrimSpace(label))) != roleOrg {
+			continue
+		}
+		value = strings.Trim(value, "、，,。；; ")
+		if f := textfold.Han(value); value != "" && (orgRe.FindString(f) == f || carrierBeforeQuote(value) == value) {
+			return value
+		}
+	}
+	return ""
+}
+
+// spacedOrg splits the words before a figure, printed as fields split by
+// spaces (社区矫正帮扶项目 甲县启航社工事务所 4万元), into the project and the
+// organization that is its last field (rule org-space-field). prefix is as
+// normalized (no spaces), raw the paragraph as printed; org is "" unless the
+// printed text has a space between a project's name and a registered name
+// that ends the words.
+func spacedOrg(prefix, raw string) (name, org string) {
+	p := listMarkerRe.ReplaceAllString(strings.TrimSpace(prefix), "")
+	f := textfold.Han(p)
+	if len(f) != len(p) || !strings.ContainsAny(raw, " \t\u3000") {
+		return "", ""
+	}
+	for _, loc := range names().projectWord.FindAllStringIndex(f, -1) {
+		before, last := p[:loc[1]], p[loc[1]:]
+		fl := textfold.Han(last)
+		if utf8.RuneCountInString(before) < 4 || utf8.RuneCountInString(last) < minOrganizationRune || orgRe.FindString(fl) != fl || orgLexicon() != nil || orgNotName.MatchString(fl) {
+			continue
+		}
+		if regexp.MustCompile(regexp.QuoteMeta(lastRunes(before, 4)) + `[ \t\x{3000}]+` + regexp.QuoteMeta(last)).MatchString(raw) {
+			return before, last
+		}
+	}
+	return "", ""
+}
+
 // labelledOrg is the organization a parenthesized aside names under an
 // organization's field label of the column lexicon; "" when none.
 func labelledOrg(s string) string {
@@ -936,6 +1019,12 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 	local = listMarkerRe.ReplaceAllString(strings.TrimLeft(local, "，,；;。 "), "")
 	if o := labelledOrg(local); o != "" {
 		org = o // (承接单位:甲中心)
+		if q := namePrefix(asideRe.ReplaceAllString(prefix, "")); q != p && utf8.RuneCountInString(q) >= 2 {
+			if quotedRe.MatchString(q) {
+				q = projectOf(q) // “甲”项目（申报单位：乙社区）资助1万元: the quoted project
+			}
+			p = q // 甲项目（实施单位：乙中心），资助6万元: the aside is the organization's, no part of the name
+		}
 	} else if m := undertakeRe.FindStringSubmatchIndex(local); m != nil && !labelWordRe.MatchString(local[m[1]:]) {
 		org = local[m[2]:m[3]]
 	} else if loc := orgRe.FindStringIndex(local); loc != nil && !orgIsObject(local[loc[1]:]) && !orgIsBuilt(local[:loc[0]], local[loc[0]:loc[1]]) {
@@ -964,7 +1053,7 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 		return q, org // 助残类项目20万元（康复行动）: the project in parentheses
 	}
 	if q, o, ok := recipientPurpose(strings.TrimSpace(prefix), after, next); ok {
-		return q, cmp.Or(o, org) // 向甲社区拨付5万元，用于乙: named by its purpose
+		return q, o // 向甲社区拨付5万元，用于乙: named by its purpose, the recipient its organization (never the giver)
 	}
 	if namesNothing(p) || p == "" && namesNothing(lastClause(local)) { // 资助资金:30,000元: the label names nothing either
 		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is

@@ -119,6 +119,7 @@ func TestRecipientAndPurpose(t *testing.T) {
 		{"镇民政办向东风社区拨付福彩公益金5万元，用于建设老年活动室。", "建设老年活动室", "东风社区"},
 		{"向紅星村下達3萬元用於農村互助養老點改造。", "農村互助養老點改造", "紅星村"},
 		{"区民政局向甲区阳光社会工作服务中心拨付资金8万元，用于开展困境儿童关爱服务。", "困境儿童关爱服务", "甲区阳光社会工作服务中心"},
+		{"近日，乙市福彩中心向乙市儿童福利院捐赠福彩公益金10万元，用于改善院内儿童生活条件。", "改善院内儿童生活条件", "乙市儿童福利院"},
 	}
 	for _, c := range cases {
 		p := read(t, c.text)
@@ -166,5 +167,90 @@ func TestListPartsAreSiblings(t *testing.T) {
 		{"a part's breakdown in parentheses is still its own",
 			"其中：甲类项目50万元（乙项目30万元、丙项目20万元）；丁类项目20万元。",
 			"items: 乙项目=30/fixed 丙项目=20/fixed 丁类项目=20/fixed; totals: 50/50; unread: "},
+	})
+}
+
+// Rule org-before-colon (data/lexicon/organizations.csv): a community,
+// village or registered name before the colon of a line whose project is
+// quoted carries it, whether the line has its own figure or not.
+func TestCarrierBeforeTheColon(t *testing.T) {
+	for _, text := range []string{
+		"1.甲县东门社区：“暖心午餐”助老项目，资助2万元\n2.甲县光明村：“乡村书屋”，资助1万元",
+		"拟给予以下2个项目每个1万元资金支持：\n1. 甲县东门社区：“暖心午餐”助老项目\n2. 甲县光明村：“乡村书屋”",
+	} {
+		p := read(t, text)
+		if got := orgsOf(p.Items); len(got) != 2 || got[0] != "甲县东门社区" || got[1] != "甲县光明村" {
+			t.Errorf("%s: organizations %v (%s)", text, got, summary(p))
+		}
+	}
+	// a place before the colon is no carrier
+	p := read(t, "甲县：“乡村书屋”，资助1万元")
+	if len(p.Items) != 1 || p.Items[0].Organization != "" {
+		t.Errorf("a county is no organization: %v", orgsOf(p.Items))
+	}
+}
+
+// Rules org-aside-name, org-label-after and org-space-field
+// (data/lexicon/organizations.csv): who carries a project, printed in an
+// aside inside the name, in a labelled field after the figure, or as a
+// space-separated field before it, is its organization and no part of its
+// name.
+func TestOrganizationFieldsAroundTheName(t *testing.T) {
+	cases := []struct{ text, name, org string }{
+		{"1.困境儿童关爱项目（实施单位：甲县童心社会工作服务中心），资助金额6万元。", "困境儿童关爱项目", "甲县童心社会工作服务中心"},
+		{"“邻里节”项目（申报单位：甲县和美社区居民委员会）资助1万元。", "“邻里节”项目", "甲县和美社区居民委员会"},
+		{"乙项目获资助2万元，承接单位为甲县阳光志愿者协会。", "乙项目", "甲县阳光志愿者协会"},
+		{"長者陪診項目補助3萬元，實施單位：乙市仁愛社會工作服務中心。", "長者陪診項目補助", "乙市仁愛社會工作服務中心"},
+		{"4.社区矫正帮扶项目 甲县启航社工事务所 4万元", "社区矫正帮扶项目", "甲县启航社工事务所"},
+		{"青少年成长陪伴计划　乙区青苗社工服务中心　12.8万元", "青少年成长陪伴计划", "乙区青苗社工服务中心"},
+		// no space: a name that runs on is left whole
+		{"社区矫正帮扶项目甲县启航社工事务所4万元", "社区矫正帮扶项目甲县启航社工事务所", "社区矫正帮扶项目甲县启航社工事务所"},
+	}
+	for _, c := range cases {
+		p := read(t, c.text)
+		if len(p.Items) != 1 || p.Items[0].Name != c.name || p.Items[0].Organization != c.org {
+			t.Errorf("%s: %s %v, want %q by %q", c.text, summary(p), orgsOf(p.Items), c.name, c.org)
+		}
+	}
+}
+
+// Rule list-parts-siblings, opened by 用于：: the parts after it are
+// siblings even when one equals the sum of the others after it.
+func TestPartsAfterUsedForColon(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"主要用于： with a part equal to the rest",
+			"省本级使用福彩公益金3.2亿元，主要用于：老年人福利1.6亿元，残疾人福利0.5亿元，儿童福利0.6亿元，社会公益0.5亿元。",
+			"items: 老年人福利=16000/fixed 残疾人福利=5000/fixed 儿童福利=6000/fixed 社会公益=5000/fixed; totals: 32000/32000; unread: "},
+		{"具體用於：, traditional script",
+			"本級安排公益金90萬元，具體用於：養老服務45萬元；兒童關愛30萬元；助殘15萬元。",
+			"items: 養老服務=45/fixed 兒童關愛=30/fixed 助殘=15/fixed; totals: 90/90; unread: "},
+	})
+}
+
+// Rule name-place-part (ingest/generic/assemble.go placeShapedRe): a part
+// of a project named only by a street, town or village is that project's,
+// in that place, even when the region table does not list the place.
+func TestPartsNamedByAPlace(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"streets in parentheses",
+			"街道居家养老服务中心建设项目，资助金额60万元（其中东街街道30万元，西街街道30万元）。",
+			"items: 街道居家养老服务中心建设项目（东街街道）=30/fixed 街道居家养老服务中心建设项目（西街街道）=30/fixed; totals: 60/60; unread: "},
+		{"villages after 其中",
+			"农村互助养老点改造12万元，其中光明村7万元、向阳村5万元。",
+			"items: 农村互助养老点改造（光明村）=7/fixed 农村互助养老点改造（向阳村）=5/fixed; totals: 12/12; unread: "},
+	})
+}
+
+// Rule name-quote-qualifier (ingest/generic/prose.go qualifierBefore): the
+// few words that qualify a quoted name stay in it; a clause, an award or an
+// organization before the quote does not.
+func TestWordsQualifyingAQuotedName(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a qualifier before the quote",
+			"1.困境儿童“护苗”行动，资助金额18.4万元；\n2.高龄老人“情暖夕阳”关爱，资助金额16万元。",
+			"items: 困境儿童“护苗”行动=18.4/fixed 高龄老人“情暖夕阳”关爱=16/fixed; totals: ; unread: "},
+		{"a clause before the quote is no part of the name",
+			"经评审，开展“邻里守望”项目，资助金额3万元。",
+			"items: “邻里守望”项目=3/fixed; totals: ; unread: "},
 	})
 }

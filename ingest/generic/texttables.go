@@ -12,6 +12,7 @@ import (
 	"fundscope/ingest/document"
 	"fundscope/model"
 	"fundscope/money"
+	"fundscope/textfold"
 )
 
 // Tables as they reach text. A table copied from a web page, saved from a
@@ -35,7 +36,7 @@ var textConventions = []textConvention{
 	{"table-piped-cells", "one cell per line, each led by “| ”; a lone “|” or a blank line ends a row", findPipedCells},
 	{"table-header-cells", "one cell per line with no marks; the row width is the header's, rows found by the 序号 counting on", findHeaderCells},
 	{"table-row-lines", "one row per line, cells split by tabs, by “|” or by runs of two or more spaces", findRowLines},
-	{"table-single-spaced", "one row per line, cells split by single spaces (whitespace collapsed by a copy): a header of column labels naming a name and an amount, rows numbered 1, 2, 3 …", findSingleSpaced},
+	{"table-single-spaced", "one row per line, cells split by single spaces (whitespace collapsed by a copy): a header of column labels naming a name and an amount, rows numbered 1, 2, 3 … or, with no 序号 column, rows exactly as wide as the header with a figure under each amount column and an organization's name under its column", findSingleSpaced},
 }
 
 // Conventions lists the rule ids and what each reads, for detect and the README.
@@ -634,8 +635,35 @@ func findSingleSpaced(lines []string, i int, cols []rule) (*document.Table, int)
 			nameCol = c
 		}
 	}
-	if nameCol < 0 || !roles[roleAmount] || roleOf(cols, head[0]) != roleNo {
+	numbered := roleOf(cols, head[0]) == roleNo
+	if nameCol < 0 || !roles[roleAmount] {
 		return nil, i
+	}
+	var amountCols []int
+	for c, h := range head {
+		if roleOf(cols, h) == roleAmount {
+			amountCols = append(amountCols, c)
+		}
+	}
+	// rows without a 序号 (项目名称 实施单位 资助金额): each row exactly as
+	// many words as the header, a figure under every amount column
+	unnumberedRow := func(f []string) bool {
+		if len(f) != len(head) {
+			return false
+		}
+		for _, c := range amountCols {
+			if !isFigure(f[c]) {
+				return false
+			}
+		}
+		for c, h := range head {
+			// under an organization's column, an organization's name (a
+			// sentence of three words and a year is no row)
+			if fo := textfold.Han(f[c]); roleOf(cols, h) == roleOrg && orgRe.FindString(fo) != fo && carrierBeforeQuote(f[c]) != f[c] {
+				return false
+			}
+		}
+		return true
 	}
 	rows := [][]textCell{nil}
 	for _, h := range head {
@@ -648,7 +676,9 @@ func findSingleSpaced(lines []string, i int, cols []rule) (*document.Table, int)
 			break
 		}
 		switch {
-		case f[0] == strconv.Itoa(n):
+		case numbered && f[0] == strconv.Itoa(n):
+			n++
+		case !numbered && !totalLabel(f[0]) && unnumberedRow(f):
 			n++
 		case totalLabel(f[0]) && len(f) >= 2 && isFigure(f[len(f)-1]):
 		default:
