@@ -149,6 +149,9 @@ func listLine(line string) (name, org string) {
 	if name, org := parenOrg(s); org != "" {
 		return name, org
 	}
+	if name, org := quotedCarrier(s); org != "" {
+		return name, org // 东湖社区“银发食堂”: who carries the quoted project (rule org-name-run-quoted)
+	}
 	return s, ""
 }
 

@@ -33,3 +33,18 @@ func TestTierAmounts(t *testing.T) {
 	}
 	checkSummaries(t, cases)
 }
+
+// A tier's names printed who-then-quoted-what (东湖社区“银发食堂”) give the
+// quoted project as the name and who carries it as the organization (rule
+// org-name-run-quoted), in a tier list as in a lead's list.
+func TestTierNamesCarriedByCommunities(t *testing.T) {
+	for _, text := range []string{
+		"一等奖项目每个资助1万元，二等奖项目每个资助0.8万元。\n一等奖：东湖社区“银发食堂”、西湖社区“童心港湾”\n二等奖：南山社区“邻里调解室”",
+		"拟给予以下2个项目每个1万元资金支持：\n1. 東湖社區“銀髮食堂”\n2. 西湖社區“童心港灣”",
+	} {
+		p := read(t, text)
+		if len(p.Items) < 2 || !quotedRe.MatchString(p.Items[0].Name) || p.Items[0].Name[:3] != "“" || p.Items[0].Organization == "" || p.Items[1].Organization == "" {
+			t.Errorf("%s: %s %v", text, summary(p), orgsOf(p.Items))
+		}
+	}
+}
