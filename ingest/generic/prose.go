@@ -176,6 +176,16 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			c.clause = strings.Trim(n[max(sentStart, prevEnd):clauseEnd], "、，,。；; ")
 			after := n[s.End:clauseEnd]
 			local := n[max(sentStart, prevEnd):s.Start] // the words since the figure before
+			whoFrom := local                              // where who receives it may be named
+			if prevEnd > sentStart {
+				// 投入680万元建设甲照料中心34个，投入420万元…: the first clause after a
+				// figure is that figure's; it names no one for the next
+				if k := nextStop(maskNumberCommas(local), clauseStops+sentenceStops); k < len(local) {
+					whoFrom = local[k:]
+				} else {
+					whoFrom = ""
+				}
+			}
 			if si+1 < len(spans) && spans[si+1].Start < clauseEnd {
 				after = n[s.End:spans[si+1].Start] // a purpose ends at the next figure
 			}
@@ -249,7 +259,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			if rest, ok := strings.CutPrefix(n[clauseEnd:], ","); ok {
 				next = rest[:nextStop(maskNumberCommas(rest), sentenceStops+clauseStops)]
 			}
-			c.name, c.org = nameOf(prefix, after, next, n[sentStart:s.Start], local)
+			c.name, c.org = nameOf(prefix, after, next, n[sentStart:s.Start], local, whoFrom)
 			if rest, ok := strings.CutPrefix(n[clauseEnd:], ","); ok && c.org == "" {
 				// 乙项目获资助2万元，承接单位为甲协会: who, in the field after
 				c.org = labelledAfter(rest[:nextStop(maskNumberCommas(rest), sentenceStops+"，,")])
@@ -1014,7 +1024,7 @@ func namePrefix(prefix string) string {
 // nameOf reads the name of the thing an amount is for: the words before it
 // in its clause, else what follows 用于, else the sentence's quoted name.
 // next is the clause after the figure's, when a comma ends the figure's.
-func nameOf(prefix, after, next, sentence, local string) (name, org string) {
+func nameOf(prefix, after, next, sentence, local, whoFrom string) (name, org string) {
 	p := namePrefix(prefix)
 	local = listMarkerRe.ReplaceAllString(strings.TrimLeft(local, "，,；;。 "), "")
 	if o := labelledOrg(local); o != "" {
@@ -1025,10 +1035,10 @@ func nameOf(prefix, after, next, sentence, local string) (name, org string) {
 			}
 			p = q // 甲项目（实施单位：乙中心），资助6万元: the aside is the organization's, no part of the name
 		}
-	} else if m := undertakeRe.FindStringSubmatchIndex(local); m != nil && !labelWordRe.MatchString(local[m[1]:]) {
-		org = local[m[2]:m[3]]
-	} else if loc := orgRe.FindStringIndex(local); loc != nil && !orgIsObject(local[loc[1]:]) && !orgIsBuilt(local[:loc[0]], local[loc[0]:loc[1]]) {
-		org = local[loc[0]:loc[1]]
+	} else if m := undertakeRe.FindStringSubmatchIndex(whoFrom); m != nil && !labelWordRe.MatchString(whoFrom[m[1]:]) {
+		org = whoFrom[m[2]:m[3]]
+	} else if loc := orgRe.FindStringIndex(whoFrom); loc != nil && !orgIsObject(whoFrom[loc[1]:]) && !orgIsBuilt(whoFrom[:loc[0]], whoFrom[loc[0]:loc[1]]) {
+		org = whoFrom[loc[0]:loc[1]]
 	}
 	if org == "" && strings.HasPrefix(strings.TrimLeft(next, "）)，, "), "由") {
 		// 甲项目（50万元），由乙中心承接: who carries it out, in the clause after

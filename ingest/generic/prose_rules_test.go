@@ -254,3 +254,32 @@ func TestWordsQualifyingAQuotedName(t *testing.T) {
 			"items: “邻里守望”项目=3/fixed; totals: ; unread: "},
 	})
 }
+
+// The first clause after a figure is that figure's: it names no
+// organization for the next figure (rule name-from-clause-before).
+func TestClauseAfterAFigureNamesNoOneForTheNext(t *testing.T) {
+	for _, text := range []string{
+		"其中投入680万元建设社区居家养老服务照料中心34个，投入420万元开展困境儿童关爱帮扶。",
+		"安排50万元扶持甲区阳光社会工作服务中心运营，另安排30万元用于困境儿童关爱。",
+	} {
+		p := read(t, text)
+		if len(p.Items) != 2 || p.Items[1].Organization != "" {
+			t.Errorf("%s: %s %v", text, summary(p), orgsOf(p.Items))
+		}
+	}
+}
+
+// Rules name-lead-verb, name-purpose-clause and name-from-clause-before
+// (kind no-name) of data/lexicon/naming.csv: an office's 投入/安排 before the
+// fund names nothing, a why-clause before it names nothing, and the clause
+// after the figure says what it was for, where it is done first.
+func TestOfficeFundThenWhatItDid(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a why-clause first, where before 开展",
+			"为进一步提升社区服务水平，区民政局投入福彩公益金35万元，在全区7个社区开展“幸福邻里”社区营造项目。",
+			"items: “幸福邻里”社区营造项目=35/fixed; totals: ; unread: "},
+		{"安排 and 实施, traditional script",
+			"為了更好地服務老年人，縣民政局安排公益金20萬元，實施農村互助養老點提升工程。",
+			"items: 農村互助養老點提升工程=20/fixed; totals: ; unread: "},
+	})
+}
