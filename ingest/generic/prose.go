@@ -176,7 +176,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			c.clause = strings.Trim(n[max(sentStart, prevEnd):clauseEnd], "、，,。；; ")
 			after := n[s.End:clauseEnd]
 			local := n[max(sentStart, prevEnd):s.Start] // the words since the figure before
-			whoFrom := local                              // where who receives it may be named
+			whoFrom := local                            // where who receives it may be named
 			if prevEnd > sentStart {
 				// 投入680万元建设甲照料中心34个，投入420万元…: the first clause after a
 				// figure is that figure's; it names no one for the next
