@@ -592,3 +592,12 @@ func sectionOf(x *cand) string {
 	}
 	return ""
 }
+
+// loadedOrg is the organization an item is loaded with: none where a mask
+// hid who it is ((略), *** printed over it: rule org-masked).
+func loadedOrg(org string) string {
+	if org == maskedOrg || maskRe.MatchString(org) {
+		return ""
+	}
+	return org
+}

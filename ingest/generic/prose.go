@@ -890,6 +890,11 @@ func quotedCarrier(name string) (project, org string) {
 	}
 	q, _ := projectAndOrg(name)
 	before := listMarkerRe.ReplaceAllString(name[:loc[0]], "")
+	if maskRe.MatchString(before) && q != "" && !strings.ContainsAny(before, "，,。；;：:") {
+		// 乙县颐养(略)中心“长者食堂”项目: who carries it was masked by the page
+		// that copied the notice (rule org-masked): the project, no organization
+		return q, maskedOrg
+	}
 	if o := carrierBeforeQuote(orgLeadRe.ReplaceAllString(before, "")); o != "" && q != "" {
 		return q, o
 	}
@@ -915,6 +920,14 @@ func qualifierBefore(b string) bool {
 // qualifierNotRe is a word that makes the words before a quote a clause,
 // not a qualifier of the name (开展, 实施, 获, 评为 …).
 var qualifierNotRe = regexp.MustCompile(`(?:开展|实施|举办|承接|承办|获|评|荣|入选|推出|启动|开启|组织|参与|参加|资助|补助|扶持|支持|安排|投入|使用|拨付|下达|用于|其中|经|由|在|对|向|为|将|已|并|和|与|及|年|月|日|局|委|办|政府|街道|镇|乡|县|区|市|省|村|社区)`)
+
+// maskRe is a mask a page that copies notices prints over words it hides
+// ((略), ***, ×××: rule org-masked).
+var maskRe = regexp.MustCompile(`[(（]\s*略\s*[)）]|\*{3,}|×{3,}`)
+
+// maskedOrg stands for an organization a mask hid: known to be there, not
+// known who; cleared to "" before the item is loaded.
+const maskedOrg = "\x00masked"
 
 // orgList is the organizations a list item names before its colon
 // (甲中心、乙协会:项目…): nil unless every part is an organization's name.
@@ -1092,7 +1105,7 @@ func nameOf(prefix, after, next, sentence, local, whoFrom string) (name, org str
 		}
 		if q, o := quotedCarrier(p); o != "" {
 			// 甲社区“乙”项目获得资助3万元: the quoted project, who carries it before it (rule org-before-quote)
-			if org == "" || strings.Contains(o, org) {
+			if org == "" || o == maskedOrg || strings.Contains(o, org) {
 				org = o
 			}
 			return q, org

@@ -283,3 +283,20 @@ func TestOfficeFundThenWhatItDid(t *testing.T) {
 			"items: 農村互助養老點提升工程=20/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule org-masked (data/lexicon/organizations.csv): where a page that
+// copied the notice printed a mask over who carries a project ((略), ***),
+// the project is still cut out, and its organization is left empty.
+func TestMaskedOrganization(t *testing.T) {
+	cases := []struct{ text, name string }{
+		{"乙县颐养 (略) 中心“长者食堂”项目资助6万元，乙县 (略) 协会“助残就业”项目资助4万元。", "“长者食堂”项目"},
+		{"项目名称：甲区困境儿童关爱服务项目\n中标供应商：甲区 (略) 社会工作服务中心\n中标金额：28.5万元", "甲区困境儿童关爱服务项目"},
+		{"丙市***服務中心“銀齡課堂”項目獲資助3萬元。", "“銀齡課堂”項目"},
+	}
+	for _, c := range cases {
+		p := read(t, c.text)
+		if len(p.Items) == 0 || p.Items[0].Name != c.name || p.Items[0].Organization != "" {
+			t.Errorf("%s: %s %v, want %q by nobody", c.text, summary(p), orgsOf(p.Items), c.name)
+		}
+	}
+}

@@ -121,6 +121,12 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		tableTotalRestated(p, tableItems)
 	}
 	creditCodes(p)
+	for i := range p.Items {
+		if o := loadedOrg(p.Items[i].Organization); o != p.Items[i].Organization {
+			p.Items[i].Organization = o
+			p.Warnings = append(p.Warnings, model.Warning{Line: p.Items[i].LineStart, Message: fmt.Sprintf("the organization of %s is masked in the text (rule org-masked): left empty", money.Clip(p.Items[i].Name, 30))})
+		}
+	}
 	p.Confidence = confidence(p)
 	if len(p.Items) == 0 && len(p.Totals) == 0 && len(p.Unread) == 0 {
 		// nothing that looks like money was found: say what came nearest
