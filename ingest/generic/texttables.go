@@ -110,6 +110,18 @@ func findRowLines(lines []string, i int, cols []rule) (*document.Table, int) {
 			k += n - 1
 			continue
 		}
+		if pos := spacedFields(l); r > 1 && len(heads) == len(f) && len(pos) == 1 && pos[0].start > 0 && !isFigure(pos[0].text) {
+			// a line holding one word under a column whose cell the row above
+			// fills, no figure, no 序号: that cell wrapped onto it (rule
+			// table-cell-wrapped, aligned by spaces)
+			if cell := alignedRow(pos, heads, r, i+k+1); len(cell) == 1 && cell[0].Col > 0 {
+				if above := cellAt(t.Rows[r-1], cell[0].Col); above != nil && above.Text != "" && roleOf(cols, strings.TrimSpace(f[cell[0].Col])) != roleAmount {
+					above.Text += cell[0].Text
+					above.Loc.LineEnd = i + k + 1
+					continue
+				}
+			}
+		}
 		if pos := spacedFields(l); r > 0 && len(heads) == len(f) && len(pos) > 0 && len(pos) < len(f) && (len(pos) >= 2 || pos[0].start > 0) {
 			// a short row (its empty cells printed as spaces), or a line
 			// under one column only (a wrapped header's unit): each field
@@ -318,6 +330,16 @@ func alignedRow(pos, heads []span, r, line int) []*document.TableCell {
 		row = append(row, &document.TableCell{Text: p.text, Row: r, Col: best, RowSpan: 1, ColSpan: 1, Loc: document.Location{LineStart: line, Col: best + 1}})
 	}
 	return row
+}
+
+// cellAt is the cell of a row in column c, nil when none.
+func cellAt(row []*document.TableCell, c int) *document.TableCell {
+	for _, x := range row {
+		if x.Col == c {
+			return x
+		}
+	}
+	return nil
 }
 
 func spaceOnly(l string) bool {
