@@ -94,6 +94,12 @@ func Parse(text, bareUnit string) (model.Amount, error) {
 	return a, nil
 }
 
+// ErrFiner: a figure finer than one yuan (角, 分), which integer yuan cannot hold exactly.
+var ErrFiner = errors.New("finer than one yuan")
+
+// FinerReason is why a reader lists such a figure as unread.
+const FinerReason = "an amount finer than one yuan (角, 分): fundscope keeps whole yuan, so it is not loaded; a person reads it"
+
 // toYuan converts a decimal string of the unit to exact integer yuan.
 func toYuan(num, unit string) (int64, error) {
 	scale := 0
@@ -104,6 +110,8 @@ func toYuan(num, unit string) (int64, error) {
 		scale = 4
 	case "千万元", "千万":
 		scale = 7
+	case "百万元", "百万":
+		scale = 6
 	case "亿元", "亿":
 		scale = 8
 	}
@@ -113,7 +121,7 @@ func toYuan(num, unit string) (int64, error) {
 		return 0, fmt.Errorf("too large")
 	}
 	if len(frac) > scale && strings.TrimRight(frac[scale:], "0") != "" {
-		return 0, fmt.Errorf("finer than one yuan")
+		return 0, ErrFiner
 	}
 	for len(frac) < scale {
 		frac += "0"

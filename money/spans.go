@@ -18,7 +18,7 @@ type Span struct {
 	Approx     bool   // 约/近/余/多/逾/超过 before or in it, 左右 after it: the figure is not exact
 }
 
-var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(` + currency + `)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(千万|亿|億|万|萬|千)?(余|多)?(元|圆)?(左右)?(?:[（(](万元|元|亿元)[)）])?`)
+var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(` + currency + `)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(千万|百万|亿|億|万|萬|千)?(余|多)?(元|圆)?(左右)?(?:[（(](万元|元|亿元)[)）])?`)
 
 // currency is a marker of the currency before a figure: 人民币, RMB, CNY,
 // ¥ or ￥, the same in parentheses (资助资金（人民币）30万元), and the form's
@@ -59,7 +59,15 @@ func letterWordBefore(text string) bool {
 // "75%" are not spans; "1.2万人" (万 before a counter) is not either.
 // Amounts in capital numerals (贰拾万元整) are spans too, unless the same
 // figure follows in digits.
-func FindSpans(text string) []Span {
+func FindSpans(text string) []Span { return findSpans(text, false) }
+
+// FindFinerSpans lists the amount-looking spans of text whose figure is
+// finer than one yuan (12,345.67元, 3.123456万元): fundscope keeps whole
+// yuan, so FindSpans passes them over and a reader lists them as unread
+// (Yuan is 0 here, never a rounded value).
+func FindFinerSpans(text string) []Span { return findSpans(text, true) }
+
+func findSpans(text string, finer bool) []Span {
 	var out []Span
 	for _, m := range spanRe.FindAllStringSubmatchIndex(text, -1) {
 		g := func(i int) string {
@@ -103,6 +111,8 @@ func FindSpans(text string) []Span {
 			unit, scale = "万元", "万元"
 		case "千万":
 			unit, scale = "万元", "千万元"
+		case "百万":
+			unit, scale = "万元", "百万元"
 		case "亿", "億":
 			unit, scale = "亿元", "亿元"
 		}
@@ -111,6 +121,12 @@ func FindSpans(text string) []Span {
 			num += "." + f
 		}
 		v, err := toYuan(num, scale)
+		if finer {
+			if err == ErrFiner {
+				out = append(out, Span{Start: start, End: end, Text: text[start:end], Unit: unit})
+			}
+			continue
+		}
 		if err != nil {
 			continue
 		}
@@ -119,5 +135,8 @@ func FindSpans(text string) []Span {
 			Approx: g(1) == "约" || g(1) == "近" || g(1) == "逾" || g(1) == "超过" || g(5) != "" || g(7) != "" || g(9) != "",
 		})
 	}
-	return withCapitals(text, out)
+	if finer {
+		return out
+	}
+	return withCapitals(text, withCompounds(text, out))
 }

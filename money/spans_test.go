@@ -1,6 +1,8 @@
 package money
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fundscope/model"
@@ -39,6 +41,7 @@ func TestFindSpans(t *testing.T) {
 		// 千 before 元 or 万; 人民币 and ¥ lead a figure in 元
 		{"资助3千元，另有2.5千元", []string{"3千元=3000", "2.5千元=2500"}},
 		{"总投资1.2千万元,服务3千人", []string{"1.2千万元=12000000"}},
+		{"资助3百万元，另拨1.5百万元，惠及2百万人", []string{"3百万元=3000000", "1.5百万元=1500000"}},
 		{"资助人民币80000.00元", []string{"人民币80000.00元=80000"}},
 		{"合同价￥60,000，预付¥1,500.00", []string{"¥60,000=60000", "¥1,500.00=1500"}},
 		// a currency marker in letters or in parentheses is part of the span
@@ -122,5 +125,45 @@ func TestCapitalNumerals(t *testing.T) {
 	}
 	if s := FindSpans("单价捌仟元伍角"); len(s) != 0 {
 		t.Errorf("角 is finer than a yuan: %+v", s)
+	}
+}
+
+// A figure finer than one yuan is no span (integer yuan cannot hold it) but
+// is found by FindFinerSpans, never rounded.
+func TestFinerThanOneYuan(t *testing.T) {
+	for _, text := range []string{"资助甲项目12,345.67元", "補助3.123456萬元", "结算金额为人民币8000.5元"} {
+		if s := FindSpans(text); len(s) != 0 {
+			t.Errorf("%s: spans %v, want none", text, s)
+		}
+		f := FindFinerSpans(text)
+		if len(f) != 1 || f[0].Yuan != 0 {
+			t.Errorf("%s: finer spans %v, want one with no value", text, f)
+		}
+	}
+	if f := FindFinerSpans("资助甲项目12,345.00元、乙项目3.5万元"); len(f) != 0 {
+		t.Errorf("whole yuan printed with decimals: finer spans %v, want none", f)
+	}
+}
+
+// A figure printed in two magnitudes is one amount (rule
+// amount-two-magnitudes); a count in two magnitudes is none.
+func TestTwoMagnitudes(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"全省使用3亿5000万元，其中儿童福利1亿5000万元", []string{"3亿5000万元=350000000", "1亿5000万元=150000000"}},
+		{"資助甲項目1萬5千元，乙項目2萬3000元", []string{"1萬5千元=15000", "2萬3000元=23000"}},
+		{"约1亿2千万元", []string{"约1亿2千万元=120000000"}},
+		{"惠及1亿3000万人次，服务1万5千人", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, s := range FindSpans(c.text) {
+			got = append(got, fmt.Sprintf("%s=%d", s.Text, s.Yuan))
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%s: got %v, want %v", c.text, got, c.want)
+		}
 	}
 }

@@ -204,11 +204,12 @@ var codeSignals = map[string]func(r *reading, c confRule) []hit{
 		}
 		return out
 	},
-	"second-breakdown":     unreadBecause,
-	"injected-number":      unreadBecause,
-	"amount-column-choice": unreadBecause,
-	"no-cross-check":       func(r *reading, c confRule) []hit { return nil }, // applied in assess
-	"total-approximate":    func(r *reading, c confRule) []hit { return nil }, // applied in assess
+	"second-breakdown":       unreadBecause,
+	"injected-number":        unreadBecause,
+	"amount-finer-than-yuan": unreadBecause,
+	"amount-column-choice":   unreadBecause,
+	"no-cross-check":         func(r *reading, c confRule) []hit { return nil }, // applied in assess
+	"total-approximate":      func(r *reading, c confRule) []hit { return nil }, // applied in assess
 }
 
 // unreadBecause fires when an amount was set aside for the reason the

@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"strings"
 	"testing"
 
 	"fundscope/model"
@@ -297,6 +298,29 @@ func TestMaskedOrganization(t *testing.T) {
 		p := read(t, c.text)
 		if len(p.Items) == 0 || p.Items[0].Name != c.name || p.Items[0].Organization != "" {
 			t.Errorf("%s: %s %v, want %q by nobody", c.text, summary(p), orgsOf(p.Items), c.name)
+		}
+	}
+}
+
+// A figure finer than one yuan is listed as unread with its reason, in
+// prose and in a table, never passed over nor rounded.
+func TestFinerThanOneYuanIsUnread(t *testing.T) {
+	for _, text := range []string{
+		"资助甲项目12345.67元；资助乙项目5000元。",
+		"序号\t项目名称\t金额（元）\n1\t甲项目\t12345.67\n2\t乙项目\t5000\n",
+	} {
+		p := read(t, text)
+		found := false
+		for _, u := range p.Unread {
+			found = found || strings.HasPrefix(u.Reason, "an amount finer than one yuan") && strings.Contains(u.Text, "12345.67")
+		}
+		for _, it := range p.Items {
+			if it.Amount.Yuan != nil && *it.Amount.Yuan == 12345 || it.Amount.Yuan != nil && *it.Amount.Yuan == 12346 {
+				t.Errorf("%q: the figure was rounded into an item: %s", text, summary(p))
+			}
+		}
+		if !found {
+			t.Errorf("%q: 12345.67 not listed as unread: %s", text, summary(p))
 		}
 	}
 }

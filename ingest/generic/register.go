@@ -121,6 +121,7 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 		tableTotalRestated(p, tableItems)
 	}
 	creditCodes(p)
+	p.Unread = append(p.Unread, finerAmounts(prose)...)
 	for i := range p.Items {
 		if o := loadedOrg(p.Items[i].Organization); o != p.Items[i].Organization {
 			p.Items[i].Organization = o
@@ -341,4 +342,17 @@ func tablesUnderForm(p *model.Parsed, formLine int) {
 	}
 	p.Totals = keptTotals
 	p.Warnings = append(p.Warnings, model.Warning{Line: first, Message: fmt.Sprintf("lines %d–%d: a table under a form, %d rows read as the project's detail, not as projects", first, last, under)})
+}
+
+// finerAmounts lists the figures of the prose finer than one yuan
+// (12,345.67元): integer yuan cannot hold them exactly, so none is loaded,
+// and each is listed as unread rather than passed over in silence.
+func finerAmounts(prose []unit) []model.Unread {
+	var out []model.Unread
+	for _, u := range prose {
+		for _, s := range money.FindFinerSpans(fieldSlashes(u.norm)) {
+			out = append(out, model.Unread{Text: s.Text, Line: u.line, Location: u.loc.String(), Reason: money.FinerReason})
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -727,6 +728,9 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 				reason = "another amount column: " + money.Clip(headers[col], 30)
 			case isAmountCol:
 				reason = "amount cell of a row without a name"
+			}
+			if _, err := money.Parse(cell.Text, bare); isAmountCol && errors.Is(err, money.ErrFiner) {
+				reason = money.FinerReason // 12345.67 under 金额（元）
 			}
 			// a figure in an amount column that was not read is listed, whatever its form
 			if isAmountCol && (money.IsBareNumber(n) || len(money.FindSpans(n)) == 0 && strings.ContainsAny(n, "0123456789")) {
