@@ -3,6 +3,7 @@ package money
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -82,8 +83,8 @@ func capitalSpans(text string) []Span {
 		if i == 0 {
 			continue
 		}
-		if prev, _ := utf8.DecodeLastRuneInString(text[:m[0]]); m[0] > 0 && strings.ContainsRune(vagueBefore, prev) {
-			continue
+		if prev, _ := utf8.DecodeLastRuneInString(text[:m[0]]); m[0] > 0 && (strings.ContainsRune(vagueBefore, prev) || prev == '点' || prev == '點') {
+			continue // 数十万元; 三点五万元 is read whole by decimalNumeralSpans
 		}
 		v, ok := capitalYuan(rs[:i])
 		if !ok || v == 0 {
@@ -102,6 +103,39 @@ func capitalSpans(text string) []Span {
 	return out
 }
 
+// decimalNumeralRe is a figure in common numerals with a decimal point
+// (三点五万元, 一点二亿元, 十二点五万元).
+var decimalNumeralRe = regexp.MustCompile(`([零〇一二三四五六七八九十百两兩]+)[点點]([零〇一二三四五六七八九]+)(万|萬|亿|億)(元|圆)?`)
+
+// decimalNumeralSpans is the figures of text in common numerals with a
+// decimal point, exact: 三点五万元 is 35,000 yuan.
+func decimalNumeralSpans(text string) []Span {
+	var out []Span
+	for _, m := range decimalNumeralRe.FindAllStringSubmatchIndex(text, -1) {
+		if prev, _ := utf8.DecodeLastRuneInString(text[:m[0]]); m[0] > 0 && strings.ContainsRune(vagueBefore, prev) {
+			continue
+		}
+		whole, ok := capitalYuan([]rune(text[m[2]:m[3]]))
+		if !ok {
+			continue
+		}
+		var frac strings.Builder
+		for _, r := range text[m[4]:m[5]] {
+			frac.WriteByte(byte('0' + capitalDigit[r]))
+		}
+		unit, scale := "万元", "万元"
+		if u := text[m[6]:m[7]]; u == "亿" || u == "億" {
+			unit, scale = "亿元", "亿元"
+		}
+		v, err := toYuan(strconv.FormatInt(whole, 10)+"."+frac.String(), scale)
+		if err != nil {
+			continue
+		}
+		out = append(out, Span{Start: m[0], End: m[1], Text: text[m[0]:m[1]], Yuan: v, Unit: unit})
+	}
+	return out
+}
+
 // currencyLeadRe is a currency marker that ends the text before a figure.
 var currencyLeadRe = regexp.MustCompile(`(?:` + currency + `)$`)
 
@@ -111,7 +145,7 @@ var currencyLeadRe = regexp.MustCompile(`(?:` + currency + `)$`)
 // both, with the closing parenthesis, so that the words before it are the
 // words before the first of the two.
 func withCapitals(text string, spans []Span) []Span {
-	caps := capitalSpans(text)
+	caps := append(capitalSpans(text), decimalNumeralSpans(text)...)
 	if len(caps) == 0 {
 		return spans
 	}

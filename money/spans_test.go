@@ -167,3 +167,25 @@ func TestTwoMagnitudes(t *testing.T) {
 		}
 	}
 }
+
+// Common numerals with a decimal point are one exact figure (三点五万元 is
+// 35,000 yuan, never 五万元 after the words 三点).
+func TestNumeralsWithADecimalPoint(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"资助乙项目三点五万元，丙项目十二点五万元", []string{"三点五万元=35000", "十二点五万元=125000"}},
+		{"投入一點二億元", []string{"一點二億元=120000000"}},
+		{"约数点五万元", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, s := range FindSpans(c.text) {
+			got = append(got, fmt.Sprintf("%s=%d", s.Text, s.Yuan))
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%s: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}
