@@ -42,7 +42,7 @@ func fieldOf(cols []rule, u unit) (role, label, inline string, ok bool) {
 	n := listMarkerRe.ReplaceAllString(textfold.Han(u.norm), "")
 	marked := len(n) < len(u.norm)
 	if m := formLabelRe.FindStringSubmatch(n); m != nil {
-		if r := roleOf(cols, m[1]); r != "" && r != "item_no" {
+		if r := roleOf(cols, m[1]); r != "" && r != "item_no" && r != roleContact && !(r == roleName && (notProjectLabel(m[1]) || !wholeLabel(cols, r, m[1]))) {
 			inline = strings.TrimSpace(m[2])
 			if inline != "" {
 				// the value as printed: the same bytes after the colon
@@ -64,7 +64,7 @@ func fieldOf(cols []rule, u unit) (role, label, inline string, ok bool) {
 	if !marked && utf8.RuneCountInString(words) > 6 {
 		return "", "", "", false
 	}
-	if r := roleOf(cols, n); r != "" && r != "item_no" && wholeLabel(cols, r, words) {
+	if r := roleOf(cols, n); r != "" && r != "item_no" && r != roleContact && !(r == roleName && notProjectLabel(words)) && wholeLabel(cols, r, words) {
 		return r, n, "", true
 	}
 	return "", "", "", false
@@ -90,6 +90,20 @@ func labelBeforeFigure(cols []rule, n string) (label, value string, ok bool) {
 }
 
 var hanOnlyRe = regexp.MustCompile(`^\p{Han}+$`)
+
+// notProjectLabel: 名称 alone labels whatever a block is about (采购人信息 /
+// 名称：甲区民政局), and 注意事项, 其他事项 are a notice's sections, not a
+// project: a form's name field says 项目名称, 服务事项 or the like (rule
+// form-contact-fields).
+func notProjectLabel(label string) bool {
+	label = strings.TrimSpace(label)
+	return label == "名称" || strings.HasSuffix(label, "事项") && !strings.ContainsAny(label, "购服") || !nameLabelEndRe.MatchString(label)
+}
+
+// nameLabelEndRe: a name field's label ends in its name word (项目名称,
+// 服务项目, 拟资助项目名称); words after it make it another field (项目概况,
+// 项目背景, 项目负责人, 项目成效).
+var nameLabelEndRe = regexp.MustCompile(`(?:名称|项目|事项)(?:[（(][^)）]*[)）])?$`)
 
 // wholeLabel: the lexicon's match covers most of the label (资金额度, 项目名称,
 // 资金来源和金额),

@@ -324,3 +324,22 @@ func TestFinerThanOneYuanIsUnread(t *testing.T) {
 		}
 	}
 }
+
+// Rule form-contact-fields (data/lexicon/columns.csv, kind contact): a
+// procurement result's contact blocks (名称：…, 地址：…, 项目联系人：…) and a
+// report's sections (项目概况, 注意事项) are no project's form, and an
+// address is no organization.
+func TestContactBlocksAreNoForms(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a result notice with its contact blocks",
+			"一、项目名称：甲区社会工作服务站运营项目\n二、供应商名称：甲区启航社会工作服务中心\n供应商地址：甲区人民路1号\n成交金额：48.6万元\n三、联系方式\n1.采购人信息\n名称：甲区民政局\n地址：甲区政府大楼\n联系方式：0000-1234567\n2.项目联系方式\n项目联系人：赵六\n电话：0000-1234567\n",
+			"items: 甲区社会工作服务站运营项目=48.6/fixed; totals: ; unread: "},
+		{"a performance report's sections, traditional script",
+			"項目名稱：乙縣長者助餐服務\n承接單位：乙縣頤年養老服務中心\n資助金額：12萬元\n項目概況：為全縣長者提供助餐\n項目負責人：錢七\n注意事項：按月報送\n",
+			"items: 乙縣長者助餐服務=12/fixed; totals: ; unread: "},
+	})
+	p := read(t, "一、项目名称：甲区社会工作服务站运营项目\n二、供应商名称：甲区启航社会工作服务中心\n供应商地址：甲区人民路1号\n成交金额：48.6万元\n")
+	if len(p.Items) != 1 || p.Items[0].Organization != "甲区启航社会工作服务中心" {
+		t.Errorf("organization %v, want the supplier's name, not its address", orgsOf(p.Items))
+	}
+}

@@ -25,6 +25,7 @@ const (
 	roleYear     = "year"
 	roleRegion   = "region"
 	roleCategory = "category"
+	roleContact  = "contact" // 地址, 电话, 联系人: no field of a project
 )
 
 // defaultSheetRe is a sheet name a program gave, not a person (Sheet1, 工作表1).
@@ -558,6 +559,16 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 		name := ""
 		if cell := cellAt(r, nameCol); cell != nil {
 			name = strings.TrimSpace(strings.ReplaceAll(cell.Text, "\n", ""))
+		}
+		if last := len(tr.items) - 1; len(texts) == 1 && name != "" && last >= 0 && l.cellCols == nil && tr.items[last].Amount.Yuan != nil &&
+			tr.items[last].LineEnd >= line-1 && (amtCell == nil || amtCell.Row == r && strings.TrimSpace(amtCell.Text) == "") && textOf(cellAt(r, col(roleNo))) == "" {
+			// a row whose one cell is the name, no 序号 and no amount, right under
+			// a priced item: that item's name wrapped onto it (rule
+			// table-cell-wrapped), never an item of its own
+			tr.items[last].Name += name
+			tr.items[last].LineEnd = lineEnd
+			tr.warns = append(tr.warns, model.Warning{Line: line, Message: fmt.Sprintf("%q on its own row, no 序号 and no amount, joined to the name above: %s", money.Clip(name, 20), money.Clip(tr.items[last].Name, 40))})
+			continue
 		}
 		if name == "" {
 			// a row with no name whose amount is the sum of the items above: a

@@ -697,6 +697,17 @@ func findSingleSpaced(lines []string, i int, cols []rule) (*document.Table, int)
 		if len(f) == 0 {
 			break
 		}
+		if len(f) == 1 && len(rows) > 1 && !isFigure(f[0]) && !totalLabel(f[0]) && utf8.RuneCountInString(f[0]) <= 12 && j+1 < len(lines) {
+			// one word alone under a row, the next row after it: the name
+			// cell wrapped onto its own line (rule table-cell-wrapped)
+			if next := strings.Fields(lines[j+1]); len(next) > 0 && (numbered && next[0] == strconv.Itoa(n) || !numbered && unnumberedRow(next) || totalLabel(next[0])) {
+				last := rows[len(rows)-1]
+				if nameCol < len(last) {
+					last[nameCol].text += f[0]
+				}
+				continue
+			}
+		}
 		switch {
 		case numbered && f[0] == strconv.Itoa(n):
 			n++
