@@ -39,6 +39,7 @@ type namingLexicon struct {
 	recipient           *regexp.Regexp // 向甲社区拨付公益金 before a figure whose purpose follows (rule name-recipient-purpose)
 	totalOnly           *regexp.Regexp // a name that is only a total word and a verb (总计资助; rule name-activity-of-notice)
 	activity            *regexp.Regexp // the words after a quoted name that make it an activity (“甲”公益行动)
+	fundLead            *regexp.Regexp // 使用福彩公益金资助 before what it pays for (rule name-fund-lead)
 }
 
 var (
@@ -55,11 +56,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart, "heading-structure": &namingLex.headingStructure, "heading-area": &namingLex.headingArea, "count-name": &namingLex.countName, "recipient": &namingLex.recipient, "total-only": &namingLex.totalOnly, "activity": &namingLex.activity}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart, "heading-structure": &namingLex.headingStructure, "heading-area": &namingLex.headingArea, "count-name": &namingLex.countName, "recipient": &namingLex.recipient, "total-only": &namingLex.totalOnly, "activity": &namingLex.activity, "fund-lead": &namingLex.fundLead}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep, level-part, heading-structure, heading-area, count-name, recipient, total-only or activity", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep, level-part, heading-structure, heading-area, count-name, recipient, total-only, activity or fund-lead", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {
@@ -118,7 +119,17 @@ func trimName(p string) string {
 		p, f = p[loc[1]:], f[loc[1]:]
 	}
 	if loc := lx.fundUse.FindStringIndex(f); loc != nil && !lx.projectWord.MatchString(f[:loc[1]]) && utf8.RuneCountInString(p[loc[1]:]) >= 2 {
-		p = p[loc[1]:]
+		p, f = p[loc[1]:], f[loc[1]:]
+	}
+	if m := lx.fundLead.FindStringIndex(f); m != nil && utf8.RuneCountInString(p[m[1]:]) >= 2 && !recipientPlaceRe.MatchString(f[m[1]:]) {
+		// 使用福彩公益金资助甲项目, 市福彩公益金资助的乙项目: the fund pays for what follows it
+		rest := p[m[1]:]
+		if strings.HasSuffix(strings.TrimSuffix(f[:m[1]], "的"), "对") { // 对甲给予乙: 甲乙 (对农村幸福院给予运营补助 → 农村幸福院运营补助)
+			if obj, what, ok := strings.Cut(rest, "给予"); ok && utf8.RuneCountInString(obj) >= 2 && utf8.RuneCountInString(what) >= 2 {
+				rest = obj + what
+			}
+		}
+		p = rest
 	}
 	return p
 }
@@ -138,6 +149,10 @@ func cutTrail(p string) string {
 	}
 	return p[:len(trailRe.ReplaceAllString(f, ""))]
 }
+
+// recipientPlaceRe: the words after a fund and its verb are the place it is
+// granted to (补助我区项目资金): the fund's own grant, no project after it.
+var recipientPlaceRe = regexp.MustCompile(`^(?:我|本|全|你|贵)(?:省|市|区|县|州|镇|乡|街道)`)
 
 // purposeOf is the purpose stated by 用于 right after a figure, with who
 // receives it before 用于 skipped (rule name-purpose-after), "" when none.

@@ -1068,7 +1068,7 @@ func nameOf(prefix, after, next, sentence, local, whoFrom string) (name, org str
 			org = org[loc[1]:] // 资助甲福利院: the verb of giving is no part of the name
 		}
 	}
-	if utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") {
+	if utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") || strings.Contains(textfold.Han(org), "公益金") {
 		org = ""
 	}
 

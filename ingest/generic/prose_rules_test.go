@@ -343,3 +343,22 @@ func TestContactBlocksAreNoForms(t *testing.T) {
 		t.Errorf("organization %v, want the supplier's name, not its address", orgsOf(p.Items))
 	}
 }
+
+// Rule name-fund-lead (data/lexicon/naming.csv): the fund as the means and
+// a verb of granting before what it pays for are no part of the name; a
+// verb that is the work itself stays; the fund granted to the place is no
+// project.
+func TestFundAsTheMeans(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"verbs of granting, 对…给予",
+			"使用福彩公益金资助乡镇敬老院改造项目50万元；市福彩公益金资助的老年食堂项目15万元；安排福彩公益金对农村幸福院给予运营补助12万元。",
+			"items: 乡镇敬老院改造项目=50/fixed 老年食堂项目=15/fixed 农村幸福院运营补助=12/fixed; totals: ; unread: "},
+		{"the work itself stays, traditional script",
+			"利用福彩公益金建設社區養老服務站30萬元；通過福彩公益金購買社會工作服務6萬元。",
+			"items: 建設社區養老服務站=30/fixed 購買社會工作服務=6/fixed; totals: ; unread: "},
+	})
+	p := read(t, "利用福彩公益金建设社区养老服务站30万元。")
+	if len(p.Items) != 1 || p.Items[0].Organization != "" {
+		t.Errorf("a name holding the fund is no organization: %v", orgsOf(p.Items))
+	}
+}
