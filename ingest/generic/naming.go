@@ -121,7 +121,7 @@ func trimName(p string) string {
 	if loc := lx.fundUse.FindStringIndex(f); loc != nil && !lx.projectWord.MatchString(f[:loc[1]]) && utf8.RuneCountInString(p[loc[1]:]) >= 2 {
 		p, f = p[loc[1]:], f[loc[1]:]
 	}
-	if m := lx.fundLead.FindStringIndex(f); m != nil && utf8.RuneCountInString(p[m[1]:]) >= 2 && !recipientPlaceRe.MatchString(f[m[1]:]) {
+	if m := lx.fundLead.FindStringIndex(f); m != nil && utf8.RuneCountInString(p[m[1]:]) >= 2 && !recipientPlaceRe.MatchString(f[m[1]:]) && !lx.source.MatchString(f) {
 		// 使用福彩公益金资助甲项目, 市福彩公益金资助的乙项目: the fund pays for what follows it
 		rest := p[m[1]:]
 		if strings.HasSuffix(strings.TrimSuffix(f[:m[1]], "的"), "对") { // 对甲给予乙: 甲乙 (对农村幸福院给予运营补助 → 农村幸福院运营补助)

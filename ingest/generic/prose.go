@@ -642,6 +642,10 @@ func listStartBefore(before string) int {
 	return at
 }
 
+// recipientOnlyRe: the words after a figure only say where it goes (至各街道,
+// 到乙社区, 给丙中心): its purpose may follow in the next clause.
+var recipientOnlyRe = regexp.MustCompile(`^(?:至|到|给|拨给|下达至|下达给)[^，,。；;用]{1,20}$`)
+
 // figureFollows: the words after a figure, up to the next in its clause,
 // only join it to that next figure (3万元、2万元): a list of figures, each
 // its own, never one amount shared.
@@ -1093,9 +1097,9 @@ func nameOf(prefix, after, next, sentence, local, whoFrom string) (name, org str
 		if q := purposeOf(after); utf8.RuneCountInString(q) >= 2 {
 			return q, org // 甲区民政局下达2023年度中央福彩公益金1万元至乙街道用于丙: only the fund before, its purpose after
 		}
-		if strings.Trim(after, " ") == "" {
+		if strings.Trim(after, " ") == "" || recipientOnlyRe.MatchString(textfold.Han(strings.TrimSpace(after))) {
 			if q := purposeClauseOf(next); q != "" {
-				return q, org // 一是投入426,000元,用于甲运营补贴
+				return q, org // 一是投入426,000元,用于甲运营补贴; 下拨…40万元至各街道，用于乙
 			}
 		}
 	}

@@ -362,3 +362,18 @@ func TestFundAsTheMeans(t *testing.T) {
 		t.Errorf("a name holding the fund is no organization: %v", orgsOf(p.Items))
 	}
 }
+
+// Rules name-lead-verb, name-from-clause-before (kind source) and
+// name-purpose-clause: offices that give jointly, the central fund's
+// official name, and a figure sent somewhere (至各街道) whose purpose
+// follows in the next clause.
+func TestFundGivenThenItsPurpose(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"joint givers and the fund's official name",
+			"近日，省财政厅、省民政厅联合下拨2023年度中央专项彩票公益金支持社会福利事业资金85万元，主要用于儿童福利机构建设。",
+			"items: 儿童福利机构建设=85/fixed; totals: ; unread: "},
+		{"sent to the streets, its purpose after, traditional script",
+			"區民政局下撥省級福利彩票公益金40萬元至各街道，用於社區居家養老服務中心運營。",
+			"items: 社區居家養老服務中心運營=40/fixed; totals: ; unread: "},
+	})
+}
