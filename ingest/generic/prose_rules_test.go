@@ -377,3 +377,17 @@ func TestFundGivenThenItsPurpose(t *testing.T) {
 			"items: 社區居家養老服務中心運營=40/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule text-html-entities (data/lexicon/amount_context.csv): character
+// references left by a copy of a page's source read as the characters they
+// stand for.
+func TestHTMLEntitiesInText(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a space reference inside a figure",
+			"资助甲项目12&nbsp;万元；资助乙项目&ensp;8000元。",
+			"items: 资助甲项目=12/fixed 资助乙项目=0.8/fixed; totals: ; unread: "},
+		{"numeric references, traditional script",
+			"資助丙項目5萬&#20803;，資助丁項目3&#x4E07;元。",
+			"items: 資助丙項目=5/fixed 資助丁項目=3/fixed; totals: ; unread: "},
+	})
+}

@@ -6,6 +6,7 @@
 package generic
 
 import (
+	"html"
 	"regexp"
 	"strings"
 
@@ -49,7 +50,7 @@ func units(d *document.Document) []unit {
 // layOut is units, worked out.
 func layOut(d *document.Document) []unit {
 	if len(d.Blocks) == 0 {
-		return captionUnitLists(textUnits(d.Lines))
+		return captionUnitLists(textUnits(pageEntities(d.Lines)))
 	}
 	var out []unit
 	line := 1
@@ -147,4 +148,28 @@ func mdDelimiterRow(fields []string) bool {
 		}
 	}
 	return len(fields) > 0
+}
+
+// entityRe is an HTML character reference left in text copied from a web
+// page's source (12&nbsp;万元, &ensp;, &#20803;, &amp;).
+var entityRe = regexp.MustCompile(`&(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});`)
+
+// pageEntities decodes the HTML character references of a text document's
+// lines (rule text-html-entities): 12&nbsp;万元 is 12万元 and a figure, not
+// two words and a stop; a reference to a line break stays on its line.
+func pageEntities(lines []string) []string {
+	var out []string
+	for i, l := range lines {
+		if !strings.Contains(l, "&") || !entityRe.MatchString(l) {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), lines...)
+		}
+		out[i] = strings.NewReplacer("\n", " ", "\r", " ").Replace(html.UnescapeString(l))
+	}
+	if out == nil {
+		return lines
+	}
+	return out
 }
