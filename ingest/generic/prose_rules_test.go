@@ -356,6 +356,9 @@ func TestFundAsTheMeans(t *testing.T) {
 		{"the work itself stays, traditional script",
 			"利用福彩公益金建設社區養老服務站30萬元；通過福彩公益金購買社會工作服務6萬元。",
 			"items: 建設社區養老服務站=30/fixed 購買社會工作服務=6/fixed; totals: ; unread: "},
+		{"a place and its level before the fund",
+			"经审核，2022年度乙市市级福彩公益金资助甲县敬老院护理能力提升项目资金50万元。",
+			"items: 甲县敬老院护理能力提升项目资金=50/fixed; totals: ; unread: "},
 	})
 	p := read(t, "利用福彩公益金建设社区养老服务站30万元。")
 	if len(p.Items) != 1 || p.Items[0].Organization != "" {
