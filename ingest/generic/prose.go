@@ -646,6 +646,10 @@ func listStartBefore(before string) int {
 // 到乙社区, 给丙中心): its purpose may follow in the next clause.
 var recipientOnlyRe = regexp.MustCompile(`^(?:至|到|给|拨给|下达至|下达给)[^，,。；;用]{1,20}$`)
 
+// countLedRe: words that start with how many (3家敬老院, 十二个社区) count
+// facilities or places; no organization's name starts so.
+var countLedRe = regexp.MustCompile(`^(?:\d+|[一二三四五六七八九十两]+)(?:个|家|所|处|座|名|户|类|项)`)
+
 // figureFollows: the words after a figure, up to the next in its clause,
 // only join it to that next figure (3万元、2万元): a list of figures, each
 // its own, never one amount shared.
@@ -1072,7 +1076,7 @@ func nameOf(prefix, after, next, sentence, local, whoFrom string) (name, org str
 			org = org[loc[1]:] // 资助甲福利院: the verb of giving is no part of the name
 		}
 	}
-	if utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") || strings.Contains(textfold.Han(org), "公益金") {
+	if utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") || strings.Contains(textfold.Han(org), "公益金") || countLedRe.MatchString(org) {
 		org = ""
 	}
 

@@ -394,3 +394,22 @@ func TestHTMLEntitiesInText(t *testing.T) {
 			"items: 資助丙項目=5/fixed 資助丁項目=3/fixed; totals: ; unread: "},
 	})
 }
+
+// Words that start with how many count facilities; they are no
+// organization (rule name-from-clause-before).
+func TestCountedFacilitiesAreNoOrganization(t *testing.T) {
+	for _, text := range []string{
+		"（一）养老服务类120万元。主要用于3家敬老院消防改造75万元，村级互助养老点运营补助45万元。",
+		"投入十二个社区服务中心提升改造资金36萬元。",
+	} {
+		p := read(t, text)
+		for _, it := range p.Items {
+			if it.Organization != "" {
+				t.Errorf("%s: %q has organization %q", text, it.Name, it.Organization)
+			}
+		}
+		if len(p.Items) == 0 {
+			t.Errorf("%s: no items", text)
+		}
+	}
+}
