@@ -137,6 +137,16 @@ func wholeLabel(cols []rule, role, label string) bool {
 	return rest <= 2 || n > 2 && rest <= 3
 }
 
+// fieldHasFigure: a form field's value states an amount or a bare number.
+func fieldHasFigure(f formField) bool {
+	for _, v := range f.value {
+		if len(money.FindSpans(v.norm)) > 0 || money.IsBareNumber(strings.TrimRight(v.norm, "。；;")) {
+			return true
+		}
+	}
+	return false
+}
+
 // readForms finds the forms among the prose units. It returns the items
 // (one per form that has a name field) and the units not used by a form's
 // fields; ok is false when the units hold no form (fewer than three fields,
@@ -237,7 +247,8 @@ func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model
 	// amount (data/lexicon/amount_rank.csv); the others' figures are unread
 	moneyField, best := -1, -1
 	for i, f := range form {
-		if (f.role == "amount" || f.role == "funding") && len(f.value) > 0 {
+		if (f.role == "amount" || f.role == "funding") && len(f.value) > 0 && fieldHasFigure(f) {
+			// a field that states no figure (资金来源：县级财政) competes with none
 			if r := rankOf(f.label).rank; r > best {
 				moneyField, best = i, r
 			}

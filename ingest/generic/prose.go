@@ -210,6 +210,15 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				ahead = ahead[:k]
 			}
 			c.reason = decoyReason(ctx, textfold.Han(n[sentStart:s.Start]), textfold.Han(prefix+lead), textfold.Han(after), textfold.Han(ahead))
+			if c.reason == "" {
+				for _, r := range ctx {
+					if r.kind == "phase-part" && r.re.MatchString(textfold.Han(strings.TrimSpace(prefix))) {
+						if last := len(out) - 1; last >= 0 && out[last].para == pi && out[last].reason == "" {
+							c.reason = r.meaning[:strings.Index(r.meaning, " (")] + " of " + out[last].span.Text
+						}
+					}
+				}
+			}
 			if u.title && c.reason == "" {
 				c.keyword = true // 我市投入公益金3.12亿元 in the title: a total the document states about itself
 			}

@@ -413,3 +413,24 @@ func TestCountedFacilitiesAreNoOrganization(t *testing.T) {
 		}
 	}
 }
+
+// Rule phase-part (data/lexicon/amount_context.csv): a payment phase after
+// the project's amount is a part of it, unread and never added; alone, it
+// is the item's amount. A form's field that states no figure (资金来源：县级财政)
+// does not outrank the money field that does.
+func TestPaymentPhases(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"首期 after the total, in a numbered list",
+			"1.“银龄互助”项目，资助总额10万元，首期拨付5万元；\n2.“护苗行动”项目，资助总额8万元，首期拨付4万元。",
+			"items: “银龄互助”项目=10/fixed “护苗行动”项目=8/fixed; totals: ; unread: 5万元(a payment phase of 10万元) 4万元(a payment phase of 8万元)"},
+		{"尾款 in traditional script",
+			"長者助餐項目補助6萬元，尾款2萬元待驗收後撥付。",
+			"items: 長者助餐項目補助=6/fixed; totals: ; unread: 2萬元(a payment phase of 6萬元)"},
+		{"a phase alone is the item's amount",
+			"乙项目首期拨付3万元。",
+			"items: 乙项目首期=3/fixed; totals: ; unread: "},
+		{"a budget field outranks a field without a figure",
+			"项目名称：居家养老上门服务\n预算金额：60万元\n最高限价：58万元\n资金来源：县级财政\n",
+			"items: 居家养老上门服务=60/fixed; totals: ; unread: 58万元(outside the form's money field)"},
+	})
+}
