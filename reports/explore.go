@@ -42,7 +42,10 @@ type dict struct {
 func newDict() *dict { return &dict{index: map[string]int{}} }
 
 func (d *dict) id(attrs ...any) int {
-	key := fmt.Sprint(attrs[0])
+	key, ok := attrs[0].(string)
+	if !ok {
+		key = fmt.Sprint(attrs[0])
+	}
 	if i, ok := d.index[key]; ok {
 		return i
 	}
