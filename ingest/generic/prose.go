@@ -1220,6 +1220,29 @@ func lastRunes(s string, n int) string {
 // bytes, so offsets hold. A slash between numbers (200/300元, 2023/5/1), after
 // 元 (50元/人) or before a counter or a period (次/人, 元/月) stays.
 func fieldSlashes(s string) string {
+	if strings.Contains(s, "——") {
+		// 甲项目——实施单位：乙中心，资助金额：3万元: a dash between fields
+		// separates them like a comma (the same bytes: two commas); inside a
+		// quoted title (“邻里萤火——楼栋里的精灵”) it is the title's
+		var b strings.Builder
+		quoted := false
+		for i := 0; i < len(s); {
+			switch {
+			case strings.HasPrefix(s[i:], "“"):
+				quoted = true
+			case strings.HasPrefix(s[i:], "”"):
+				quoted = false
+			case !quoted && strings.HasPrefix(s[i:], "——"):
+				b.WriteString("，，")
+				i += len("——")
+				continue
+			}
+			_, w := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(s[i : i+w])
+			i += w
+		}
+		s = b.String()
+	}
 	if !strings.Contains(s, "/") {
 		return s
 	}

@@ -434,3 +434,17 @@ func TestPaymentPhases(t *testing.T) {
 			"items: 居家养老上门服务=60/fixed; totals: ; unread: 58万元(outside the form's money field)"},
 	})
 }
+
+// Rule field-dash (data/lexicon/amount_context.csv): a dash between a
+// name and its fields separates them like a comma; inside a quoted title
+// it is the title's.
+func TestDashBetweenFields(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"name——fields",
+			"1.乐龄互助养老项目——实施单位：甲区银龄社工服务中心，资助金额：3.5万元\n2.长者智能手机课堂——实施单位：甲区夕阳红志愿者协会，资助金额：2万元",
+			"items: 乐龄互助养老项目=3.5/fixed 长者智能手机课堂=2/fixed; totals: ; unread: "},
+		{"a dash inside a quoted title, traditional script",
+			"乙社區“鄰里螢火——樓棟里的精靈”項目獲二等獎，項目扶持資金2萬元。",
+			"items: “鄰里螢火——樓棟里的精靈”項目=2/fixed; totals: ; unread: "},
+	})
+}

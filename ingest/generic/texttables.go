@@ -669,8 +669,11 @@ func findSingleSpaced(lines []string, i int, cols []rule) (*document.Table, int)
 	}
 	// rows without a 序号 (项目名称 实施单位 资助金额): each row exactly as
 	// many words as the header, a figure under every amount column
+	lastAmount := amountCols[len(amountCols)-1]
 	unnumberedRow := func(f []string) bool {
-		if len(f) != len(head) {
+		// as wide as the header, or short only of cells after the last
+		// amount column (备注 left empty)
+		if len(f) > len(head) || len(f) <= lastAmount {
 			return false
 		}
 		for _, c := range amountCols {
@@ -678,7 +681,7 @@ func findSingleSpaced(lines []string, i int, cols []rule) (*document.Table, int)
 				return false
 			}
 		}
-		for c, h := range head {
+		for c, h := range head[:len(f)] {
 			// under an organization's column, an organization's name (a
 			// sentence of three words and a year is no row)
 			if fo := textfold.Han(f[c]); roleOf(cols, h) == roleOrg && orgRe.FindString(fo) != fo && carrierBeforeQuote(f[c]) != f[c] {
