@@ -406,6 +406,9 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 				it.RegionText = x.name
 			}
 		}
+		if it.RegionText == "" && x.region != "" {
+			it.RegionText = x.region // 东城街道：…: the place the line is for
+		}
 		it.ItemID = c.CatalogID + "#" + it.ItemNo
 		yuan := x.span.Yuan
 		it.Amount = model.Amount{Yuan: &yuan, Text: x.span.Text, Kind: model.KindFixed}

@@ -68,6 +68,8 @@ type cand struct {
 	// activity: the activity the notice is about (rule
 	// name-activity-of-notice), set on a figure named by a total word alone
 	activity string
+	// region: the place a line is printed under before its colon (东城街道：甲补助20万元)
+	region string
 	// list: where the list a figure is a part of begins (just after the
 	// colon of 其中： or 如下：, its parts split by ；), 0 when none: the parts
 	// of one list are siblings, never one the total of others (rule
@@ -269,6 +271,12 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				next = rest[:nextStop(maskNumberCommas(rest), sentenceStops+clauseStops)]
 			}
 			c.name, c.org = nameOf(prefix, after, next, n[sentStart:s.Start], local, whoFrom)
+			if k := strings.IndexAny(local, ":："); k > 0 {
+				// 东城街道：居家养老服务中心运营补助20万元: the place the line is for
+				if place := strings.TrimSpace(listMarkerRe.ReplaceAllString(local[:k], "")); isPlace(textfold.Han(place)) || colonPlaceRe.MatchString(textfold.Han(place)) {
+					c.region = place
+				}
+			}
 			if rest, ok := strings.CutPrefix(n[clauseEnd:], ","); ok && c.org == "" {
 				// 乙项目获资助2万元，承接单位为甲协会: who, in the field after
 				c.org = labelledAfter(rest[:nextStop(maskNumberCommas(rest), sentenceStops+"，,")])
@@ -658,6 +666,9 @@ var recipientOnlyRe = regexp.MustCompile(`^(?:至|到|给|拨给|下达至|下�
 // countLedRe: words that start with how many (3家敬老院, 十二个社区) count
 // facilities or places; no organization's name starts so.
 var countLedRe = regexp.MustCompile(`^(?:\d+|[一二三四五六七八九十两]+)(?:个|家|所|处|座|名|户|类|项)`)
+
+// colonPlaceRe is a place alone before a line's colon (甲县：, 东城街道：, 南湖镇：).
+var colonPlaceRe = regexp.MustCompile(`^\p{Han}{1,6}?(?:街道|镇|乡|社区|村|县|区|市|旗)$`)
 
 // figureFollows: the words after a figure, up to the next in its clause,
 // only join it to that next figure (3万元、2万元): a list of figures, each

@@ -448,3 +448,17 @@ func TestDashBetweenFields(t *testing.T) {
 			"items: “鄰里螢火——樓棟里的精靈”項目=2/fixed; totals: ; unread: "},
 	})
 }
+
+// A place before a line's colon (东城街道：…) is the item's region, not its
+// name.
+func TestPlaceBeforeTheColonIsTheRegion(t *testing.T) {
+	for _, text := range []string{
+		"东城街道：居家养老服务中心运营补助20万元；\n南湖镇：农村幸福院改造10万元。",
+		"1.甲縣：困境兒童關愛8萬元\n2.乙區：長者助餐6萬元",
+	} {
+		p := read(t, text)
+		if len(p.Items) != 2 || p.Items[0].RegionText == "" || p.Items[1].RegionText == "" || strings.Contains(p.Items[0].Name, "：") {
+			t.Errorf("%s: %s regions %q %q", text, summary(p), p.Items[0].RegionText, p.Items[len(p.Items)-1].RegionText)
+		}
+	}
+}
