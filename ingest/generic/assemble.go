@@ -256,6 +256,9 @@ func poolItems(pools []*cand, c model.Catalog, p *model.Parsed) {
 	}
 }
 
+// yearNameRe: a name that is only a year of four digits (2021年, 2021年度).
+var yearNameRe = regexp.MustCompile(`^((?:19|20)\d{2})年度?$`)
+
 // yearOnlyRe: a name that is only a year (2023年, 2023年度, 本年).
 var yearOnlyRe = regexp.MustCompile(`^(?:(?:19|20)\d{2}年度?|本年度?|全年|今年|当年)$`)
 
@@ -405,6 +408,11 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 			if place {
 				it.RegionText = x.name
 			}
+		}
+		if m := yearNameRe.FindStringSubmatch(strings.TrimSpace(it.Name)); m != nil {
+			// 2021年投入150万元: the item is that year's money (money_year)
+			y, _ := strconv.Atoi(m[1])
+			it.Year, it.PeriodStart, it.PeriodEnd = y, fmt.Sprintf("%d-01-01", y), fmt.Sprintf("%d-12-31", y)
 		}
 		if it.RegionText == "" && x.region != "" {
 			it.RegionText = x.region // 东城街道：…: the place the line is for

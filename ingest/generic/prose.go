@@ -377,12 +377,35 @@ func proseCands(us []unit, ctx []rule) []*cand {
 	out = tierAmounts(us, undertakeLists(us, leadLists(us, perHeadItems(out), ctx, &group), &group), &group)
 	headingNames(us, out)
 	respectively(us, out, ctx)
+	cumulativeTotals(out)
 	for _, c := range out {
 		if c.reason == "" && names().totalOnly.MatchString(textfold.Han(strings.TrimSpace(c.name))) {
 			c.activity = noticeActivity(us, c.para)
 		}
 	}
 	return out
+}
+
+// cumulativeTotals makes a cumulative figure that is the sum of the
+// figures before it in its paragraph (2021年投入150万元，2022年投入180万元，…
+// 三年累计投入330万元) their stated total (rule cumulative-of-parts): a
+// cumulative word over figures the text lists is a total, not money of
+// earlier years left unsaid.
+func cumulativeTotals(cands []*cand) {
+	for i, c := range cands {
+		if !strings.HasPrefix(c.reason, "cumulative figure") {
+			continue
+		}
+		var sum int64
+		n := 0
+		for k := i - 1; k >= 0 && cands[k].para == c.para && cands[k].reason == "" && !cands[k].keyword; k-- {
+			sum += cands[k].span.Yuan
+			n++
+		}
+		if n >= 2 && matches(c.span, sum) {
+			c.reason, c.keyword = "", true
+		}
+	}
 }
 
 // respectively pairs the names listed before 分别 with the figures listed

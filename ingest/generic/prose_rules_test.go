@@ -462,3 +462,22 @@ func TestPlaceBeforeTheColonIsTheRegion(t *testing.T) {
 		}
 	}
 }
+
+// Rule cumulative-of-parts (data/lexicon/amount_context.csv): a cumulative
+// figure that is the sum of the figures before it in its paragraph is
+// their stated total; one that is not stays unread. A name that is only a
+// year gives the item that year.
+func TestCumulativeOfTheYearsListed(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"three years and their sum",
+			"2021年投入150万元，2022年投入180万元，2023年投入210万元，三年累计投入540万元。",
+			"items: 2021年=150/fixed 2022年=180/fixed 2023年=210/fixed; totals: 540/540; unread: "},
+		{"a cumulative figure over more than the text lists, traditional script",
+			"2022年投入180萬元，2023年投入210萬元，多年來累計投入1200萬元。",
+			"items: 2022年=180/fixed 2023年=210/fixed; totals: ; unread: 1200萬元(cumulative figure)"},
+	})
+	p := read(t, "2021年投入150万元，2022年投入180万元。")
+	if len(p.Items) != 2 || p.Items[0].Year != 2021 || p.Items[1].Year != 2022 {
+		t.Errorf("years %v", p.Items)
+	}
+}
