@@ -82,7 +82,7 @@ var (
 	leadRe       = regexp.MustCompile(`^(?:\)|）|[一二三四五六七八九十]+是|首先|其次|再次|此外|其中|即|另外|另|安排|用于|下达|分配|共|主要|包括|以及|及|和|与|、|是|为|:|：|\.|,|，)+`)
 	orgLeadRe    = regexp.MustCompile(`^(?:\)|）|[一二三四五六七八九十]+是|首先|其次|再次|此外|其中|另外|另|安排|用于|下达|分配|共|主要|包括|、|是|为|:|：|\.|,|，)+`) // not 和/与/及: 和美协会 is a name
 	trailRe      = regexp.MustCompile(`(?:共计|合计|总计|總計|合計|总共|總共|计|为|達|达|约|的|是|共|分别|支出|投入|安排|下达|拨付|使用|用于|获得?(?:资助|补助|扶持|奖补|奖励)(?:资金|经费)?|:|：|\(|（)+$`)
-	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
+	orgRe        = regexp.MustCompile(`[\p{Han}（）()“”·A-Za-z0-9]{2,40}?(?:社会工作服务中心|社工服务中心|服务中心|事务所|事务中心|协会|促进会|研究会|基金会|慈善总会|慈善会|红十字会|联合会|商会|学会|服务社|社工站|有限公司|公司|服务站|工作站|福利院|敬老院|养老院|幸福院|中心)`)
 	undertakeRe  = regexp.MustCompile(`由?([\p{Han}（）()·]{4,40}?)(?:承接|承办|实施|中标|负责实施|负责运营)`)
 	quotedRe     = regexp.MustCompile(`“[^”]{2,40}”`)
 	// quotedTailRe: the words between a quoted name and the 项目 that ends it
@@ -693,6 +693,10 @@ var countLedRe = regexp.MustCompile(`^(?:\d+|[一二三四五六七八九十两]
 // colonPlaceRe is a place alone before a line's colon (甲县：, 东城街道：, 南湖镇：).
 var colonPlaceRe = regexp.MustCompile(`^\p{Han}{1,6}?(?:街道|镇|乡|社区|村|县|区|市|旗)$`)
 
+// whoLabelRe is a field label that says who (资助单位, 捐赠单位, 主办机构): it
+// names no project.
+var whoLabelRe = regexp.MustCompile(`^\p{Han}{1,6}(?:单位|机构|主体|方)$`)
+
 // figureFollows: the words after a figure, up to the next in its clause,
 // only join it to that next figure (3万元、2万元): a list of figures, each
 // its own, never one amount shared.
@@ -813,8 +817,8 @@ func nameBefore(local string) (name, org string) {
 				org = strings.TrimSpace(cl[k])
 			}
 			continue
-		case roleOf(cols, f) == roleOrg && utf8.RuneCountInString(f) <= 8:
-			continue // the label before its organization
+		case roleOf(cols, f) == roleOrg && utf8.RuneCountInString(f) <= 8 || whoLabelRe.MatchString(f):
+			continue // the label before its organization (承接单位, 资助单位)
 		case undertakeWhole(f):
 			if m := undertakeRe.FindStringSubmatch(strings.TrimSpace(cl[k])); m != nil && org == "" {
 				org = m[1] // 由甲中心承接: who, not what

@@ -481,3 +481,19 @@ func TestCumulativeOfTheYearsListed(t *testing.T) {
 		t.Errorf("years %v", p.Items)
 	}
 }
+
+// A who-label (资助单位：) and the clause after it name no project, and a
+// 慈善会, 红十字会 or 联合会 is an organization like a 协会 (rule
+// org-registered-name).
+func TestWhoLabelsAndCharityNames(t *testing.T) {
+	cases := []struct{ text, name, org string }{
+		{"项目一：乙区“暖冬行动”困难家庭慰问项目，资助单位：乙区慈善会，资助金额：人民币伍万元整（¥50,000.00）。", "“暖冬行动”困难家庭慰问项目", "乙区慈善会"},
+		{"丙縣“助學圓夢”項目，捐贈單位：丙縣紅十字會，資助金額：3萬元。", "“助學圓夢”項目", "丙縣紅十字會"},
+	}
+	for _, c := range cases {
+		p := read(t, c.text)
+		if len(p.Items) != 1 || p.Items[0].Name != c.name || p.Items[0].Organization != c.org {
+			t.Errorf("%s: %s %v, want %q by %q", c.text, summary(p), orgsOf(p.Items), c.name, c.org)
+		}
+	}
+}
