@@ -497,3 +497,21 @@ func TestWhoLabelsAndCharityNames(t *testing.T) {
 		}
 	}
 }
+
+// The parts after 分别是： are siblings (rule list-parts-siblings); a
+// clause of change (较上年增长15%) names nothing; the parts of an income
+// named by the central fund are income (kind income-part); a total word with
+// the thing paid (共计发放慰问金) names the notice's activity.
+func TestSiblingsChangesIncomeParts(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"分别是： with a part equal to the rest",
+			"2024年获批项目3个，分别是：甲老年大学建设项目，获得补助资金100万元；乙儿童福利指导中心改造项目，获得补助资金60万元；丙殡仪馆设备更新项目，获得补助资金40万元。",
+			"items: 甲老年大学建设项目=100/fixed 乙儿童福利指导中心改造项目=60/fixed 丙殡仪馆设备更新项目=40/fixed; totals: ; unread: "},
+		{"a change and the central fund's parts of an income, traditional script",
+			"我市共爭取上級福彩公益金1.2億元，較上年增長15%，其中中央專項彩票公益金6500萬元，省級福彩公益金5500萬元。全年支出資助養老服務3000萬元。",
+			"items: 全年支出資助養老服務=3000/fixed; totals: 12000/3000; unread: 6500萬元(income or transfer) 5500萬元(income or transfer)"},
+		{"共计发放慰问金 in a notice about one activity",
+			"区慈善总会开展“福彩送温暖”活动，为全区100户困难家庭每户发放慰问金1000元，共计发放慰问金10万元。",
+			"items: “福彩送温暖”活动=10/fixed; totals: ; unread: 1000元(per-head or per-unit amount)"},
+	})
+}
