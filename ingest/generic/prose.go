@@ -70,6 +70,10 @@ type cand struct {
 	activity string
 	// region: the place a line is printed under before its colon (东城街道：甲补助20万元)
 	region string
+	// frame: the last words before the figure in its clause (获得补助资金): two
+	// figures of one paragraph printed in the same frame are parallel parts,
+	// neither the total of the other (rule parallel-siblings)
+	frame string
 	// list: where the list a figure is a part of begins (just after the
 	// colon of 其中： or 如下：, its parts split by ；), 0 when none: the parts
 	// of one list are siblings, never one the total of others (rule
@@ -210,6 +214,9 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			}
 			if k := strings.IndexAny(ahead, "。；;"); k >= 0 {
 				ahead = ahead[:k]
+			}
+			if fr := strings.TrimSpace(n[clauseStart:s.Start]); utf8.RuneCountInString(fr) >= 2 {
+				c.frame = lastRunes(fr, 4)
 			}
 			c.reason = decoyReason(ctx, textfold.Han(n[sentStart:s.Start]), textfold.Han(prefix+lead), textfold.Han(after), textfold.Han(ahead))
 			if c.reason == "" {

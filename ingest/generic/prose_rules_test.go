@@ -515,3 +515,17 @@ func TestSiblingsChangesIncomeParts(t *testing.T) {
 			"items: “福彩送温暖”活动=10/fixed; totals: ; unread: 1000元(per-head or per-unit amount)"},
 	})
 }
+
+// Rule parallel-siblings (data/lexicon/amount_context.csv): figures of one
+// paragraph printed in the same frame are parallel parts, never one the
+// total of the others; a figure with a total word still closes them.
+func TestParallelFramesAreSiblings(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"the same frame, the first equal to the rest",
+			"2024年获批项目3个：甲老年大学建设项目，获得补助资金100万元；乙儿童福利指导中心改造项目，获得补助资金60万元；丙殡仪馆设备更新项目，获得补助资金40万元。",
+			"items: 甲老年大学建设项目=100/fixed 乙儿童福利指导中心改造项目=60/fixed 丙殡仪馆设备更新项目=40/fixed; totals: ; unread: "},
+		{"traditional script, a total word after them still closes them",
+			"甲項目，資助金額8萬元；乙項目，資助金額5萬元；丙項目，資助金額3萬元。以上合計16萬元。",
+			"items: 甲項目=8/fixed 乙項目=5/fixed 丙項目=3/fixed; totals: 16/16; unread: "},
+	})
+}
