@@ -529,3 +529,22 @@ func TestParallelFramesAreSiblings(t *testing.T) {
 			"items: 甲項目=8/fixed 乙項目=5/fixed 丙項目=3/fixed; totals: 16/16; unread: "},
 	})
 }
+
+// Kind income-part: the parts of a budget's income named by where it
+// comes from (一般公共预算拨款, 政府性基金预算拨款) are income, never items.
+func TestBudgetIncomePartsAreIncome(t *testing.T) {
+	for _, text := range []string{
+		"2023年部门预算收入总计5680万元，其中一般公共预算拨款5200万元，政府性基金预算拨款480万元。全年资助养老服务补贴320万元。",
+		"本年收入合計900萬元，其中上級補助收入600萬元，事業收入300萬元。資助長者助餐50萬元。",
+	} {
+		p := read(t, text)
+		for _, it := range p.Items {
+			if strings.Contains(it.Name, "拨款") || strings.Contains(it.Name, "收入") {
+				t.Errorf("%s: an income part is an item: %s", text, summary(p))
+			}
+		}
+		if len(p.Items) != 1 {
+			t.Errorf("%s: %s", text, summary(p))
+		}
+	}
+}
