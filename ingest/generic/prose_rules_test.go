@@ -548,3 +548,14 @@ func TestBudgetIncomePartsAreIncome(t *testing.T) {
 		}
 	}
 }
+
+// Rule name-lead-verb: 现/特/拟 before the verb of giving belong to the
+// giving, not the name.
+func TestNowGivingIsNoPartOfTheName(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"现下达", "根据年度工作安排，现下达第二批社区服务体系建设补助资金共计260万元。",
+			"items: 第二批社区服务体系建设补助资金=260/fixed; totals: ; unread: "},
+		{"拟拨付, traditional script", "經研究，擬撥付長者食堂運營補助12萬元。",
+			"items: 長者食堂運營補助=12/fixed; totals: ; unread: "},
+	})
+}
