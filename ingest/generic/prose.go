@@ -1356,7 +1356,7 @@ func sharedUnitBefore(prefix string) bool {
 var sharedUnitRe = regexp.MustCompile(`(?:每个|每)(?:社区|村|站点|点位|中心)(?:获得|安排|补助|资助|给予|奖补)?(?:补助|资助)?(?:资金|经费)?$`)
 
 // countOnlyRe is a clause that only counts (5个社区, 10所).
-var countOnlyRe = regexp.MustCompile(`^(?:共|计|涉及|覆盖)?(?:\d+|[一二三四五六七八九十百两]+)(?:个|所|家|处|项|名|户|人)\p{Han}{0,4}$`)
+var countOnlyRe = regexp.MustCompile(`^(?:共|计|涉及|覆盖|资助|补助|扶持|建设|新建|改造|支持|安排)?(?:\d+|[一二三四五六七八九十百两]+)(?:个|所|家|处|项|名|户|人)\p{Han}{0,4}$`)
 
 // nameBeforeFigures is the nearest clause of the sentence before a figure
 // that is neither a figure of its own nor a count (甲县 in 甲县:5个社区,

@@ -559,3 +559,14 @@ func TestNowGivingIsNoPartOfTheName(t *testing.T) {
 			"items: 長者食堂運營補助=12/fixed; totals: ; unread: "},
 	})
 }
+
+// A clause that is only a verb and a count (资助10个) names nothing: the
+// product after a per-unit amount is named by the clause before it.
+func TestVerbAndCountNameNothing(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"资助10个", "2.乙市城区社区嵌入式养老服务站建设，资助10个，每个15万元，共150万元；",
+			"items: 乙市城区社区嵌入式养老服务站建设=150/fixed; totals: ; unread: 15万元(per-head or per-unit amount)"},
+		{"新建12所, traditional script", "農村互助養老點提升，新建12所，每所2萬元，計24萬元。",
+			"items: 農村互助養老點提升=24/fixed; totals: ; unread: 2萬元(per-head or per-unit amount)"},
+	})
+}
