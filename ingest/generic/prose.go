@@ -488,6 +488,10 @@ func perHeadItems(cands []*cand) []*cand {
 		}
 		if stated != nil {
 			c.reason = fmt.Sprintf("%s: %s × %s is the figure %s", perHeadReason, c.headText, c.span.Text, stated.span.Text)
+			if stated.para == c.para && stated.sent == c.sent {
+				// 资助80名，每人5000元，共40万元: the total word states the product, the item's own amount
+				stated.keyword = false
+			}
 			continue
 		}
 		c.reason, c.span.Yuan, c.derived = "", product, true

@@ -570,3 +570,17 @@ func TestVerbAndCountNameNothing(t *testing.T) {
 			"items: 農村互助養老點提升=24/fixed; totals: ; unread: 2萬元(per-head or per-unit amount)"},
 	})
 }
+
+// Rule per-head-times-count: a total word that states the product of a
+// per-head amount in its sentence (资助80名，每人5000元，共40万元) is the item's
+// amount, no stated total of the document.
+func TestTotalWordStatingTheProduct(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"two activities, each with its product",
+			"其中“助圆大学梦”活动资助困难大学新生80名，每人5000元，共40万元；“爱心暖巢”活动慰问困难老人200名，每人500元，共10万元。",
+			"items: “助圆大学梦”=40/fixed “爱心暖巢”=10/fixed; totals: ; unread: 5000元(per-head or per-unit amount) 500元(per-head or per-unit amount)"},
+		{"traditional script, 合計",
+			"為30名困境兒童發放助學金，每人2000元，合計6萬元。另資助長者助餐3萬元。",
+			"items: 30名困境兒童發放助學金=6/fixed 資助長者助餐=3/fixed; totals: ; unread: 2000元(per-head or per-unit amount)"},
+	})
+}
