@@ -269,7 +269,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				c.reason, c.onlyTotal = "", c.reason
 			}
 			if last := len(out) - 1; c.reason == "" && c.onlyTotal == "" && last >= 0 && out[last].para == pi && out[last].onlyTotal != "" &&
-				(c.detail || c.detailClause || out[last].incomePart && out[last].sent == c.sent) && incomePart(ctx, prefix) {
+				(c.detail || c.detailClause || out[last].sent == c.sent) && incomePart(ctx, prefix) {
 				// 共获得公益金85万元,其中上级下达60万元,区本级25万元: the parts of an income are income
 				c.onlyTotal, c.incomePart = out[last].onlyTotal, true
 			}

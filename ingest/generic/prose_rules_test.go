@@ -584,3 +584,17 @@ func TestTotalWordStatingTheProduct(t *testing.T) {
 			"items: 30名困境兒童發放助學金=6/fixed 資助長者助餐=3/fixed; totals: ; unread: 2000元(per-head or per-unit amount)"},
 	})
 }
+
+// Kind income-part: a level's own allocation listed after a figure received
+// in its sentence (收到上级下达156万元，县本级安排40万元，合计196万元) is income too;
+// a contest is an activity a total word's item is named by.
+func TestIncomeListedAfterReceiptAndContests(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"received, then the county's own",
+			"2023年，我县共收到上级下达福彩公益金156万元，县本级安排福彩公益金40万元，合计196万元。全年共支出196万元，其中：敬老院运转经费100万元；困境儿童关爱96万元。",
+			"items: 敬老院运转经费=100/fixed 困境儿童关爱=96/fixed; totals: 196/196 196/196; unread: 156万元(income or transfer) 40万元(income or transfer)"},
+		{"a contest, traditional script",
+			"壬區“鄰里守望”社區公益創投大賽圓滿落幕。\n本次大賽共計資助21.5萬元。",
+			"items: “鄰里守望”社區公益創投大賽=21.5/fixed; totals: ; unread: "},
+	})
+}
