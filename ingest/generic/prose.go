@@ -250,7 +250,10 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			if last := len(out) - 1; c.reason == "" && c.inParen && last >= 0 && out[last].para == pi && out[last].reason != "" && out[last].span.End < c.paren {
 				c.reason = "inside a figure set aside (" + out[len(out)-1].span.Text + ")"
 			}
-			if last := len(out) - 1; c.reason == "" && c.detail && last >= 0 && out[last].para == pi && inherited(out[last].reason) {
+			oneYear := oneYearRe.MatchString(textfold.Han(strings.TrimLeft(n[c.detailAt:s.Start], "，,、 ")))
+			if last := len(out) - 1; c.reason == "" && c.detail && last >= 0 && out[last].para == pi && inherited(out[last].reason) &&
+				!(oneYear && strings.HasPrefix(out[last].reason, "cumulative figure")) {
+				// (not 累计投入1.5亿元。其中，2023年投入5600万元: the part of one year is that year's money)
 				// 累计投入300万元。其中养老100万元、助残200万元: a breakdown of a figure set aside is set aside with it
 				switch {
 				case strings.HasPrefix(out[last].reason, breakdownReason):
@@ -707,6 +710,10 @@ var colonPlaceRe = regexp.MustCompile(`^\p{Han}{1,6}?(?:街道|镇|乡|社区|�
 // whoLabelRe is a field label that says who (资助单位, 捐赠单位, 主办机构): it
 // names no project.
 var whoLabelRe = regexp.MustCompile(`^\p{Han}{1,6}(?:单位|机构|主体|方)$`)
+
+// oneYearRe: a part that names one year of a cumulative figure (其中，2023年投入…),
+// not a span of years (2021年至2023年).
+var oneYearRe = regexp.MustCompile(`^(?:其中[，,]?)?(?:19|20)\d{2}年(?:度)?(?:[^至到\-—~～\d]|$)`)
 
 // figureFollows: the words after a figure, up to the next in its clause,
 // only join it to that next figure (3万元、2万元): a list of figures, each

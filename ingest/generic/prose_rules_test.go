@@ -598,3 +598,17 @@ func TestIncomeListedAfterReceiptAndContests(t *testing.T) {
 			"items: “鄰里守望”社區公益創投大賽=21.5/fixed; totals: ; unread: "},
 	})
 }
+
+// The part of a cumulative figure that names one year (其中，2023年投入…) is
+// that year's money, with its own breakdown; parts of no single year stay
+// set aside with the cumulative figure.
+func TestOneYearOfACumulativeFigure(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"one year and its uses",
+			"2021年至2023年，癸市累计投入福彩公益金1.5亿元。其中，2023年投入5600万元，主要用于：养老服务设施建设3200万元，困境儿童保障1400万元，社会救助1000万元。",
+			"items: 养老服务设施建设=3200/fixed 困境儿童保障=1400/fixed 社会救助=1000/fixed; totals: 5600/5600; unread: 1.5亿元(cumulative figure)"},
+		{"parts of no single year, traditional script",
+			"多年來累計投入300萬元。其中養老100萬元、助殘200萬元。",
+			"items: ; totals: ; unread: 300萬元(cumulative figure) 100萬元(breakdown (其中) of a figure set aside (300萬元, cumulative figure)) 200萬元(breakdown (其中) of a figure set aside (300萬元, cumulative figure))"},
+	})
+}
