@@ -136,6 +136,36 @@ func decimalNumeralSpans(text string) []Span {
 	return out
 }
 
+// approxNumeralRe is a figure in common numerals with 余 or 多 after it
+// (五十余万元, 三十多万元, 一千余万元, 十余万元): an approximate amount.
+var approxNumeralRe = regexp.MustCompile(`([零〇一二三四五六七八九十百千两兩]+)(余|多|餘)(万|萬|亿|億)?(元|圆)`)
+
+// approxNumeralSpans is the figures of text in common numerals with 余/多:
+// the printed figure, approximate (it reconciles within its last digit).
+func approxNumeralSpans(text string) []Span {
+	var out []Span
+	for _, m := range approxNumeralRe.FindAllStringSubmatchIndex(text, -1) {
+		if prev, _ := utf8.DecodeLastRuneInString(text[:m[0]]); m[0] > 0 && (strings.ContainsRune(vagueBefore, prev) || capitalDigit[prev] > 0) {
+			continue // 数十余万元: a magnitude
+		}
+		v, ok := capitalYuan([]rune(text[m[2]:m[3]]))
+		if !ok || v == 0 {
+			continue
+		}
+		unit := "元"
+		if m[6] >= 0 {
+			switch text[m[6]:m[7]] {
+			case "万", "萬":
+				v, unit = v*10000, "万元"
+			default:
+				v, unit = v*100000000, "亿元"
+			}
+		}
+		out = append(out, Span{Start: m[0], End: m[1], Text: text[m[0]:m[1]], Yuan: v, Unit: unit, Approx: true})
+	}
+	return out
+}
+
 // currencyLeadRe is a currency marker that ends the text before a figure.
 var currencyLeadRe = regexp.MustCompile(`(?:` + currency + `)$`)
 
@@ -145,7 +175,7 @@ var currencyLeadRe = regexp.MustCompile(`(?:` + currency + `)$`)
 // both, with the closing parenthesis, so that the words before it are the
 // words before the first of the two.
 func withCapitals(text string, spans []Span) []Span {
-	caps := append(capitalSpans(text), decimalNumeralSpans(text)...)
+	caps := append(append(capitalSpans(text), decimalNumeralSpans(text)...), approxNumeralSpans(text)...)
 	if len(caps) == 0 {
 		return spans
 	}

@@ -189,3 +189,29 @@ func TestNumeralsWithADecimalPoint(t *testing.T) {
 		}
 	}
 }
+
+// Common numerals with 余 or 多 are approximate figures (五十余万元), never
+// passed over; a magnitude (数十余万元) is none.
+func TestApproximateNumerals(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"投入五十余万元，另拨三十多万元", []string{"五十余万元=500000~", "三十多万元=300000~"}},
+		{"投入一千餘萬元、十余万元", []string{"一千餘萬元=10000000~", "十余万元=100000~"}},
+		{"投入数十余万元", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, s := range FindSpans(c.text) {
+			a := ""
+			if s.Approx {
+				a = "~"
+			}
+			got = append(got, fmt.Sprintf("%s=%d%s", s.Text, s.Yuan, a))
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%s: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}
