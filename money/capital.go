@@ -138,7 +138,7 @@ func decimalNumeralSpans(text string) []Span {
 
 // approxNumeralRe is a figure in common numerals with 余 or 多 after it
 // (五十余万元, 三十多万元, 一千余万元, 十余万元): an approximate amount.
-var approxNumeralRe = regexp.MustCompile(`([零〇一二三四五六七八九十百千两兩]+)(余|多|餘)(万|萬|亿|億)?(元|圆)`)
+var approxNumeralRe = regexp.MustCompile(`([零〇一二三四五六七八九十百千万萬两兩]+)(余|多|餘)(万|萬|亿|億)?(元|圆)`)
 
 // approxNumeralSpans is the figures of text in common numerals with 余/多:
 // the printed figure, approximate (it reconciles within its last digit).

@@ -200,6 +200,7 @@ func TestApproximateNumerals(t *testing.T) {
 		{"投入五十余万元，另拨三十多万元", []string{"五十余万元=500000~", "三十多万元=300000~"}},
 		{"投入一千餘萬元、十余万元", []string{"一千餘萬元=10000000~", "十余万元=100000~"}},
 		{"投入数十余万元", nil},
+		{"资助一万余元", []string{"一万余元=10000~"}},
 	}
 	for _, c := range cases {
 		var got []string
