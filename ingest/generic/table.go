@@ -488,6 +488,17 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 	}
 	pools := map[*document.TableCell][]string{}
 	colOfItem := map[string]int{}
+	var pending *model.StatedTotal // a section row's stated total, closed with its section
+	closeSection := func() {
+		switch {
+		case pending != nil && len(sectionItems) > 0:
+			pending.Scope = append([]string(nil), sectionItems...)
+			tr.totals = append(tr.totals, *pending)
+		case pending != nil:
+			tr.unread = append(tr.unread, model.Unread{Text: pending.Text, Line: pending.Line, Reason: "a section row's figure with no items under it"})
+		}
+		pending = nil
+	}
 	for r := first; r < len(g.at); r++ {
 		line, lineEnd := rowLines(u, r)
 		var texts []string
@@ -546,14 +557,25 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 			}
 			if rule.scope == "section" {
 				// a subtotal closes its section: the items after it are the next one's
+				closeSection()
 				sectionItems = nil
 			}
 			continue
 		}
 		// a section row: one cell across the table, or a numbered heading alone
 		if len(distinct) == 1 || len(texts) == 1 && sectionRe.MatchString(texts[0]) {
+			closeSection()
 			section = money.Clip(texts[0], 60)
 			sectionItems = nil
+			// 一、养老服务类（合计80万元）: the section's stated total (rule section-row-total)
+			if spans := money.FindSpans(model.Normalize(texts[0])); len(spans) == 1 {
+				for cell := range distinct {
+					if strings.TrimSpace(cell.Text) != "" {
+						used[cell] = true
+					}
+				}
+				pending = &model.StatedTotal{Label: money.Clip(texts[0], 30), Kind: "subtotal", Metric: model.MetricAmount, Stated: spans[0].Yuan, Line: line, Text: money.Clip(texts[0], 80), Rule: "section-row-total"}
+			}
 			continue
 		}
 		name := ""
@@ -704,6 +726,7 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 		sectionItems = append(sectionItems, it.ItemID)
 		allItems = append(allItems, it.ItemID)
 	}
+	closeSection()
 	var poolCells []*document.TableCell
 	for cell := range pools {
 		poolCells = append(poolCells, cell)
