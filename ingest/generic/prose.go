@@ -183,9 +183,10 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			after := n[s.End:clauseEnd]
 			local := n[max(sentStart, prevEnd):s.Start] // the words since the figure before
 			whoFrom := local                            // where who receives it may be named
-			if prevEnd > sentStart {
+			if lead := strings.TrimLeft(local, ")） "); prevEnd > sentStart && !strings.HasPrefix(lead, "、") && !strings.HasPrefix(lead, "及") && !strings.HasPrefix(lead, "和") {
 				// 投入680万元建设甲照料中心34个，投入420万元…: the first clause after a
-				// figure is that figure's; it names no one for the next
+				// figure is that figure's; it names no one for the next (unless a
+				// list's next part starts there: …5万元）、乙协会（项目：…）
 				if k := nextStop(maskNumberCommas(local), clauseStops+sentenceStops); k < len(local) {
 					whoFrom = local[k:]
 				} else {

@@ -612,3 +612,18 @@ func TestOneYearOfACumulativeFigure(t *testing.T) {
 			"items: ; totals: ; unread: 300萬元(cumulative figure) 100萬元(breakdown (其中) of a figure set aside (300萬元, cumulative figure)) 200萬元(breakdown (其中) of a figure set aside (300萬元, cumulative figure))"},
 	})
 }
+
+// A list's next part after a figure (…5万元）、乙协会（项目：…）) names its own
+// organization; the clause after a figure names none for the next
+// otherwise.
+func TestListPartsNameTheirOrganizations(t *testing.T) {
+	for _, text := range []string{
+		"拟对以下单位给予资助：甲区阳光社会工作服务中心（项目：长者关爱，金额：5万元）、甲区和美志愿者协会（项目：邻里守望，金额：3万元）。",
+		"擬資助：乙市春苗社工服務中心（項目：四點半課堂，金額：2.5萬元）及乙市頤年養老服務中心（項目：長者助浴，金額：4萬元）。",
+	} {
+		p := read(t, text)
+		if len(p.Items) != 2 || p.Items[0].Organization == "" || p.Items[1].Organization == "" || p.Items[0].Organization == p.Items[1].Organization {
+			t.Errorf("%s: %s %v", text, summary(p), orgsOf(p.Items))
+		}
+	}
+}
