@@ -862,6 +862,14 @@ func nameBefore(local string) (name, org string) {
 			if w := strings.TrimSpace(listMarkerRe.ReplaceAllString(cl[k-1], "")); carrierBeforeQuote(w) == w || orgRe.FindString(textfold.Han(w)) == textfold.Han(w) {
 				org = w
 			}
+		} else if k > 0 && !quotedRe.MatchString(part) {
+			// 县福利院：改造提升项目，补助资金60万元: a site before the colon is
+			// where the project is done, part of its name (rule name-site-colon)
+			w := strings.TrimSpace(listMarkerRe.ReplaceAllString(cl[k-1], ""))
+			fw := textfold.Han(w)
+			if (strings.Contains(local, w+":") || strings.Contains(local, w+"：")) && orgLexicon() == nil && orgSite.MatchString(fw) && utf8.RuneCountInString(w) <= 12 && !strings.Contains(name, w) {
+				name = w + name
+			}
 		}
 		return name, org
 	}

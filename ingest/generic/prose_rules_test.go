@@ -627,3 +627,17 @@ func TestListPartsNameTheirOrganizations(t *testing.T) {
 		}
 	}
 }
+
+// Rule name-site-colon (data/lexicon/organizations.csv, kind site): a site
+// alone before a line's colon is where the project is done, part of its
+// name; a registered organization there is its organization.
+func TestSiteBeforeTheColon(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"sites before the colon",
+			"县福利院：改造提升项目，补助资金60万元；\n县救助管理站：设备更新项目，补助资金15万元；",
+			"items: 县福利院改造提升项目=60/fixed 县救助管理站设备更新项目=15/fixed; totals: ; unread: "},
+		{"traditional script",
+			"縣殯儀館：火化設備更新，補助資金40萬元。",
+			"items: 縣殯儀館火化設備更新=40/fixed; totals: ; unread: "},
+	})
+}
