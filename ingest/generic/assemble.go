@@ -99,7 +99,7 @@ func tree(live []*cand) []*cand {
 			if c.list != 0 && r.para == c.para && r.list == c.list && !c.inParen && !r.inParen {
 				break // 其中：甲20万元；乙15万元；丙5万元: parts of one list are siblings (rule list-parts-siblings)
 			}
-			if c.frame != "" && r.frame == c.frame && r.para == c.para && r.sent != c.sent && !r.inParen && !r.detail && !c.keyword && !c.heading {
+			if (c.frame != "" && r.frame == c.frame || c.share && r.share) && r.para == c.para && r.sent != c.sent && !r.inParen && !r.detail && !c.keyword && !c.heading {
 				break // 甲，获得补助资金100万元；乙，获得补助资金60万元: one frame, parallel parts (rule parallel-siblings)
 			}
 			sum += r.span.Yuan

@@ -74,6 +74,9 @@ type cand struct {
 	// figures of one paragraph printed in the same frame are parallel parts,
 	// neither the total of the other (rule parallel-siblings)
 	frame string
+	// share: the clause after the figure is its share of a whole (，占57.1%):
+	// figures that each state a share are parts of one whole, siblings
+	share bool
 	// list: where the list a figure is a part of begins (just after the
 	// colon of 其中： or 如下：, its parts split by ；), 0 when none: the parts
 	// of one list are siblings, never one the total of others (rule
@@ -218,6 +221,9 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			}
 			if fr := strings.TrimSpace(n[clauseStart:s.Start]); utf8.RuneCountInString(fr) >= 2 {
 				c.frame = lastRunes(fr, 4)
+			}
+			if rest, ok := strings.CutPrefix(n[clauseEnd:], ","); ok {
+				c.share = shareRe.MatchString(textfold.Han(rest[:nextStop(maskNumberCommas(rest), sentenceStops+clauseStops)]))
 			}
 			c.reason = decoyReason(ctx, textfold.Han(n[sentStart:s.Start]), textfold.Han(prefix+lead), textfold.Han(after), textfold.Han(ahead))
 			if c.reason == "" {
@@ -716,6 +722,10 @@ var whoLabelRe = regexp.MustCompile(`^\p{Han}{1,6}(?:单位|机构|主体|方)$`
 // not a span of years (2021年至2023年).
 var oneYearRe = regexp.MustCompile(`^(?:其中[，,]?)?(?:19|20)\d{2}年(?:度)?(?:[^至到\-—~～\d]|$)`)
 
+// shareRe is a clause that states a figure's share of a whole (占57.1%,
+// 约占全年支出的21.5%).
+var shareRe = regexp.MustCompile(`^(?:约)?占(?:比|比例)?(?:\p{Han}{0,8}的)?(?:\d+(?:\.\d+)?)%$`)
+
 // figureFollows: the words after a figure, up to the next in its clause,
 // only join it to that next figure (3万元、2万元): a list of figures, each
 // its own, never one amount shared.
@@ -1122,6 +1132,7 @@ func namePrefix(prefix string) string {
 func nameOf(prefix, after, next, sentence, local, whoFrom string) (name, org string) {
 	p := namePrefix(prefix)
 	local = listMarkerRe.ReplaceAllString(strings.TrimLeft(local, "，,；;。 "), "")
+	whoFrom = listMarkerRe.ReplaceAllString(strings.TrimLeft(whoFrom, "，,；;。 "), "") // （一）甲院…: the marker is no part of a name
 	if o := labelledOrg(local); o != "" {
 		org = o // (承接单位:甲中心)
 		if q := namePrefix(asideRe.ReplaceAllString(prefix, "")); q != p && utf8.RuneCountInString(q) >= 2 {

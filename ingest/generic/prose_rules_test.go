@@ -641,3 +641,24 @@ func TestSiteBeforeTheColon(t *testing.T) {
 			"items: 縣殯儀館火化設備更新=40/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule parallel-siblings, by shares: figures that each state their share of
+// a whole (，占21.5%) are its parts, never one the total of others; the
+// whole divided a second way is that division, not added again. A list
+// marker is no part of an organization's name.
+func TestSharesOfAWholeAreSiblings(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"shares, then a second division",
+			"全年共使用福彩公益金326万元，按用途分：养老服务186万元，占57.1%；儿童福利70万元，占21.5%；残疾人福利40万元，占12.3%；社会公益30万元，占9.2%。按层级分：县本级使用120万元，补助乡镇206万元。",
+			"items: 养老服务=186/fixed 儿童福利=70/fixed 残疾人福利=40/fixed 社会公益=30/fixed; totals: 326/326; unread: 120万元(the same money divided another way) 206万元(the same money divided another way)"},
+		{"shares in traditional script",
+			"本年支出100萬元，其中養老60萬元，約佔60%；兒童25萬元，佔25%；助殘15萬元，佔15%。",
+			"items: 養老=60/fixed 兒童=25/fixed 助殘=15/fixed; totals: 100/100; unread: "},
+	})
+	p := read(t, "一、老年人福利类（共计150万元）\n（一）县社会福利院护理楼维修，80万元\n（二）乡镇敬老院消防设施改造，70万元")
+	for _, it := range p.Items {
+		if strings.ContainsAny(it.Organization, "()（）") {
+			t.Errorf("%q: organization %q holds the list marker", it.Name, it.Organization)
+		}
+	}
+}
