@@ -681,8 +681,8 @@ func sharedVerb(ctx []rule, prefix, after string) int {
 }
 
 // listOpenRe is the words that open a list of parts split by ；
-// (其中：, 具体如下：, 分配如下:).
-var listOpenRe = regexp.MustCompile(`(?:其中|如下|具体为|具体是|分别为|分别是|包括|主要有|用于)[:：]`)
+// (其中：, 具体如下：, 分配如下:, 主要支出情况：).
+var listOpenRe = regexp.MustCompile(`(?:其中|如下|具体为|具体是|分别为|分别是|包括|主要有|用于|情况|明细|清单|名单)[:：]`)
 
 // listStartBefore is the offset just after the colon that opens the list of
 // ；-separated parts the text before a figure ends in, 0 when none: no

@@ -662,3 +662,16 @@ func TestSharesOfAWholeAreSiblings(t *testing.T) {
 		}
 	}
 }
+
+// Rule list-parts-siblings, opened by 情况：/明细：/清单：: the parts after
+// them are siblings, a middle one never the total of those after it.
+func TestPartsAfterACaptionColon(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"主要支出情况：",
+			"2023年市本级福彩公益金主要支出情况：市社会福利院1200万元，市儿童福利院800万元，市救助管理站300万元，市殡仪馆改造500万元。",
+			"items: 市社会福利院=1200/fixed 市儿童福利院=800/fixed 市救助管理站=300/fixed 市殡仪馆改造=500/fixed; totals: ; unread: "},
+		{"資金明細：, traditional script",
+			"本年資金明細：長者食堂50萬元，兒童之家30萬元，助殘20萬元，社工站10萬元。",
+			"items: 長者食堂=50/fixed 兒童之家=30/fixed 助殘=20/fixed 社工站=10/fixed; totals: ; unread: "},
+	})
+}
