@@ -1,9 +1,11 @@
 -- name: largest_items
 -- description: The 20 largest line items with their place, organization, kind, phase, catalog and source location
 -- params: place, year, category
+-- The 20 largest of a selection are among the 20 largest of each place,
+-- year, phase and category it selects (item_rank, 12_report_marts.sql).
 WITH largest AS (
     SELECT item_id
-    FROM item_code
+    FROM item_rank
     WHERE amount_yuan IS NOT NULL
       AND in_place(place_code, $place)
       AND ($year IS NULL OR year = $year)

@@ -6,6 +6,7 @@
 package testdb
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
@@ -23,6 +24,7 @@ import (
 	"fundscope/ingest/template"
 	"fundscope/model"
 	"fundscope/store"
+	"fundscope/synth"
 	"fundscope/transform"
 )
 
@@ -70,6 +72,11 @@ func BundledHostile(t testing.TB) string { return prepared(t, "hostile") }
 // BundledLevels is Bundled plus testdata/levels.csv: every level of
 // government, organizations, phases and a city with its district.
 func BundledLevels(t testing.TB) string { return prepared(t, "levels") }
+
+// BundledGenerated is Bundled plus a few generated catalogs (fundscope gen:
+// 3 cities, 2 years, 300 items each), whose groups of place, year and
+// category hold more than 20 items.
+func BundledGenerated(t testing.TB) string { return prepared(t, "generated") }
 
 // LevelsCSV is the template behind BundledLevels.
 func LevelsCSV() []byte { return levels }
@@ -142,6 +149,19 @@ func build(path, variant string) error {
 			return err
 		}
 		if _, err := ingest.IngestTemplate(ctx, db, "levels.csv", levels, v); err != nil {
+			return err
+		}
+	}
+	if variant == "generated" {
+		v, err := template.LoadVocabulary(data.FS)
+		if err != nil {
+			return err
+		}
+		var csv bytes.Buffer
+		if _, err := synth.Generate(&csv, data.FS, synth.Options{Cities: 3, Years: 2, Items: 300, Seed: 3, LastYear: 2025}); err != nil {
+			return err
+		}
+		if _, err := ingest.IngestTemplate(ctx, db, "generated.csv", csv.Bytes(), v); err != nil {
 			return err
 		}
 	}
