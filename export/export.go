@@ -97,12 +97,15 @@ func Export(ctx context.Context, db *sql.DB, o Options) ([]Result, error) {
 	if err := tables.SetParams(ctx, conn, o.Filter); err != nil {
 		return nil, err
 	}
-	// Partitioned Parquet writes buffer per open partition; insertion order
-	// is not needed for export files (every row carries its keys).
-	if _, err := conn.ExecContext(ctx, "SET preserve_insertion_order = false; SET partitioned_write_flush_threshold = 100000"); err != nil {
+	// Partitioned Parquet writes buffer rows per partition until a flush
+	// threshold, and keep files open: at the defaults (or 100,000 rows) a
+	// million items of a thousand partitions were all held at once (1.4 GB);
+	// at 10,000 rows and 10 open files, 0.8 GB, and no slower. Insertion
+	// order is not needed for export files (every row carries its keys).
+	if _, err := conn.ExecContext(ctx, "SET preserve_insertion_order = false; SET partitioned_write_flush_threshold = 10000; SET partitioned_write_max_open_files = 10"); err != nil {
 		return nil, err
 	}
-	defer conn.ExecContext(context.Background(), "RESET preserve_insertion_order")
+	defer conn.ExecContext(context.Background(), "RESET preserve_insertion_order; RESET partitioned_write_flush_threshold; RESET partitioned_write_max_open_files")
 	var results []Result
 	for _, table := range tables.Names {
 		q, err := tables.Query(table)
