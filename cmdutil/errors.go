@@ -83,5 +83,5 @@ func ExplainOutOfMemory(err error, limit string) error {
 	if limit == "" {
 		limit = "DuckDB's default, 80% of the machine's memory"
 	}
-	return fmt.Errorf("%s\nDuckDB ran out of the memory fundscope lets it use (--memory-limit %s): raise it, e.g. --memory-limit 4GB (the default) or more, or free memory on this machine", strings.TrimSpace(msg), limit)
+	return fmt.Errorf("%s\nDuckDB ran out of the memory fundscope lets it use (--memory-limit %s): raise it, e.g. --memory-limit 4GB (the default is %s), or free memory on this machine", strings.TrimSpace(msg), limit, DefaultMemoryLimit)
 }

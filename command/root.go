@@ -66,7 +66,7 @@ reconcile, 4 readings set aside for review (see ingest --help), 130 interrupted.
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.DBPath, "db", "fundscope.duckdb", "DuckDB database file")
 	pf.DurationVar(&f.Wait, "wait", 0, "when another fundscope holds the database, wait up to this long (e.g. 30s) instead of failing at once")
-	pf.StringVar(&f.MemoryLimit, "memory-limit", "4GB", "most memory DuckDB may use (e.g. 2GB); past it large work spills to disk or fails with a message, never takes the machine")
+	pf.StringVar(&f.MemoryLimit, "memory-limit", cmdutil.DefaultMemoryLimit, "most memory DuckDB may use (e.g. 2GB); past it large work spills to disk or fails with a message, never takes the machine")
 	pf.StringVar(&f.DataDir, "data", "", "data folder with manifest.json, raw/ and ref/ (default: ./data if present, else the copy built into the binary)")
 	root.AddCommand(
 		NewCmdInit(f, nil),
