@@ -13,13 +13,14 @@ import (
 )
 
 // DefaultMemoryLimit is --memory-limit when it is not given: DuckDB's
-// memory_limit. Measured by make bench on synthetic catalogs (2 cores), a
-// limit this low was no slower than 4GB and often faster (less memory to
-// manage; past it DuckDB spills to the database's .tmp folder): at 1M items
-// ingest 6.5 s and 0.97 GB peak against 6.5 s and 1.24 GB at 4GB; at 10M
-// items ingest 67 s and 1.5 GB at 1GB against 80 s and 4.3 GB at 4GB, the
-// CSV export 1.2 GB against 4.1 GB.
-const DefaultMemoryLimit = "768MB"
+// memory_limit. Measured on synthetic catalogs (2 cores), a limit this low
+// was no slower than 4GB and often faster (less memory to manage; past it
+// DuckDB spills to the database's .tmp folder): at 10M items ingest took
+// 67 s and 1.5 GB at 1GB against 80 s and 4.3 GB at 4GB, the CSV export
+// 1.2 GB against 4.1 GB. 768MB kept the 1M-item ingest under 1 GB (0.97 GB)
+// but a partitioned Parquet export of 1M items then ran out of memory in one
+// run of three.
+const DefaultMemoryLimit = "1GB"
 
 // Factory gives commands their dependencies, made when first asked for.
 // The root command's persistent flags fill DBPath, Wait and DataDir.
