@@ -28,6 +28,22 @@ const currency = `(?:人民[币幣]|RMB|CNY|¥|￥|[(（]人民[币幣][)）])(?
 // counters follow a 万 or 亿 that counts people or things, not money.
 const counters = "人名个家次户册件张份平亩套所项台辆位株棵只头本间床吨公里米页篇期场批"
 
+// moneyMarks are what every span holds: a unit (元, 万, 亿: 千 alone is a
+// count), a currency marker, or the 大写/小写 of a form's amount field.
+var moneyMarks = []string{"元", "圆", "圓", "万", "萬", "亿", "億", "人民", "RMB", "CNY", "¥", "￥", "写", "寫"}
+
+// mayHoldMoney is false for a text none of whose spans could be money, so
+// that the expressions need not run over it (most lines of a document: the
+// readers ask of every line, several times).
+func mayHoldMoney(text string) bool {
+	for _, m := range moneyMarks {
+		if strings.Contains(text, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // digitBefore reports whether text ends with a digit: a slash between two
 // numbers (200/300元, 2023/5) joins them; a slash after a word
 // (项目/乙协会/3万元) separates fields, and the figure after it is money.
@@ -68,6 +84,14 @@ func FindSpans(text string) []Span { return findSpans(text, false) }
 func FindFinerSpans(text string) []Span { return findSpans(text, true) }
 
 func findSpans(text string, finer bool) []Span {
+	if !mayHoldMoney(text) {
+		return nil
+	}
+	return scanSpans(text, finer)
+}
+
+// scanSpans is findSpans without the check that the text may hold money.
+func scanSpans(text string, finer bool) []Span {
 	var out []Span
 	for _, m := range spanRe.FindAllStringSubmatchIndex(text, -1) {
 		g := func(i int) string {

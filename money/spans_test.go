@@ -87,9 +87,12 @@ func itoa(v int64) string {
 }
 
 // FindSpans on any text: spans in order, inside the text, not overlapping,
-// each reading back to its own text and a non-negative amount.
+// each reading back to its own text and a non-negative amount; and every
+// span the expressions find holds a money mark, so that skipping a text
+// without one (mayHoldMoney) loses nothing.
 func FuzzFindSpans(f *testing.F) {
-	for _, s := range []string{"合计2万元", "约1.07亿", "520余万", "1,200元", "12.5萬元", "每人2000元"} {
+	for _, s := range []string{"合计2万元", "约1.07亿", "520余万", "1,200元", "12.5萬元", "每人2000元", "人民币30", "小写：1200",
+		"¥500", "RMB 20", "贰拾万元整", "五十余万元", "三点五万元", "1亿2000万元", "12,345.67元", "2.5（万元）", "3千人", "2019年57个项目"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -99,6 +102,17 @@ func FuzzFindSpans(f *testing.F) {
 				t.Fatalf("bad span %+v in %q", sp, s)
 			}
 			prev = sp.End
+		}
+		for _, finer := range []bool{false, true} {
+			all := scanSpans(s, finer)
+			for _, sp := range all {
+				if !mayHoldMoney(sp.Text) {
+					t.Fatalf("span %q of %q holds no money mark: a text like it would be skipped", sp.Text, s)
+				}
+			}
+			if got := findSpans(s, finer); len(got) != len(all) {
+				t.Fatalf("%q: %d spans, %d without the check", s, len(got), len(all))
+			}
 		}
 	})
 }

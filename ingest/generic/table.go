@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"fundscope/ingest/document"
@@ -36,6 +37,7 @@ var defaultSheetRe = regexp.MustCompile(`^(?i:sheet)\s*\d*$|^工作表\s*\d*$|^�
 type grid struct {
 	t     *document.Table
 	at    [][]*document.TableCell
+	norm  map[*document.TableCell]string // each cell's text normalized once (text asks many times)
 	width int
 }
 
@@ -51,8 +53,10 @@ func newGrid(t *document.Table) grid {
 	for r := range g.at {
 		g.at[r] = make([]*document.TableCell, g.width)
 	}
+	g.norm = map[*document.TableCell]string{}
 	for _, row := range t.Rows {
 		for _, c := range row {
+			g.norm[c] = model.Normalize(c.Text)
 			for dr := 0; dr < max(c.RowSpan, 1) && c.Row+dr < len(t.Rows); dr++ {
 				for dc := 0; dc < max(c.ColSpan, 1) && c.Col+dc < g.width; dc++ {
 					g.at[c.Row+dr][c.Col+dc] = c
@@ -65,6 +69,9 @@ func newGrid(t *document.Table) grid {
 
 func (g grid) text(r, c int) string {
 	if cell := g.at[r][c]; cell != nil {
+		if n, ok := g.norm[cell]; ok {
+			return n
+		}
 		return model.Normalize(cell.Text)
 	}
 	return ""
@@ -106,12 +113,53 @@ func roleOf(cols []rule, header string) string {
 	if h == "" || len([]rune(h)) > 30 {
 		return ""
 	}
-	for _, r := range cols {
-		if r.re.MatchString(h) {
-			return r.kind
+	lexicon := len(cols) > 0 && len(columnRules) > 0 && &cols[0] == &columnRules[0]
+	if lexicon {
+		if role, ok := roles.get(h); ok {
+			return role
 		}
 	}
-	return ""
+	role := ""
+	for _, r := range cols {
+		if r.re.MatchString(h) {
+			role = r.kind
+			break
+		}
+	}
+	if lexicon {
+		roles.put(h, role)
+	}
+	return role
+}
+
+// roles remembers the role the column lexicon gives a text: the readers ask
+// of the same short texts many times (every line a possible header, every
+// label a possible field), and each asking ran every rule of the lexicon.
+var roles = memo{m: map[string]string{}}
+
+// memo is a map safe for the readers' goroutines, emptied when it grows
+// past memoLimit (a long run over many documents).
+type memo struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+const memoLimit = 100000
+
+func (c *memo) get(k string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[k]
+	return v, ok
+}
+
+func (c *memo) put(k, v string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= memoLimit {
+		c.m = map[string]string{}
+	}
+	c.m[k] = v
 }
 
 // readTable reads one table by its header: it returns ok=false when the
