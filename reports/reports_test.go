@@ -457,3 +457,42 @@ func TestWithAddsPageQueriesToACopy(t *testing.T) {
 		t.Error("the page from a dataset With its queries differs from the page of one loaded with them")
 	}
 }
+
+// A workbook whose sheets hold more than compactRows rows is compressed at
+// deflate's default level: smaller, and the same sheets.
+func TestLargeWorkbookIsCompressedHarder(t *testing.T) {
+	dbPath := loadedDB(t, false)
+	sizes := map[int]int64{}
+	sheets := map[int]string{}
+	old := compactRows
+	defer func() { compactRows = old }()
+	for _, limit := range []int{1000000, 0} {
+		compactRows = limit
+		_, xlsxPath := writeReports(t, dbPath, t.TempDir())
+		st, err := os.Stat(xlsxPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes[limit] = st.Size()
+		f, err := excelize.OpenFile(xlsxPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, s := range f.GetSheetList() {
+			if s == SheetSummary {
+				continue // it states when it was written
+			}
+			rows, _ := f.GetRows(s)
+			all = append(all, fmt.Sprint(s, len(rows), rows[len(rows)-1]))
+		}
+		f.Close()
+		sheets[limit] = strings.Join(all, "\n")
+	}
+	if sizes[0] >= sizes[1000000] {
+		t.Errorf("compressed at the default level %d bytes, at the fastest %d", sizes[0], sizes[1000000])
+	}
+	if sheets[0] != sheets[1000000] {
+		t.Errorf("the sheets differ with the compression level")
+	}
+}
