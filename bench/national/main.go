@@ -627,8 +627,9 @@ another run's figures.
   rows before writing and the small tables.
 - **Documents.** A folder is read on every core: each document decoded once, its facts inferred
   and its layout read ahead of the one writer, which loads them in order. The documents other
-  than PDF read at about 21 a second here (165 in 7.8 s, about 75 ms of CPU each: choosing the
-  reader tries every layout and the generic reader). A PDF costs what poppler costs: pdfinfo,
+  than PDF read at about 39 a second here (165 in 4.2 s, about 36 ms of CPU each: choosing the
+  reader tries every layout and the generic reader; a line with no money mark skips the amount
+  expressions, and the column lexicon's role of a text is remembered). A PDF costs what poppler costs: pdfinfo,
   pdftotext -tsv and one pdftocairo -svg for all its pages (it was one per page: a 79-page notice
   took 3.7 s, now 1.6 s); the converters alone take 8.6 s of CPU on the 30 PDFs, fundscope about
   9.5 s, so the native rate is bound by poppler. Legacy documents go 25 to a LibreOffice process
