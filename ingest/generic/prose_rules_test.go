@@ -675,3 +675,20 @@ func TestPartsAfterACaptionColon(t *testing.T) {
 			"items: 長者食堂=50/fixed 兒童之家=30/fixed 助殘=20/fixed 社工站=10/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule fund-handed-down: a fund a level of government hands down, listed
+// beside the next source of money in its sentence, is a source, not an
+// item; handed down for a purpose, it is spent.
+func TestFundHandedDownBesideOtherSources(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"three sources, the middle one handed down without 我县",
+			"关于2023年度福利彩票公益金使用情况的公告\n一、资金来源\n2023年，省民政厅下拨我县中央专项彩票公益金120万元，市民政局下拨省级福彩公益金80万元，县本级留存福彩公益金50万元。\n二、资金使用\n1.养老服务体系建设项目，使用资金100万元。\n2.困境儿童关爱项目，使用资金60万元。\n",
+			"items: 养老服务体系建设项目=100/fixed 困境儿童关爱项目=60/fixed; totals: ; unread: 80万元(income or transfer) 120万元(income or transfer) 50万元(income or transfer)"},
+		{"two sources in other words, the first handed down by a bureau",
+			"甲区2022年彩票公益金使用公告\n本年度区财政局转拨市级彩票公益金30万元、区本级留用福彩公益金12万元。资金安排如下：老年助餐服务18万元；儿童之家运营24万元。\n",
+			"items: 老年助餐服务=18/fixed 儿童之家运营=24/fixed; totals: ; unread: 30万元(income or transfer) 12万元(income or transfer)"},
+		{"handed down for a purpose: spent",
+			"乙县2024年福彩公益金项目公示\n县民政局下拨福彩公益金80万元，用于敬老院消防改造。\n",
+			"items: 敬老院消防改造=80/fixed; totals: ; unread: "},
+	})
+}
