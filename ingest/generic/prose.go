@@ -552,6 +552,10 @@ func decoyReason(ctx []rule, wide, prefix, after, ahead string) string {
 		if r.kind == "decoy-around" && r.re.MatchString(prefix+"#"+ahead) {
 			return r.meaning
 		}
+		// the sentence up to the figure (按资金来源分：中央…600万元，省级…400万元)
+		if r.kind == "decoy-sentence" && r.re.MatchString(wide) {
+			return r.meaning
+		}
 	}
 	for _, r := range ctx {
 		if r.kind != "decoy" {

@@ -692,3 +692,19 @@ func TestFundHandedDownBesideOtherSources(t *testing.T) {
 			"items: 敬老院消防改造=80/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule by-source-division: a sentence that divides the total by where the
+// money came from lists no projects; the uses listed apart are the items.
+func TestDivisionBySourceIsNoProject(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"按资金来源分, then the uses",
+			"某市2022年度福彩公益金使用情况公示\n2022年度，我局共使用福彩公益金1500万元。按资金来源分：中央专项彩票公益金600万元，省级福彩公益金400万元，市本级福彩公益金500万元。按资金用途分：\n（一）养老服务类项目800万元。\n（二）儿童福利类项目400万元。\n（三）社会救助类项目300万元。\n",
+			"items: 养老服务类项目=800/fixed 儿童福利类项目=400/fixed 社会救助类项目=300/fixed; totals: 1500/1500; unread: 600万元(a division by funding source) 400万元(a division by funding source) 500万元(a division by funding source)"},
+		{"从来源看, in other words, two sources",
+			"乙县2023年彩票公益金项目安排情况\n全年安排彩票公益金共计90万元，从资金来源看，省级补助55万元、县级配套35万元。其中用于老年食堂建设60万元，用于残疾人托养30万元。\n",
+			"items: 老年食堂建设=60/fixed 残疾人托养=30/fixed; totals: 90/90; unread: 55万元(a division by funding source) 35万元(a division by funding source)"},
+		{"资金来源 naming the fund of one figure: not a division",
+			"丁区2024年福彩公益金项目公示\n助餐点建设项目补助12万元，资金来源为区级福彩公益金；幸福院运营补助8万元，资金来源：市级福彩公益金。\n",
+			"items: 助餐点建设项目补助=12/fixed 幸福院运营补助=8/fixed; totals: ; unread: "},
+	})
+}
