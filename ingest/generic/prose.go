@@ -711,9 +711,10 @@ func listStartBefore(before string) int {
 // 到乙社区, 给丙中心): its purpose may follow in the next clause.
 var recipientOnlyRe = regexp.MustCompile(`^(?:至|到|给|拨给|下达至|下达给)[^，,。；;用]{1,20}$`)
 
-// countLedRe: words that start with how many (3家敬老院, 十二个社区) count
-// facilities or places; no organization's name starts so.
-var countLedRe = regexp.MustCompile(`^(?:\d+|[一二三四五六七八九十两]+)(?:个|家|所|处|座|名|户|类|项)`)
+// countLedRe: words that start with how many (3家敬老院, 十二个社区), after a
+// scope at most (全区12家农村敬老院, 辖区内5个社区), count facilities or
+// places; no organization's name starts so.
+var countLedRe = regexp.MustCompile(`^(?:(?:全|本|我|辖)(?:省|市|区|县|镇|乡|街道|区内|市内|县内)?(?:内|范围内)?的?)?(?:\d+|[一二三四五六七八九十两]+)(?:个|家|所|处|座|名|户|类|项)`)
 
 // colonPlaceRe is a place alone before a line's colon (甲县：, 东城街道：, 南湖镇：).
 var colonPlaceRe = regexp.MustCompile(`^\p{Han}{1,6}?(?:街道|镇|乡|社区|村|县|区|市|旗)$`)

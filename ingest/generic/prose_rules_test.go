@@ -401,6 +401,8 @@ func TestCountedFacilitiesAreNoOrganization(t *testing.T) {
 	for _, text := range []string{
 		"（一）养老服务类120万元。主要用于3家敬老院消防改造75万元，村级互助养老点运营补助45万元。",
 		"投入十二个社区服务中心提升改造资金36萬元。",
+		"其中，为全区12家农村敬老院添置设施设备45万元。",
+		"资助辖区内5个社区日间照料中心运营20万元。",
 	} {
 		p := read(t, text)
 		for _, it := range p.Items {
