@@ -51,6 +51,8 @@ without touching the database:
   unread         every amount-looking span (a number with 元/万元/亿元) that no
                  item or total used, with the reason when a rule set it aside
                  (per-head amount, cumulative figure, sales or fund-raising…)
+  warnings       what the reader noticed and decided (a figure stated twice
+                 read once, a unit inferred from the size of the figures…)
 
 The reader is a known layout when one reads the file, else the generic
 reader (tables by their header words, prose by the words around amounts);
@@ -263,6 +265,19 @@ func writeExtract(w io.Writer, res *extract.Result, format string) error {
 			reason = "no rule used it"
 		}
 		fmt.Fprintf(w, "  %s at %s: %s\n", u.Text, loc, reason)
+	}
+	if len(res.Warnings) > 0 {
+		fmt.Fprintf(w, "\nwarnings (%d)\n", len(res.Warnings))
+		for _, x := range res.Warnings {
+			loc := x.Location
+			if loc == "" && x.Line > 0 {
+				loc = fmt.Sprintf("line %d", x.Line)
+			}
+			if loc != "" {
+				loc += ": "
+			}
+			fmt.Fprintf(w, "  %s%s\n", loc, x.Message)
+		}
 	}
 	return nil
 }

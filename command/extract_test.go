@@ -230,3 +230,33 @@ func TestDetectShowsTextTables(t *testing.T) {
 		t.Errorf("detect output lacks\n%s\n%s", want, out)
 	}
 }
+
+// extract shows the reader's warnings as ingest prints them: a figure stated
+// twice and read once is said, in the table and in JSON.
+func TestExtractShowsWarnings(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "notice.txt")
+	text := "甲区2024年福彩公益金使用情况\n资助老年食堂运营补助12万元。\n二、项目明细\n资助老年食堂运营补助12万元。\n"
+	if err := os.WriteFile(doc, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, "extract", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "warnings (") || !strings.Contains(out, "stated twice") {
+		t.Errorf("extract's table shows no warning of the figure stated twice:\n%s", out)
+	}
+	js, err := run(t, "extract", "--format", "json", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Warnings []struct{ Message string } `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(js), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0].Message, "stated twice") {
+		t.Errorf("extract's JSON warnings: %+v", res.Warnings)
+	}
+}

@@ -38,6 +38,10 @@ type Result struct {
 	Items   []Item         `json:"items"`
 	Totals  []Total        `json:"stated_totals"`
 	Unread  []model.Unread `json:"unread"`
+	// Warnings are what the reader noticed and decided (a figure stated
+	// twice read once, a unit inferred, a table read as a form's detail),
+	// as ingest prints them.
+	Warnings []Warning `json:"warnings"`
 	// Confidence of a generic reading (1 for a layout written for the document).
 	Confidence float64 `json:"confidence"`
 	// Signals are the evidence the confidence was taken from: what raised
@@ -46,6 +50,13 @@ type Result struct {
 
 	Parsed *model.Parsed      `json:"-"`
 	Doc    *document.Document `json:"-"`
+}
+
+// Warning is one of the reader's warnings as extract prints it.
+type Warning struct {
+	Line     int    `json:"line,omitempty"`
+	Location string `json:"location,omitempty"`
+	Message  string `json:"message"`
 }
 
 // Item is one line item as extract prints it.
@@ -130,6 +141,10 @@ func Document(d *document.Document, override model.Catalog) (*Result, error) {
 	res.Unread = p.Unread
 	if res.Unread == nil {
 		res.Unread = []model.Unread{}
+	}
+	res.Warnings = []Warning{}
+	for _, w := range p.Warnings {
+		res.Warnings = append(res.Warnings, Warning{Line: w.Line, Location: w.Location, Message: w.Message})
 	}
 	byID := map[string]model.LineItem{}
 	for _, it := range p.Items {
