@@ -348,7 +348,7 @@ func formItem(form []formField, c model.Catalog, n int) (model.LineItem, []model
 }
 
 // fieldSepRe separates the fields of a form printed on one line.
-var fieldSepRe = regexp.MustCompile(`[；;]`)
+var fieldSepRe = regexp.MustCompile(`[；;。]`)
 
 // fieldLines splits a line that prints a whole form (1.项目名称：甲；承接单位：乙；
 // 资助金额：3万元。) into one unit per field, when at least two of its parts are
@@ -361,7 +361,7 @@ func fieldLines(us []unit, cols []rule) []unit {
 			out = append(out, u)
 			continue
 		}
-		if split := splitFields(u, cols, fieldSepRe.Split(u.norm, -1)); split != nil {
+		if split := splitFields(u, cols, ordinalName(fieldSepRe.Split(u.norm, -1))); split != nil {
 			out = append(out, split...)
 		} else if split := splitFields(u, cols, commaFields(u.norm)); split != nil && commaForm(cols, split) {
 			out = append(out, split...)
@@ -372,6 +372,23 @@ func fieldLines(us []unit, cols []rule) []unit {
 		}
 	}
 	return out
+}
+
+// ordinalNameRe is a project numbered as its label (项目一：, 项目2：).
+var ordinalNameRe = regexp.MustCompile(`^项目(?:[一二三四五六七八九十]+|\d{1,3})[:：]`)
+
+// ordinalName reads the first of a line's sentence fields labelled by the
+// project's number (项目一：甲。承接机构：乙。购买金额：…) as its name field
+// (rule form-sentence-fields); a line of comma fields so labelled reads as
+// prose, whose who-labels it holds.
+func ordinalName(parts []string) []string {
+	if len(parts) < 2 {
+		return parts
+	}
+	if m := ordinalNameRe.FindString(parts[0]); m != "" {
+		parts = append([]string{"项目名称：" + parts[0][len(m):]}, parts[1:]...)
+	}
+	return parts
 }
 
 // commaFields splits a line at its commas, never at one between digits (1,200).
