@@ -698,8 +698,9 @@ var (
 )
 
 // mentions reports whether text names a region by its short name: at
-// least once where the name does not straddle two common words (金安 in
-// 资金安排 is 资金 and 安排, no mention of 金安区).
+// least once where the name is not half of a common word (金安 in 资金安排
+// is 资金 and 安排, 定结 in 按规定结转 is 规定 and more: no mention of
+// 金安区 or 定结县).
 // everydayWord reports whether a region's short name is also an everyday
 // word of notices (会同: jointly with; 长寿: longevity; data/ref/place_like_words.csv):
 // alone it is no mention of the region; its full name (会同县) still is.
@@ -740,8 +741,9 @@ func mentions(text, short string) bool {
 		first, _ := utf8.DecodeRuneInString(short)
 		last, _ := utf8.DecodeLastRuneInString(short)
 		after, _ := utf8.DecodeRuneInString(text[from:])
-		straddles := i > 0 && from < len(text) && utf8.RuneCountInString(short) == 2 &&
-			words[string(before)+string(first)] && words[string(last)+string(after)]
+		left := i > 0 && words[string(before)+string(first)]
+		right := from < len(text) && words[string(last)+string(after)]
+		straddles := utf8.RuneCountInString(short) == 2 && (left || right)
 		if !straddles {
 			return true
 		}

@@ -107,6 +107,9 @@ func TestShortNameInsideCommonWords(t *testing.T) {
 	for _, text := range []string{
 		"关于2025年度福彩公益金使用情况的公告\n一、资金安排情况\n共安排资金80万元。",
 		"2025年度项目资金核定说明\n本年度社会组织金额共计30万元。",
+		// one side a common word is enough (定结 in 规定结转, 规定结算)
+		"2023年度福利彩票公益金使用情况公告\n结余26万元，将按规定结转下年使用。",
+		"公益创投项目资金拨付通知\n项目资金按有关规定结算，共计15万元。",
 	} {
 		if f := infer(t, text); f.AdminCode != "" {
 			t.Errorf("%q: jurisdiction %s (%v), want none", text, f.AdminCode, f.Evidence)
