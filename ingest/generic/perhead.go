@@ -14,6 +14,7 @@ import (
 // perHeadLexicon is data/lexicon/per_head.csv (rule per-head-times-count).
 type perHeadLexicon struct {
 	each, count, rate *regexp.Regexp
+	paid              *regexp.Regexp // 为老人发放高龄津贴: what was paid names the item (rule per-head-name)
 }
 
 var (
@@ -29,11 +30,11 @@ func perHeadRules() (*perHeadLexicon, error) {
 			perHeadErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"each": &perHeadLex.each, "count": &perHeadLex.count, "rate": &perHeadLex.rate}
+		slots := map[string]**regexp.Regexp{"each": &perHeadLex.each, "count": &perHeadLex.count, "rate": &perHeadLex.rate, "paid": &perHeadLex.paid}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				perHeadErr = fmt.Errorf("data/lexicon/per_head.csv row %d: kind %q is not each, count or rate", i+2, r[1])
+				perHeadErr = fmt.Errorf("data/lexicon/per_head.csv row %d: kind %q is not each, count, rate or paid", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {

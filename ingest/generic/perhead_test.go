@@ -24,6 +24,26 @@ func TestPerHeadTimesCount(t *testing.T) {
 	})
 }
 
+// Rule per-head-name (data/lexicon/per_head.csv): a per-head item is named
+// by what was paid, or by its counting clause without the fund it came
+// from and without the count; a clause that is only the count names nothing.
+func TestPerHeadName(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"what was paid, in the clause before a count alone",
+			"为辖区80岁以上老人发放高龄津贴，共计150人，每人300元。",
+			"items: 高龄津贴=4.5/derived; totals: ; unread: "},
+		{"what was given, traditional script",
+			"給予困境兒童生活補貼，合計40名，每名1500元。",
+			"items: 困境兒童生活補貼=6/derived; totals: ; unread: "},
+		{"the fund and the place cut, the count at the end cut",
+			"我市使用福彩公益金资助困难大学生20名，每名资助5000元。",
+			"items: 资助困难大学生=10/derived; totals: ; unread: "},
+		{"a year and a provincial fund before the people",
+			"2024年利用省级福彩公益金救助困境儿童12名，标准为每人2000元。",
+			"items: 救助困境儿童=2.4/derived; totals: ; unread: "},
+	})
+}
+
 func TestCountValue(t *testing.T) {
 	for in, want := range map[string]int64{"15": 15, "十": 10, "十五": 15, "两": 2, "二十": 20, "九十九": 99, "三": 3} {
 		if got, ok := countValue(in); !ok || got != want {

@@ -524,8 +524,44 @@ func perHeadName(before string, at, each int, after string) string {
 	m := maskNumberCommas(before)
 	start := lastStop(m[:at], clauseStops)
 	end := min(each, at+nextStop(m[at:], clauseStops)) // up to 每人: the per-head words are no part of it
-	name := cutLead(listMarkerRe.ReplaceAllString(before[start:end], ""))
-	return strings.Trim(name, "、，,。；; ")
+	name := headClauseName(before[start:end])
+	if utf8.RuneCountInString(name) < 2 && start > 0 {
+		// 为老人发放高龄津贴，共计150人，每人300元: a clause that is only the
+		// count names nothing; the clause before says what was paid
+		name = headClauseName(before[lastStop(m[:start-1], clauseStops) : start-1])
+	}
+	return name
+}
+
+// headClauseName is the name a clause that counts people gives a per-head
+// item: without its list marker and lead words, the fund it is paid from
+// (rule name-fund-lead), and the count at its end (资助困难大学生20名 →
+// 资助困难大学生; rule per-head-times-count): how many is the multiplier,
+// no part of the name.
+func headClauseName(clause string) string {
+	name := strings.Trim(cutLead(listMarkerRe.ReplaceAllString(clause, "")), "、，,。；; ")
+	f := textfold.Han(name)
+	if m := names().fundLead.FindStringIndex(f); m != nil && len(f) == len(name) {
+		if k := strings.LastIndex(f[:m[1]], "公益金"); k >= 0 && utf8.RuneCountInString(name[k+len("公益金"):]) >= 2 {
+			// 我市使用福彩公益金资助困难大学生: the fund is cut, the verb that
+			// says what was done for the people stays (rule name-fund-lead)
+			name = strings.TrimPrefix(name[k+len("公益金"):], "的")
+		}
+	}
+	if lx, err := perHeadRules(); err == nil {
+		if m := lx.paid.FindStringSubmatchIndex(textfold.Han(name)); m != nil && len(textfold.Han(name)) == len(name) {
+			name = name[m[2]:m[3]] // 为老人发放高龄津贴 → 高龄津贴 (rule per-head-name)
+		}
+	}
+	f = textfold.Han(name)
+	if loc := names().beneficiaryCount.FindStringIndex(f); loc != nil && len(f) == len(name) {
+		name = cutTrail(name[:loc[0]])
+	}
+	name = strings.Trim(name, "、，,。；; ")
+	if totalWordOnly(textfold.Han(name)) {
+		return ""
+	}
+	return name
 }
 
 const breakdownReason = "breakdown (其中)"

@@ -359,6 +359,9 @@ func TestFundAsTheMeans(t *testing.T) {
 		{"a place and its level before the fund",
 			"经审核，2022年度乙市市级福彩公益金资助甲县敬老院护理能力提升项目资金50万元。",
 			"items: 甲县敬老院护理能力提升项目资金=50/fixed; totals: ; unread: "},
+		{"when and where first",
+			"今年我区使用福彩公益金资助社区老年食堂建设20万元；全年全市安排福利彩票公益金用于残疾人托养服务18万元。",
+			"items: 社区老年食堂建设=20/fixed 残疾人托养服务=18/fixed; totals: ; unread: "},
 	})
 	p := read(t, "利用福彩公益金建设社区养老服务站30万元。")
 	if len(p.Items) != 1 || p.Items[0].Organization != "" {

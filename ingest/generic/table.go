@@ -79,7 +79,9 @@ func (g grid) text(r, c int) string {
 
 var (
 	unitInHeaderRe = regexp.MustCompile(`(万元|元|亿元)`)
-	unitCaptionRe  = regexp.MustCompile(`单位[:：为是]?\s*(万元|元|亿元)`)
+	// moneyUnitHeaderRe: a header that ends in a money unit in brackets (下达数（万元）, 本次拨付(元))
+	moneyUnitHeaderRe = regexp.MustCompile(`[（(]\s*(?:单位[:：]?)?\s*(?:万元|元|亿元|千元)\s*[)）]$`)
+	unitCaptionRe     = regexp.MustCompile(`单位[:：为是]?\s*(万元|元|亿元)`)
 	// yearHeaderRe: the year a column's header names (2020年, 2021年度资金)
 	yearHeaderRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	// unitCellRe: a header cell that is only a unit, the second line of a
@@ -185,6 +187,7 @@ type tableLayout struct {
 	byCategory  bool        // cellCols are categories (地区 | 养老服务 | 儿童福利): the cell is named by its column
 	rowTotal    int         // a column headed by a total word: each row's total, -1 when none
 	partCols    []int       // the columns the row total adds up, when it is the amount
+	looseCols   []int       // figures under a header that names no role: listed as unread unless they are amounts
 	spans       []int       // spans[c]: the column after the header cell over column c
 	ordinals    []int       // ordinals[c]: the place of that header cell in its row
 	headerCells int
@@ -315,6 +318,9 @@ func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 		if role == roleYear {
 			role = "" // a year over words (实施年度) says when, not how much
 		}
+		if role == "" && moneyUnitHeaderRe.MatchString(textfold.Han(h)) && numericBody(g, bandEnd+1, col) {
+			role = roleAmount // 下达数（万元）: figures under a money unit are money (rule amount-unit-header)
+		}
 		if role == roleAmount {
 			amountCols = append(amountCols, col)
 			continue
@@ -435,7 +441,7 @@ func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 		nameCol = col(roleCategory)
 	}
 	l := &tableLayout{width: g.width, headers: headers, roles: roles, amountCols: amountCols, amountCol: amountCol,
-		years: years, cellCols: cellCols, byCategory: byCategory, rowTotal: rowTotal, partCols: partCols,
+		years: years, cellCols: cellCols, byCategory: byCategory, rowTotal: rowTotal, partCols: partCols, looseCols: looseCols,
 		unit: unit, unitFrom: unitFrom, bare: bare, cap: phaseNote == "cap", nameCol: nameCol, first: first, headLine: head}
 	l.spans = make([]int, g.width)
 	for c := range l.spans {
@@ -810,6 +816,13 @@ func readTable(u unit, cols []rule, caption, footnote string, c model.Catalog, f
 				reason = "another amount column: " + money.Clip(headers[col], 30)
 			case isAmountCol:
 				reason = "amount cell of a row without a name"
+			}
+			if !isAmountCol && slices.Contains(l.looseCols, col) && money.IsBareNumber(n) {
+				// 分配数 | 12: a figure under a header that names no role is no
+				// amount fundscope reads, and it is listed, not passed over
+				tr.unread = append(tr.unread, model.Unread{Text: strings.TrimSpace(cell.Text), Line: cellLine(u, cell), Location: cell.Loc.String(),
+					Reason: "a figure in a column whose header names no amount: " + money.Clip(headers[col], 30)})
+				continue
 			}
 			if _, err := money.Parse(cell.Text, bare); isAmountCol && errors.Is(err, money.ErrFiner) {
 				reason = money.FinerReason // 12345.67 under 金额（元）

@@ -117,9 +117,43 @@ func textUnits(lines []string) []unit {
 		if t == "" {
 			continue
 		}
-		out = append(out, unit{kind: document.Paragraph, text: t, norm: norm(t), line: i + 1, loc: document.Location{LineStart: i + 1}})
+		loc := document.Location{LineStart: i + 1}
+		if j := nextTextLine(lines, i); j > 0 && unitWrapped(t, lines[j]) {
+			// 资助金额2 / 万元: the figure's unit wrapped onto the next line
+			// (rule text-unit-wrapped); one paragraph of both lines
+			t += strings.TrimSpace(lines[j])
+			loc.LineEnd = j + 1
+			i = j
+		}
+		out = append(out, unit{kind: document.Paragraph, text: t, norm: norm(t), line: loc.LineStart, loc: loc})
 	}
 	return out
+}
+
+// unitLeadRe is a line that starts with a money unit (万元, 元整, 亿元。…).
+var unitLeadRe = regexp.MustCompile(`^(?:[万萬亿億]?元|[万萬亿億])(?:$|[^\p{Han}\d]|整|人民币|，|。)`)
+
+// unitWrapped reports whether a line ending in a digit has its figure's
+// unit at the start of the next line, as a copy of a page or a converter
+// wraps a long line (资助金额2 / 万元).
+func unitWrapped(line, next string) bool {
+	n := model.Normalize(strings.TrimSpace(next))
+	l := model.Normalize(line)
+	if l == "" || l[len(l)-1] < '0' || l[len(l)-1] > '9' {
+		return false
+	}
+	return unitLeadRe.MatchString(textfold.Han(n))
+}
+
+// nextTextLine is the next line after i that is not blank, within one
+// blank line; 0 when there is none.
+func nextTextLine(lines []string, i int) int {
+	for j := i + 1; j < len(lines) && j <= i+2; j++ {
+		if strings.TrimSpace(lines[j]) != "" {
+			return j
+		}
+	}
+	return 0
 }
 
 // findTextTable is the table the first convention that reads one finds at

@@ -91,11 +91,18 @@ func parse(d *document.Document, c model.Catalog) (*model.Parsed, []DroppedColum
 		p.Warnings[i].Location = d.LocationOf(p.Warnings[i].Line, p.Warnings[i].Line)
 	}
 	cols := dropped(d, p, !l.FindsTextTables)
+	listed := map[string]bool{} // the cells the reader listed as unread itself, with its reason
+	for _, u := range p.Unread {
+		listed[u.Location] = true
+	}
 	for _, col := range cols {
 		line := firstLineOf(d, col.Table)
 		p.Warnings = append(p.Warnings, model.Warning{Line: line, Location: fmt.Sprintf("table %d column %d", col.Table, col.Col),
 			Message: fmt.Sprintf("%s: the %s reader carries no field for this column, so its values are not loaded (fundscope detect shows the readers that keep it)", col, c.Layout)})
 		for _, cell := range col.Figures {
+			if listed[cell.Loc.String()] {
+				continue
+			}
 			// a figure no item carries is an unread amount: never silent
 			p.Unread = append(p.Unread, model.Unread{Text: cell.Text, Line: line, Location: cell.Loc.String() + " 「" + col.Header + "」"})
 		}
