@@ -351,7 +351,8 @@ func assess(r *reading) (float64, []float64, Signals, error) {
 			}
 		case "total":
 			for _, t := range r.totals {
-				if t.Metric == model.MetricAmount && t.Reconciles && c.re.MatchString(foldName(t.Label+t.Text)) && coversAll(t, r) {
+				// a total that is the notice's one item (rule total-sole-item) confirms nothing
+				if t.Metric == model.MetricAmount && t.Reconciles && t.Rule != "total-sole-item" && c.re.MatchString(foldName(t.Label+t.Text)) && coversAll(t, r) {
 					if t.Low != nil {
 						approxChecked = true // within its last digit only
 					} else {

@@ -503,6 +503,22 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 	for _, r := range roots {
 		emit(r, 0)
 	}
+	for _, x := range items {
+		if x.product != nil && !x.keyword && id[x] != "" {
+			// 对10名困难群众每人资助2000元，合计2万元: the total word states
+			// count × the per-head amount, and it is the item's amount
+			addTotal(x, "document_total", []string{id[x]})
+			p.Totals[len(p.Totals)-1].Rule = "total-of-per-head"
+			p.Totals[len(p.Totals)-1].Label = money.Clip(x.name, 24) + " " + x.span.Text + " = " + x.product.headText + " × " + x.product.span.Text
+		}
+	}
+	if len(items) == 1 && len(p.Items) == 1 && items[0].eachTotal && items[0].product == nil && !items[0].total {
+		sole := items[0] // a total word that is the document's one item (rule total-sole-item)
+		// 每人资助2000元，总计资助6万元 in a notice about one activity: the
+		// total it states is its one item's amount, and still the total it states
+		addTotal(sole, "document_total", []string{id[sole]})
+		p.Totals[len(p.Totals)-1].Rule = "total-sole-item"
+	}
 	poolItems(pools, c, p)
 	table := p.Items[:len(p.Items)-len(items)-poolCount(pools)]
 	for _, o := range orphans {

@@ -181,3 +181,23 @@ func TestOtherSourcesAppliedForAndTotalCost(t *testing.T) {
 			"items: 鄉鎮敬老院消防改造工程=50/fixed; totals: ; unread: 80萬元(a project's total cost, of which the fund pays a part, not the fund's money)"},
 	})
 }
+
+// Per-household and per-school averages (户均, 校均, 平均每户: the per-head
+// decoy row) are per-unit amounts, never items; a total word with a verb
+// between 总 and the money word (总资助金额, 总补助资金) states a total.
+func TestAveragesAndVerbTotals(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a per-household average after the item",
+			"投入180万元为全市残疾人家庭实施无障碍改造，户均9000元；投入60万元用于孤儿助学。",
+			"items: 为全市残疾人家庭实施无障碍改造=180/fixed 孤儿助学=60/fixed; totals: ; unread: 9000元(per-head or per-unit amount)"},
+		{"an average per school, traditional script",
+			"安排校園心理輔導項目24萬元，平均每所學校2萬元。",
+			"items: 校園心理輔導項目=24/fixed; totals: ; unread: 2萬元(per-head or per-unit amount)"},
+		{"总资助金额 over the projects",
+			"共评选出资助项目2个，总资助金额8万元。甲社区助老项目5万元；乙社区助残项目3万元。",
+			"items: 甲社区助老项目=5/fixed 乙社区助残项目=3/fixed; totals: 8/8; unread: "},
+		{"总补助资金, traditional script",
+			"本次總補助資金共12萬元：長者食堂7萬元，兒童之家5萬元。",
+			"items: 長者食堂=7/fixed 兒童之家=5/fixed; totals: 12/12; unread: "},
+	})
+}

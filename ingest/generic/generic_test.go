@@ -81,7 +81,7 @@ func TestProse(t *testing.T) {
 			"items: 居家养老服务=200/fixed 结转下年使用=100/fixed; totals: 300/300; unread: "},
 		{"a per-head amount is set aside, the total is the one item",
 			"县民政局开展“暖冬送温暖”活动，对20名困难群众进行每人1000元的资助，合计2万元。",
-			"items: “暖冬送温暖”=2/fixed; totals: ; unread: 1000元(per-head or per-unit amount)"},
+			"items: “暖冬送温暖”=2/fixed; totals: 2/2; unread: 1000元(per-head or per-unit amount)"},
 		{"one amount for several places, and a total after the parts",
 			"分配甲县和乙县各30万元、丙市40万元，共计100万元。",
 			"items: 甲县=30/derived 乙县=30/derived 丙市=40/fixed; totals: 100/100; unread: "},

@@ -306,3 +306,16 @@ func TestNameTrailReceivedAndLeadThatIs(t *testing.T) {
 			"items: 助殘項目=50/fixed 救助項目=30/fixed; totals: 80/80; unread: "},
 	})
 }
+
+// Rule name-rest-purpose (data/lexicon/naming.csv): the remainder before a
+// figure names nothing; its purpose after it does.
+func TestTheRestNamedByItsPurpose(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"其余 after the listed uses",
+			"投入50万元用于敬老院改造；其余20万元用于社会组织能力建设培训。",
+			"items: 敬老院改造=50/fixed 社会组织能力建设培训=20/fixed; totals: ; unread: "},
+		{"剩余资金, traditional script",
+			"安排長者助餐補貼30萬元，剩餘資金8萬元用於社區志願服務獎勵。",
+			"items: 長者助餐補貼=30/fixed 社區志願服務獎勵=8/fixed; totals: ; unread: "},
+	})
+}

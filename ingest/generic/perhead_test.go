@@ -14,7 +14,7 @@ func TestPerHeadTimesCount(t *testing.T) {
 			"items: 节日慰问金=2.4/derived; totals: ; unread: "},
 		{"the product is printed: the per-head amount is its detail",
 			"县民政局开展“暖冬送温暖”活动，对20名困难群众进行每人1000元的资助，合计2万元。",
-			"items: “暖冬送温暖”=2/fixed; totals: ; unread: 1000元(per-head or per-unit amount)"},
+			"items: “暖冬送温暖”=2/fixed; totals: 2/2; unread: 1000元(per-head or per-unit amount)"},
 		{"a monthly rate with no number of months stays unread",
 			"为15名孤儿每人每月发放生活费600元。",
 			"items: ; totals: ; unread: 600元(per-head or per-unit amount)"},
@@ -55,4 +55,30 @@ func TestCountValue(t *testing.T) {
 			t.Errorf("countValue(%q) reads a count", in)
 		}
 	}
+}
+
+// Rule total-of-per-head: a total word that states count × the per-head
+// amount is the item's amount and a stated total that reconciles with it.
+func TestTotalOfPerHead(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a total word after the count and the per-head amount",
+			"街道开展“冬日暖阳”活动，为20名困难老人每人发放慰问金500元，合计1万元。",
+			"items: “冬日暖阳”=1/fixed; totals: 1/1; unread: 500元(per-head or per-unit amount)"},
+		{"per household, traditional script",
+			"縣民政局開展“新春送溫暖”慰問，走訪困難家庭40戶，每戶1000元，共計4萬元。",
+			"items: “新春送溫暖”=4/fixed; totals: 4/4; unread: 1000元(per-head or per-unit amount)"},
+	})
+}
+
+// Rule total-sole-item: a notice whose one item is a figure printed after a
+// total word states that total too, and the item reconciles with it.
+func TestTotalSoleItem(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"each one's amount without a count, then the total",
+			"日前，区民政局开展“助学圆梦”活动。受资助学生每人资助3000元，总计资助9万元。",
+			"items: “助学圆梦”活动=9/fixed; totals: 9/9; unread: 3000元(per-head or per-unit amount)"},
+		{"per household, traditional script",
+			"近日，縣福彩中心舉辦“愛心助殘”公益活動，每戶發放慰問金800元，共計發放2.4萬元。",
+			"items: “愛心助殘”公益活動=2.4/fixed; totals: 2.4/2.4; unread: 800元(per-head or per-unit amount)"},
+	})
 }

@@ -37,6 +37,8 @@ type cand struct {
 	rounded   bool   // a total of parts printed to a finer digit (rule total-rounded)
 	keyword   bool   // a total word (共计, 合计 …) stands right before it
 	derived   bool   // one of several items one shared amount was stated for, or count × a per-head amount
+	eachTotal bool   // a total word right after a per-unit amount (每人资助2000元，总计资助6万元): the item, and the total of what each got
+	product   *cand  // the per-head amount whose count × amount this total word states (资助80名，每人5000元，共40万元)
 	heads     int64  // the people a per-head amount is paid to (rule per-head-times-count), 0 when none
 	headText  string // that count as printed (15名)
 	group     int    // shared-amount group (1-based), 0 when none
@@ -252,7 +254,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				}
 			}
 			if last := len(out) - 1; c.keyword && last >= 0 && out[last].para == pi && out[last].sent == c.sent && out[last].reason == perHeadReason && out[last].heads == 0 {
-				c.keyword = false // 3个村,每村奖补2万元,共计6万元: the product of a per-unit amount, the item itself
+				c.keyword, c.eachTotal = false, true // 3个村,每村奖补2万元,共计6万元: the product of a per-unit amount, the item itself
 			}
 			if last := len(out) - 1; c.reason == "" && c.inParen && last >= 0 && out[last].para == pi && out[last].reason != "" && out[last].span.End < c.paren {
 				c.reason = "inside a figure set aside (" + out[len(out)-1].span.Text + ")"
@@ -313,10 +315,17 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					c.name = perHeadName(n[sentStart:s.Start], at, each, after)
 				}
 			}
-			if c.reason == perHeadReason && eachListed(ctx, prefix) {
-				names := listedBefore(prevClause(local))
+			listLead := eachListed(ctx, listLeadRe.ReplaceAllString(textfold.Han(prefix), "")) // 以下项目每个资助3万元：甲、乙、丙
+			if (c.reason == perHeadReason || c.reason == "" && !c.keyword) && (eachListed(ctx, prefix) || listLead) {
+				var names []string
+				if c.reason == perHeadReason && eachListed(ctx, prefix) {
+					names = listedBefore(prevClause(local))
+					if len(names) < 2 {
+						names = quotedListed(prevClause(local), local)
+					}
+				}
 				if len(names) < 2 {
-					names = quotedListed(prevClause(local), local)
+					names = listedAfterColon(n[s.End:], prevClause(local))
 				}
 				if len(names) >= 2 {
 					group++
@@ -500,7 +509,7 @@ func perHeadItems(cands []*cand) []*cand {
 			c.reason = fmt.Sprintf("%s: %s × %s is the figure %s", perHeadReason, c.headText, c.span.Text, stated.span.Text)
 			if stated.para == c.para && stated.sent == c.sent {
 				// 资助80名，每人5000元，共40万元: the total word states the product, the item's own amount
-				stated.keyword = false
+				stated.keyword, stated.product = false, c
 			}
 			continue
 		}
@@ -625,6 +634,40 @@ func eachListed(ctx []rule, prefix string) bool {
 }
 
 // listedCountRe is the count that closes a list of names (等5个项目).
+// listedAfterColon lists the names a colon right after a per-project
+// figure introduces (一等奖项目3个，每个资助8万元：甲、乙、丙。; rule
+// each-listed-after): up to the end of the sentence, at least two, as
+// many as the clause before counts when it counts them (项目3个, 3个项目).
+func listedAfterColon(rest, counted string) []string {
+	list, ok := strings.CutPrefix(strings.TrimLeft(rest, " "), ":")
+	if !ok {
+		if list, ok = strings.CutPrefix(strings.TrimLeft(rest, " "), "："); !ok {
+			return nil
+		}
+	}
+	list = list[:nextStop(maskNumberCommas(list), sentenceStops)]
+	if money.FindSpans(list) != nil || !strings.ContainsAny(list, "、,，") {
+		return nil
+	}
+	names := splitNames(list)
+	if len(names) < 2 {
+		return nil
+	}
+	if m := countedProjectsRe.FindStringSubmatch(textfold.Han(counted)); m != nil {
+		if n, ok := countValue(m[1] + m[2]); ok && n != int64(len(names)) {
+			return nil
+		}
+	}
+	return names
+}
+
+// listLeadRe is the words that say a list follows, before a per-project
+// amount (以下项目每个…, 下列3个单位各…).
+var listLeadRe = regexp.MustCompile(`^(?:以下|下列|如下)(?:(?:\d+|[一二三四五六七八九十两]+)(?:个|项|家))?(?:项目|单位|组织)?`)
+
+// countedProjectsRe is how many projects a clause counts (项目3个, 3个项目).
+var countedProjectsRe = regexp.MustCompile(`项目(\d+|[一二三四五六七八九十两]+)个|(\d+|[一二三四五六七八九十两]+)个项目`)
+
 var listedCountRe = regexp.MustCompile(`(?:等|共|计)?(\d+|[一二三四五六七八九十两]+)(?:个|项)(?:项目|单位|组织|社区)?$`)
 
 // listedBefore is the names a clause lists when it closes with their count

@@ -145,7 +145,7 @@ func TestTotalWordItemNamedByTheActivity(t *testing.T) {
 	checkSummaries(t, []summaryCase{
 		{"a news report, per-head figure then 总计资助",
 			"近日，甲市福彩中心开启“福彩圆梦·助学行”暑期公益行动，为20名困难学生送去助学金。\n受助学生每人资助3000元，总计资助6万元助学资金。",
-			"items: “福彩圆梦·助学行”暑期公益行动=6/fixed; totals: ; unread: 3000元(per-head or per-unit amount)"},
+			"items: “福彩圆梦·助学行”暑期公益行动=6/fixed; totals: 6/6; unread: 3000元(per-head or per-unit amount)"},
 		{"共计发放, traditional script",
 			"乙區民政局舉辦“溫暖過冬”慰問活動。\n本次活動共計發放3.2萬元。",
 			"items: “溫暖過冬”慰問活動=3.2/fixed; totals: ; unread: "},
@@ -517,7 +517,7 @@ func TestSiblingsChangesIncomeParts(t *testing.T) {
 			"items: 全年支出資助養老服務=3000/fixed; totals: 12000/3000; unread: 6500萬元(income or transfer) 5500萬元(income or transfer)"},
 		{"共计发放慰问金 in a notice about one activity",
 			"区慈善总会开展“福彩送温暖”活动，为全区100户困难家庭每户发放慰问金1000元，共计发放慰问金10万元。",
-			"items: “福彩送温暖”活动=10/fixed; totals: ; unread: 1000元(per-head or per-unit amount)"},
+			"items: “福彩送温暖”活动=10/fixed; totals: 10/10; unread: 1000元(per-head or per-unit amount)"},
 	})
 }
 
@@ -570,7 +570,7 @@ func TestNowGivingIsNoPartOfTheName(t *testing.T) {
 func TestVerbAndCountNameNothing(t *testing.T) {
 	checkSummaries(t, []summaryCase{
 		{"资助10个", "2.乙市城区社区嵌入式养老服务站建设，资助10个，每个15万元，共150万元；",
-			"items: 乙市城区社区嵌入式养老服务站建设=150/fixed; totals: ; unread: 15万元(per-head or per-unit amount)"},
+			"items: 乙市城区社区嵌入式养老服务站建设=150/fixed; totals: 150/150; unread: 15万元(per-head or per-unit amount)"},
 		{"新建12所, traditional script", "農村互助養老點提升，新建12所，每所2萬元，計24萬元。",
 			"items: 農村互助養老點提升=24/fixed; totals: ; unread: 2萬元(per-head or per-unit amount)"},
 	})
@@ -583,10 +583,10 @@ func TestTotalWordStatingTheProduct(t *testing.T) {
 	checkSummaries(t, []summaryCase{
 		{"two activities, each with its product",
 			"其中“助圆大学梦”活动资助困难大学新生80名，每人5000元，共40万元；“爱心暖巢”活动慰问困难老人200名，每人500元，共10万元。",
-			"items: “助圆大学梦”=40/fixed “爱心暖巢”=10/fixed; totals: ; unread: 5000元(per-head or per-unit amount) 500元(per-head or per-unit amount)"},
+			"items: “助圆大学梦”=40/fixed “爱心暖巢”=10/fixed; totals: 40/40 10/10; unread: 5000元(per-head or per-unit amount) 500元(per-head or per-unit amount)"},
 		{"traditional script, 合計",
 			"為30名困境兒童發放助學金，每人2000元，合計6萬元。另資助長者助餐3萬元。",
-			"items: 30名困境兒童發放助學金=6/fixed 資助長者助餐=3/fixed; totals: ; unread: 2000元(per-head or per-unit amount)"},
+			"items: 30名困境兒童發放助學金=6/fixed 資助長者助餐=3/fixed; totals: 6/6; unread: 2000元(per-head or per-unit amount)"},
 	})
 }
 

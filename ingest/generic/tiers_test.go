@@ -48,3 +48,21 @@ func TestTierNamesCarriedByCommunities(t *testing.T) {
 		}
 	}
 }
+
+// Rule each-listed-after: a per-project amount followed by a colon and the
+// projects it is for (一等奖项目3个，每个资助8万元：甲、乙、丙。) gives each
+// of them that amount, as many as the clause counts; a count alone stays a
+// count.
+func TestEachListedAfterAColon(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a tier counted, each one's amount, the names after a colon",
+			"一等奖项目2个，每个资助8万元：“折翼天使”康复项目、“银龄互助”项目。二等奖项目5个，每个资助4万元。",
+			"items: “折翼天使”康复项目=8/derived “银龄互助”项目=8/derived; totals: ; unread: 4万元(per-head or per-unit amount)"},
+		{"the count disagrees with the names: no items, traditional script",
+			"入選項目3個，每個項目補助2萬元：“鄰里守望”、“書香社區”。",
+			"items: ; totals: ; unread: 2萬元(per-head or per-unit amount)"},
+		{"three names, each one's amount, no count",
+			"以下项目每个资助3万元：社区老年食堂、儿童托管班、残疾人康复站。",
+			"items: 社区老年食堂=3/derived 儿童托管班=3/derived 残疾人康复站=3/derived; totals: ; unread: "},
+	})
+}
