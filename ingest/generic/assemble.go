@@ -140,6 +140,9 @@ func tree(live []*cand) []*cand {
 				k++
 			}
 			switch {
+			case k > 0 && parts > c.span.Yuan && c.onlyTotal != "" && !c.keyword:
+				// 实际使用45万元，结转下年5万元。其中甲30万元，乙15万元: parts
+				// that exceed a balance are not its breakdown but the spending's
 			case k > 0 && parts > c.span.Yuan:
 				absorbed = k
 			case k > 0:
@@ -157,10 +160,18 @@ func tree(live []*cand) []*cand {
 				roots = kept
 			}
 		}
-		if absorbed > 0 && c.onlyTotal == "" && holdsIncome(roots[:absorbed], passed) {
+		if absorbed > 0 && holdsIncome(roots[:absorbed], passed) && (c.onlyTotal == "" || holdsSpending(roots[:absorbed])) {
 			// 可用资金1,800万元 over 支出1,650万元 and 结余150万元: money available
 			// (spending plus what is left), not a total of the spending
-			c.onlyTotal, absorbed = availableReason, 0
+			// (also an income: 收入2860万元，支出2650万元，结余210万元 checks as
+			// the spending plus the balance, no mismatch of the spending)
+			var parts []string
+			for _, r := range roots[:absorbed] {
+				if !contains(passed, r) {
+					parts = append(parts, r.span.Text)
+				}
+			}
+			c.onlyTotal, absorbed = availableReason+", and "+strings.Join(parts, " + ")+" add up to it", 0
 		}
 		if absorbed > 0 {
 			c.total = true
@@ -219,6 +230,17 @@ const availableReason = "money available (the spending plus a balance or income)
 func holdsIncome(xs, passed []*cand) bool {
 	for _, x := range xs {
 		if x.onlyTotal != "" && !x.total && !x.incomePart && !contains(passed, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsSpending: among the figures an income would absorb is money spent
+// (an income broken into incomes is still an income's breakdown).
+func holdsSpending(xs []*cand) bool {
+	for _, x := range xs {
+		if x.onlyTotal == "" {
 			return true
 		}
 	}

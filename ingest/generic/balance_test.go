@@ -14,7 +14,7 @@ func TestSpendingTotalPassesOverABalance(t *testing.T) {
 	checkSummaries(t, []summaryCase{
 		{"received, actually used, a balance, then the uses by category",
 			"2022年共收到福彩公益金156万元,实际使用148万元,结余8万元结转下年使用。\n(一)养老服务类:投入95万元,其中幸福院建设补助60万元,居家养老服务站运营补贴35万元。\n(二)儿童福利类:投入33万元。\n(三)社会公益类:投入20万元。",
-			"items: 幸福院建设补助=60/fixed 居家养老服务站运营补贴=35/fixed 儿童福利类=33/fixed 社会公益类=20/fixed; totals: 156/148 148/148 95/95; unread: 8万元(income or transfer)"},
+			"items: 幸福院建设补助=60/fixed 居家养老服务站运营补贴=35/fixed 儿童福利类=33/fixed 社会公益类=20/fixed; totals: 148/148 95/95; unread: 156万元(money available (the spending plus a balance or income), not a total of the spending, and 148万元 + 8万元 add up to it) 8万元(income or transfer)"},
 		{"实际支出 and the balance before it, traditional script",
 			"本年度實際支出42萬元，年末結余3萬元。\n1.長者助餐補貼30萬元；\n2.兒童之家運營12萬元。",
 			"items: 長者助餐補貼=30/fixed 兒童之家運營=12/fixed; totals: 42/42; unread: 3萬元(income or transfer)"},
@@ -102,9 +102,23 @@ func TestMoneyAvailableIsNoSpendingTotal(t *testing.T) {
 	checkSummaries(t, []summaryCase{
 		{"income, balance, available; then the spending",
 			"本年收入公益金90万元，上年结余10万元，可用资金合计100万元。\n全年支出公益金80万元，年末结余20万元。\n1.养老服务50万元。\n2.儿童福利30万元。",
-			"items: 养老服务=50/fixed 儿童福利=30/fixed; totals: 80/80; unread: 90万元(income or transfer) 10万元(income or transfer) 100万元(" + why + ") 20万元(income or transfer)"},
+			"items: 养老服务=50/fixed 儿童福利=30/fixed; totals: 80/80; unread: 90万元(income or transfer) 10万元(income or transfer) 100万元(" + why + ", and 80万元 + 20万元 add up to it) 20万元(income or transfer)"},
 		{"available funds over the spending and its balance, traditional script",
 			"可使用資金共計60萬元，其中支出45萬元，結餘15萬元。支出用於助餐服務25萬元、助浴服務20萬元。",
-			"items: 支出用於助餐服務=25/fixed 助浴服務=20/fixed; totals: 45/45; unread: 60萬元(" + why + ") 15萬元(income or transfer)"},
+			"items: 支出用於助餐服務=25/fixed 助浴服務=20/fixed; totals: 45/45; unread: 60萬元(" + why + ", and 45萬元 + 15萬元 add up to it) 15萬元(income or transfer)"},
+	})
+}
+
+// An income that is the spending plus the balance (收入2860万元，支出2650万元，
+// 结余210万元) is money available, checked as their sum: never a total of
+// the spending that fails to reconcile.
+func TestIncomeIsTheSpendingPlusTheBalance(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"income, spending and balance in one sentence",
+			"2021年，本级福彩公益金收入286万元，当年支出265万元，结余21万元。\n1.养老服务165万元；\n2.儿童福利100万元。",
+			"items: 养老服务=165/fixed 儿童福利=100/fixed; totals: 265/265; unread: 286万元(money available (the spending plus a balance or income), not a total of the spending, and 265万元 + 21万元 add up to it) 21万元(income or transfer)"},
+		{"received, used and carried forward, traditional script",
+			"本年度共收到公益金50萬元，實際使用45萬元，結轉下年5萬元。其中長者助餐30萬元，兒童之家15萬元。",
+			"items: 長者助餐=30/fixed 兒童之家=15/fixed; totals: 45/45; unread: 50萬元(money available (the spending plus a balance or income), not a total of the spending, and 45萬元 + 5萬元 add up to it) 5萬元(income or transfer)"},
 	})
 }
