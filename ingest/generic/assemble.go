@@ -140,6 +140,8 @@ func tree(live []*cand) []*cand {
 				k++
 			}
 			switch {
+			case k > 0 && matches(c.span, parts):
+				absorbed = k // 86万元。其中，甲50万元；乙36万元: the parts that go on after a semicolon add up to it
 			case k > 0 && parts > c.span.Yuan && c.onlyTotal != "" && !c.keyword:
 				// 实际使用45万元，结转下年5万元。其中甲30万元，乙15万元: parts
 				// that exceed a balance are not its breakdown but the spending's
@@ -317,7 +319,7 @@ func singleChildOK(c, r *cand) bool {
 }
 
 func breakdownOf(c, r *cand) bool {
-	return r.para == c.para && r.group == 0 && (inParenOf(c, r) || r.detail && r.sent != c.sent || c.heading && r.sent != c.sent && !r.sentMarked) && !c.detail
+	return r.para == c.para && r.group == 0 && (inParenOf(c, r) || (r.detail || r.detailCont) && r.sent != c.sent || c.heading && r.sent != c.sent && !r.sentMarked) && !c.detail && !c.detailCont
 }
 
 // inParenOf: r is printed in a parenthesis opened after c (甲30万元（其中乙10万

@@ -72,3 +72,17 @@ func TestNoClauseStopEndsAName(t *testing.T) {
 		}
 	}
 }
+
+// Rule title-headline (data/lexicon/amount_context.csv): a news page's
+// headline, printed before its body (and again after 原标题：), states the
+// report's total about the whole document: never a project of its own.
+func TestHeadlineFigureIsNoItem(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a headline, then the report with the total and its parts",
+			"甲市15个社区公益项目将获86万元资助\n原标题：甲市15个社区公益项目将获86万元资助\n近日，市民政局公示了拟资助项目名单，拟对15个项目资助86万元。其中，助老类项目资助50万元；助残类项目资助36万元。",
+			"items: 助老类项目=50/fixed 助残类项目=36/fixed; totals: 86/86 86/86 86/86; unread: "},
+		{"a headline in traditional script, a list line is no headline",
+			"乙區投入120萬元福彩公益金惠及困難群眾\n本年度乙區共投入福彩公益金120萬元。\n1.長者助餐補貼70萬元；\n2.困境兒童關愛50萬元。",
+			"items: 長者助餐補貼=70/fixed 困境兒童關愛=50/fixed; totals: 120/120 120/120; unread: "},
+	})
+}

@@ -33,15 +33,16 @@ type cand struct {
 	// onlyTotal: a figure no spending (income or a transfer received) that
 	// may still state the total of the items after it (收到公益金100万元,
 	// 用于甲60万元、乙40万元); set aside with this reason when it totals nothing
-	onlyTotal string
-	rounded   bool   // a total of parts printed to a finer digit (rule total-rounded)
-	keyword   bool   // a total word (共计, 合计 …) stands right before it
-	derived   bool   // one of several items one shared amount was stated for, or count × a per-head amount
-	eachTotal bool   // a total word right after a per-unit amount (每人资助2000元，总计资助6万元): the item, and the total of what each got
-	product   *cand  // the per-head amount whose count × amount this total word states (资助80名，每人5000元，共40万元)
-	heads     int64  // the people a per-head amount is paid to (rule per-head-times-count), 0 when none
-	headText  string // that count as printed (15名)
-	group     int    // shared-amount group (1-based), 0 when none
+	onlyTotal  string
+	rounded    bool   // a total of parts printed to a finer digit (rule total-rounded)
+	keyword    bool   // a total word (共计, 合计 …) stands right before it
+	derived    bool   // one of several items one shared amount was stated for, or count × a per-head amount
+	detailCont bool   // a part after a semicolon that goes on with a 其中 list (其中，甲50万元；乙36万元: 乙)
+	eachTotal  bool   // a total word right after a per-unit amount (每人资助2000元，总计资助6万元): the item, and the total of what each got
+	product    *cand  // the per-head amount whose count × amount this total word states (资助80名，每人5000元，共40万元)
+	heads      int64  // the people a per-head amount is paid to (rule per-head-times-count), 0 when none
+	headText   string // that count as printed (15名)
+	group      int    // shared-amount group (1-based), 0 when none
 
 	children []*cand
 	parent   *cand
@@ -150,6 +151,12 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			c.list = listStartBefore(n[:s.Start])
 			c.sentMarked = listMarkerRe.MatchString(strings.TrimLeft(n[sentStart:], " 　、，,"))
 			c.detail = strings.HasPrefix(strings.TrimLeft(n[sentStart:], "、，, "), "其中")
+			if last := len(out) - 1; !c.detail && last >= 0 && out[last].para == pi && (out[last].detail || out[last].detailCont) && out[last].span.End <= sentStart &&
+				!strings.ContainsAny(n[out[last].span.End:sentStart], "。!！?？\n") && !detailEndsRe.MatchString(strings.TrimLeft(n[sentStart:], "；;、，, ")) {
+				// 其中，甲资助50万元；乙资助36万元: the parts after a semicolon go on
+				// with the 其中 list (rule detail-continues)
+				c.detailCont = true
+			}
 			clauseStart := max(sentStart, lastStop(m[:s.Start], clauseStops), prevEnd, openParen(n[:s.Start]))
 			c.detailAt = max(sentStart, lastStop(m[:s.Start], clauseStops))
 			c.detailClause = strings.HasPrefix(n[c.detailAt:], "其中") // 8万元,其中甲8万元
@@ -634,6 +641,10 @@ func eachListed(ctx []rule, prefix string) bool {
 }
 
 // listedCountRe is the count that closes a list of names (等5个项目).
+// detailEndsRe: words that start a sentence of its own after a 其中 list
+// (另外, 此外, 同时, 全年, 合计 …): no part of the list.
+var detailEndsRe = regexp.MustCompile(`^(?:另外|另|此外|同时|全年|本年|今年|合计|共计|总计|以上|上述)`)
+
 // listedAfterColon lists the names a colon right after a per-project
 // figure introduces (一等奖项目3个，每个资助8万元：甲、乙、丙。; rule
 // each-listed-after): up to the end of the sentence, at least two, as

@@ -713,3 +713,30 @@ func TestDivisionBySourceIsNoProject(t *testing.T) {
 			"items: 助餐点建设项目补助=12/fixed 幸福院运营补助=8/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule detail-continues (data/lexicon/amount_context.csv): the parts of a
+// 其中 list go on after a semicolon, and add up to the figure before it;
+// a sentence that starts 另外 or 此外 is no part of the list.
+func TestBreakdownGoesOnAfterASemicolon(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"其中 and a comma, parts after semicolons",
+			"全年安排公益金60万元。其中，长者助餐补贴35万元；儿童之家运营15万元；志愿服务激励10万元。",
+			"items: 长者助餐补贴=35/fixed 儿童之家运营=15/fixed 志愿服务激励=10/fixed; totals: 60/60; unread: "},
+		{"another sentence after the list, traditional script",
+			"本年度投入40萬元。其中，社區書屋建設25萬元；殘疾人康復15萬元。另外安排困境兒童關愛8萬元。",
+			"items: 社區書屋建設=25/fixed 殘疾人康復=15/fixed 困境兒童關愛=8/fixed; totals: 40/40; unread: "},
+	})
+}
+
+// Rule name-project-verb (data/lexicon/naming.csv): 资助 or 支持 right after
+// 项目 before a figure is the verb, no part of the name; 项目补助 is a noun.
+func TestProjectVerbIsNoPartOfTheName(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"类项目资助",
+			"助老类项目资助50万元；助残类项目资助36万元。",
+			"items: 助老类项目=50/fixed 助残类项目=36/fixed; totals: ; unread: "},
+		{"计划支持, and a noun kept, traditional script",
+			"鄰里守望計劃支持8萬元，長者陪診項目補助3萬元。",
+			"items: 鄰里守望計劃=8/fixed 長者陪診項目補助=3/fixed; totals: ; unread: "},
+	})
+}

@@ -11,6 +11,7 @@ import (
 	"fundscope/ingest/layouts"
 	"fundscope/model"
 	"fundscope/money"
+	"fundscope/textfold"
 )
 
 // Name is the layout name of the generic reader.
@@ -84,6 +85,7 @@ func Read(d *document.Document, c model.Catalog) (*model.Parsed, error) {
 			prose = append(prose, unit{kind: document.Paragraph, text: text, norm: model.Normalize(text), line: u.line + r, loc: loc})
 		}
 	}
+	headlines(prose)
 	if items, unread, rest, ok := readForms(prose, cols, c, len(p.Items)); ok {
 		// a form: the money field is the amount; every other figure is listed, never read as an item
 		tablesUnderForm(p, items[0].LineStart)
@@ -356,3 +358,38 @@ func finerAmounts(prose []unit) []model.Unread {
 	}
 	return out
 }
+
+// headlines marks as titles the headline lines a news page prints before
+// its body (东莞28个社会组织申报项目将获520余万元资助, then 原标题：… and
+// the report; rule title-headline): at the top, before the first line
+// that ends a sentence, short, no form label, no list marker, and the
+// figure inside the line, words after it. A figure in a headline is stated
+// about the whole document, never a project's amount.
+func headlines(us []unit) {
+	for i := 0; i < len(us) && i < 8; i++ {
+		u := &us[i]
+		if u.kind != document.Paragraph {
+			return
+		}
+		if strings.ContainsAny(u.norm, "。；;") {
+			return // the body has begun
+		}
+		line := headlineLabelRe.ReplaceAllString(u.norm, "") // 原标题：… restates the headline
+		f := textfold.Han(line)
+		spans := money.FindSpans(line)
+		if len(spans) != 1 || utf8.RuneCountInString(line) > 60 || listMarkerRe.MatchString(line) || strings.ContainsAny(line, ":：|\t") {
+			continue
+		}
+		if after := f[spans[0].End:]; utf8.RuneCountInString(strings.TrimSpace(after)) < 2 || !headlineTailRe.MatchString(after) {
+			continue // 甲项目 5万元: a list line ends in its figure
+		}
+		u.title = true
+	}
+}
+
+// headlineLabelRe: the label of a headline printed again (原标题：, 标题：).
+var headlineLabelRe = regexp.MustCompile(`^(?:原标题|标题|题)[:：]\s*`)
+
+// headlineTailRe: the words after a headline's figure (…将获520余万元资助,
+// …3.12亿元福彩公益金惠及民生).
+var headlineTailRe = regexp.MustCompile(`^\s*\p{Han}{2}`)
