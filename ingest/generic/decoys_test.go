@@ -201,3 +201,17 @@ func TestAveragesAndVerbTotals(t *testing.T) {
 			"items: 長者食堂=7/fixed 兒童之家=5/fixed; totals: 12/12; unread: "},
 	})
 }
+
+// Income decoys (data/lexicon/amount_context.csv, income or transfer): what
+// a level keeps (区本级福彩公益金留成) and what was obtained from above
+// (争取上级福彩公益金) is income, never an item or a spending total.
+func TestRetainedAndObtainedFundsAreIncome(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"obtained from above and the level's share",
+			"2022年，全区共争取上级福彩公益金158万元，区本级福彩公益金留成32万元。资助长者食堂运营50万元。",
+			"items: 资助长者食堂运营=50/fixed; totals: ; unread: 158万元(income or transfer) 32万元(income or transfer)"},
+		{"obtained from the centre, traditional script",
+			"今年爭取到中央專項彩票公益金80萬元。安排殘疾人康復項目30萬元。",
+			"items: 殘疾人康復項目=30/fixed; totals: ; unread: 80萬元(income or transfer)"},
+	})
+}

@@ -86,3 +86,17 @@ func TestHeadlineFigureIsNoItem(t *testing.T) {
 			"items: 長者助餐補貼=70/fixed 困境兒童關愛=50/fixed; totals: 120/120 120/120; unread: "},
 	})
 }
+
+// A numbered paragraph whose heading sentence states no figure ((一)老年人
+// 福利类。…) has no heading amount: its uses after it are siblings, none a
+// part of the first.
+func TestHeadingWithoutAFigureHasNoParts(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"two uses after a heading with no figure",
+			"（一）老年人福利类。使用中央专项彩票公益金60万元，用于农村幸福院建设；使用省级福彩公益金30万元，支持居家养老服务。",
+			"items: 农村幸福院建设=60/fixed 支持居家养老服务=30/fixed; totals: ; unread: "},
+		{"traditional script, the heading's figure in its own sentence still totals its parts",
+			"（二）兒童福利類。安排資金50萬元，其中兒童之家運營30萬元，困境兒童關愛20萬元。",
+			"items: 兒童之家運營=30/fixed 困境兒童關愛=20/fixed; totals: 50/50; unread: "},
+	})
+}

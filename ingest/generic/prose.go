@@ -146,7 +146,7 @@ func proseCands(us []unit, ctx []rule) []*cand {
 		style := markerStyle(listMarkerRe.FindString(n))
 		for si, s := range spans {
 			sentStart := lastStop(m[:s.Start], sentenceStops)
-			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: numbered && si == 0, marker: style}
+			c := &cand{span: s, line: u.line, loc: u.loc.String(), para: pi, heading: numbered && si == 0 && headingSentence(n, sentStart), marker: style}
 			c.sent = sentStart
 			c.list = listStartBefore(n[:s.Start])
 			c.sentMarked = listMarkerRe.MatchString(strings.TrimLeft(n[sentStart:], " 　、，,"))
@@ -641,6 +641,14 @@ func eachListed(ctx []rule, prefix string) bool {
 }
 
 // listedCountRe is the count that closes a list of names (等5个项目).
+// headingSentence reports whether the sentence starting at sentStart is the
+// numbered paragraph's heading: its first sentence ((一)养老服务类120万元。
+// …), not one after a heading that states no figure ((一)老年人福利类。使用
+// 中央公益金600万元…；使用省级公益金300万元…: two uses, neither the other's part).
+func headingSentence(n string, sentStart int) bool {
+	return !strings.ContainsAny(n[:sentStart], "。!！?？")
+}
+
 // detailEndsRe: words that start a sentence of its own after a 其中 list
 // (另外, 此外, 同时, 全年, 合计 …): no part of the list.
 var detailEndsRe = regexp.MustCompile(`^(?:另外|另|此外|同时|全年|本年|今年|合计|共计|总计|以上|上述)`)
