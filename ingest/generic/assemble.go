@@ -410,6 +410,7 @@ func assemble(cands []*cand, c model.Catalog, p *model.Parsed) {
 			ItemNo:       strconv.Itoa(len(p.Items) + 1),
 			Name:         strings.TrimRight(x.name, "，,:：、;； "), // 甲敬老院：维修改造，15万元: the clause stop before the figure is no part of the name
 			Organization: x.org,
+			FundingText:  x.funding,
 			Section:      sectionOf(x),
 			Description:  x.clause,
 			LineStart:    x.line,

@@ -319,3 +319,33 @@ func TestTheRestNamedByItsPurpose(t *testing.T) {
 			"items: 長者助餐補貼=30/fixed 社區志願服務獎勵=8/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule spaced-fund-field (data/lexicon/amount_context.csv): a line of
+// fields split by spaces whose field before the figure is only a fund names
+// the item by the fields before it; the fund is its funding source.
+func TestSpacedFundField(t *testing.T) {
+	for _, c := range []struct{ text, name, fund string }{
+		{"养老服务体系建设    中央彩票公益金（省级统筹）    3.1亿元", "养老服务体系建设", "中央彩票公益金(省级统筹)"},
+		{"1. 兒童福利機構建設　省級福彩公益金　800萬元", "兒童福利機構建設", "省級福彩公益金"},
+	} {
+		p := read(t, c.text)
+		if len(p.Items) != 1 || p.Items[0].Name != c.name || p.Items[0].FundingText != c.fund {
+			t.Errorf("%s: items %+v, want %s from %s", c.text, p.Items, c.name, c.fund)
+		}
+	}
+}
+
+// Rule name-from-clause-before (kind source): only the official names of
+// the central fund (中央专项彩票公益金支持社会福利事业资金) are a fund; a
+// fund that supports a named field (省级福彩公益金支持残疾人事业发展资金)
+// is cut before what it supports (rule name-fund-lead).
+func TestFundSupportingAField(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"a provincial fund supporting a field",
+			"一、省级福彩公益金支持残疾人事业发展资金1.2亿元。二、省级福彩公益金支持儿童福利事业资金0.8亿元。",
+			"items: 残疾人事业发展资金=12000/fixed 儿童福利事业资金=8000/fixed; totals: ; unread: "},
+		{"the central fund's official name stays a fund, traditional script",
+			"中央專項彩票公益金支持社會福利事業資金2.1億元，其中養老服務1.5億元，兒童福利0.6億元。",
+			"items: 養老服務=15000/fixed 兒童福利=6000/fixed; totals: 21000/21000; unread: "},
+	})
+}

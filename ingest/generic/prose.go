@@ -38,6 +38,7 @@ type cand struct {
 	keyword    bool   // a total word (共计, 合计 …) stands right before it
 	derived    bool   // one of several items one shared amount was stated for, or count × a per-head amount
 	detailCont bool   // a part after a semicolon that goes on with a 其中 list (其中，甲50万元；乙36万元: 乙)
+	funding    string // the fund printed as a field of its own beside the name (rule spaced-fund-field)
 	eachTotal  bool   // a total word right after a per-unit amount (每人资助2000元，总计资助6万元): the item, and the total of what each got
 	product    *cand  // the per-head amount whose count × amount this total word states (资助80名，每人5000元，共40万元)
 	heads      int64  // the people a per-head amount is paid to (rule per-head-times-count), 0 when none
@@ -306,6 +307,9 @@ func proseCands(us []unit, ctx []rule) []*cand {
 			if rest, ok := strings.CutPrefix(n[clauseEnd:], ","); ok && c.org == "" {
 				// 乙项目获资助2万元，承接单位为甲协会: who, in the field after
 				c.org = labelledAfter(rest[:nextStop(maskNumberCommas(rest), sentenceStops+"，,")])
+			}
+			if q, fund := spacedFund(prefix, u.text); fund != "" {
+				c.name, c.funding = q, fund // 养老服务体系建设    中央彩票公益金（省级）    3.1亿元: the fund is a field of its own (rule spaced-fund-field)
 			}
 			if q, o := spacedOrg(prefix, u.text); o != "" {
 				c.name, c.org = q, o // 社区矫正帮扶项目 甲社工事务所 4万元: fields split by spaces, the organization last
@@ -1186,6 +1190,29 @@ func labelledAfter(next string) string {
 // normalized (no spaces), raw the paragraph as printed; org is "" unless the
 // printed text has a space between a project's name and a registered name
 // that ends the words.
+// spacedFund reads a line of fields split by spaces whose field before the
+// figure is only the fund it is paid from (养老服务体系建设    中央彩票公益金
+// （省级）    3.1亿元): the fields before it name the item, the fund is its
+// funding source and no part of its name. prefix is the words before the
+// figure as the readers see them, raw the line as printed.
+func spacedFund(prefix, raw string) (name, fund string) {
+	if !strings.ContainsAny(raw, " \t\u3000") {
+		return "", ""
+	}
+	joined := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	p := joined(listMarkerRe.ReplaceAllString(strings.TrimSpace(prefix), ""))
+	fields := strings.Fields(strings.ReplaceAll(listMarkerRe.ReplaceAllString(strings.TrimSpace(raw), ""), "\u3000", " "))
+	for i := 1; i < len(fields); i++ {
+		f := norm(fields[i])
+		before := norm(strings.Join(fields[:i], ""))
+		if utf8.RuneCountInString(before) < 2 || !onlyFund(f) || joined(before+f) != p {
+			continue
+		}
+		return before, f
+	}
+	return "", ""
+}
+
 func spacedOrg(prefix, raw string) (name, org string) {
 	p := listMarkerRe.ReplaceAllString(strings.TrimSpace(prefix), "")
 	f := textfold.Han(p)
