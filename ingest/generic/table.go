@@ -255,7 +255,8 @@ func headerOf(g grid, cols []rule, caption, footnote string) *tableLayout {
 				seen["cross-tab"], figures = true, true
 			}
 		}
-		if len(seen) > best && (seen[roleName] || seen[roleOrg] || figures && (seen[roleRegion] || seen[roleCategory])) {
+		// …or, over figures, by what the money is for (资金来源 | 用途 | 金额)
+		if len(seen) > best && (seen[roleName] || seen[roleOrg] || figures && (seen[roleRegion] || seen[roleCategory] || seen["description"])) {
 			head, best = r, len(seen)
 		}
 	}

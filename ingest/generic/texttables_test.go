@@ -49,7 +49,7 @@ func TestTextTableFolders(t *testing.T) {
 			}
 		})
 	}
-	rules := []string{"table-piped-cells", "table-header-cells", "table-row-lines", "total-row-grand", "total-row-section", "total-row-unlabelled", "total-restated", "form-table-below", "form-several", "unit-caption", "table-header-wrapped", "form-unit-in-label", "table-single-spaced", "form-one-line", "total-row-spaced", "table-cell-wrapped", "table-short-row", "form-comma-fields", "form-label-figure", "form-space-fields", "section-row-total", "form-sentence-fields", "amount-unit-header", "column-no-role", "text-unit-wrapped"}
+	rules := []string{"table-piped-cells", "table-header-cells", "table-row-lines", "total-row-grand", "total-row-section", "total-row-unlabelled", "total-restated", "form-table-below", "form-several", "unit-caption", "table-header-wrapped", "form-unit-in-label", "table-single-spaced", "form-one-line", "total-row-spaced", "table-cell-wrapped", "table-short-row", "form-comma-fields", "form-label-figure", "form-space-fields", "section-row-total", "form-sentence-fields", "amount-unit-header", "column-no-role", "text-unit-wrapped", "table-named-by-use"}
 	for _, r := range rules {
 		if perRule[r] < 2 {
 			t.Errorf("rule %s has %d test folders under testdata/texttables, want at least 2 in different wordings", r, perRule[r])
