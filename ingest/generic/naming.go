@@ -42,6 +42,8 @@ type namingLexicon struct {
 	fundLead            *regexp.Regexp // 使用福彩公益金资助 before what it pays for (rule name-fund-lead)
 	rest                *regexp.Regexp // 其余, 剩余资金 before a figure: the remainder names nothing (rule name-rest-purpose)
 	projectVerb         *regexp.Regexp // 项目资助 before a figure: the verb is no part of the name (rule name-project-verb)
+	levelSource         *regexp.Regexp // 市级补助, 区级配套 before a figure: a level's share, no project (rule name-level-source)
+	phaseLead           *regexp.Regexp // 首期拨付 before a figure: a payment phase, no project (rule name-phase-lead)
 }
 
 var (
@@ -58,11 +60,11 @@ func namingRules() (*namingLexicon, error) {
 			namingErr = err
 			return
 		}
-		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart, "heading-structure": &namingLex.headingStructure, "heading-area": &namingLex.headingArea, "count-name": &namingLex.countName, "recipient": &namingLex.recipient, "total-only": &namingLex.totalOnly, "activity": &namingLex.activity, "fund-lead": &namingLex.fundLead, "rest": &namingLex.rest, "project-verb": &namingLex.projectVerb}
+		slots := map[string]**regexp.Regexp{"money": &namingLex.money, "verb": &namingLex.verb, "source": &namingLex.source, "purpose": &namingLex.purpose, "lead": &namingLex.lead, "provider": &namingLex.provider, "price": &namingLex.price, "fund-use": &namingLex.fundUse, "project-word": &namingLex.projectWord, "category-spending": &namingLex.categorySpending, "paren-after": &namingLex.parenAfter, "count-trail": &namingLex.countTrail, "purpose-trail": &namingLex.purposeTrail, "no-name": &namingLex.noName, "copula-after": &namingLex.copulaAfter, "category-line": &namingLex.categoryLine, "purpose-next": &namingLex.purposeNext, "purpose-lead": &namingLex.purposeLead, "beneficiary-count": &namingLex.beneficiaryCount, "purpose-clause": &namingLex.purposeClause, "lead-keep": &namingLex.leadKeep, "level-part": &namingLex.levelPart, "heading-structure": &namingLex.headingStructure, "heading-area": &namingLex.headingArea, "count-name": &namingLex.countName, "recipient": &namingLex.recipient, "total-only": &namingLex.totalOnly, "activity": &namingLex.activity, "fund-lead": &namingLex.fundLead, "rest": &namingLex.rest, "project-verb": &namingLex.projectVerb, "level-source": &namingLex.levelSource, "phase-lead": &namingLex.phaseLead}
 		for i, r := range rows {
 			slot, ok := slots[r[1]]
 			if !ok {
-				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep, level-part, heading-structure, heading-area, count-name, recipient, total-only, activity, fund-lead, rest or project-verb", i+2, r[1])
+				namingErr = fmt.Errorf("data/lexicon/naming.csv row %d: kind %q is not money, verb, source, purpose, lead, provider, price, fund-use, project-word, category-spending, paren-after, count-trail, purpose-trail, no-name, copula-after, category-line, purpose-next, purpose-lead, beneficiary-count, purpose-clause, lead-keep, level-part, heading-structure, heading-area, count-name, recipient, total-only, activity, fund-lead, rest, project-verb, level-source or phase-lead", i+2, r[1])
 				return
 			}
 			if *slot, err = regexp.Compile(r[2]); err != nil {

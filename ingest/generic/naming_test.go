@@ -349,3 +349,20 @@ func TestFundSupportingAField(t *testing.T) {
 			"items: 養老服務=15000/fixed 兒童福利=6000/fixed; totals: 21000/21000; unread: "},
 	})
 }
+
+// Rules name-level-source and name-phase-lead (data/lexicon/naming.csv): a
+// figure named only by the level that pays its share, or by its payment
+// phase, is the project's before it, the level or phase in parentheses.
+func TestLevelSharesAndPhasesNameTheProject(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"two levels' shares of one project",
+			"乙社区助残项目，市级补助4万元，区级配套2万元。",
+			"items: 乙社区助残项目（市级补助）=4/fixed 乙社区助残项目（区级配套）=2/fixed; totals: ; unread: "},
+		{"a phase with no amount before it, traditional script",
+			"一、甲社區助老項目，首期撥付3萬元，二期撥付2萬元。",
+			"items: 甲社區助老項目（首期）=3/fixed; totals: ; unread: 2萬元(a payment phase of 3萬元)"},
+		{"the county's share, then the town's",
+			"丙村文化礼堂改造，县级补助10万元，镇级配套5万元。",
+			"items: 丙村文化礼堂改造（县级补助）=10/fixed 丙村文化礼堂改造（镇级配套）=5/fixed; totals: ; unread: "},
+	})
+}

@@ -39,6 +39,7 @@ type cand struct {
 	derived    bool   // one of several items one shared amount was stated for, or count × a per-head amount
 	detailCont bool   // a part after a semicolon that goes on with a 其中 list (其中，甲50万元；乙36万元: 乙)
 	funding    string // the fund printed as a field of its own beside the name (rule spaced-fund-field)
+	levelOf    string // the project a level's share is of (乙项目（市级补助）: 乙项目; rule name-level-source)
 	eachTotal  bool   // a total word right after a per-unit amount (每人资助2000元，总计资助6万元): the item, and the total of what each got
 	product    *cand  // the per-head amount whose count × amount this total word states (资助80名，每人5000元，共40万元)
 	heads      int64  // the people a per-head amount is paid to (rule per-head-times-count), 0 when none
@@ -298,6 +299,15 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				next = rest[:nextStop(maskNumberCommas(rest), sentenceStops+clauseStops)]
 			}
 			c.name, c.org = nameOf(prefix, after, next, n[sentStart:s.Start], local, whoFrom)
+			if w := strings.TrimSpace(namePrefix(prefix)); names().levelSource.MatchString(textfold.Han(w)) {
+				// 乙项目，市级补助4万元，区级配套2万元: the next level's share is the same project's
+				if last := len(out) - 1; c.name == w && last >= 0 && out[last].para == pi && out[last].sent == c.sent && out[last].levelOf != "" {
+					c.name, c.org = out[last].levelOf+"（"+w+"）", out[last].org
+				}
+				if k := strings.LastIndex(c.name, "（"+w+"）"); k > 0 {
+					c.levelOf = c.name[:k]
+				}
+			}
 			if k := strings.IndexAny(local, ":："); k > 0 {
 				// 东城街道：居家养老服务中心运营补助20万元: the place the line is for
 				if place := strings.TrimSpace(listMarkerRe.ReplaceAllString(local[:k], "")); isPlace(textfold.Han(place)) || colonPlaceRe.MatchString(textfold.Han(place)) {
@@ -1300,6 +1310,17 @@ func nameOf(prefix, after, next, sentence, local, whoFrom string) (name, org str
 	}
 	if q, o, ok := recipientPurpose(strings.TrimSpace(prefix), after, next); ok {
 		return q, o // 向甲社区拨付5万元，用于乙: named by its purpose, the recipient its organization (never the giver)
+	}
+	if lx := names(); lx.levelSource.MatchString(textfold.Han(p)) || lx.phaseLead.MatchString(textfold.Han(p)) {
+		// 乙项目，市级补助4万元，区级配套2万元; 甲项目，首期拨付3万元: the level,
+		// source or phase names no project; the clause before does, and the
+		// level or phase is said in parentheses (rules name-level-source, name-phase-lead)
+		if name, o := nameBefore(local); name != "" {
+			if org == "" {
+				org = o
+			}
+			return name + "（" + strings.TrimSpace(p) + "）", org
+		}
 	}
 	if namesNothing(p) || p == "" && namesNothing(lastClause(local)) { // 资助资金:30,000元: the label names nothing either
 		// "甲项目30个,资金130万元", "甲中心的“乙”项目获一等奖,资助5万元": the name is
