@@ -82,3 +82,47 @@ func TestTotalSoleItem(t *testing.T) {
 			"items: “愛心助殘”公益活動=2.4/fixed; totals: 2.4/2.4; unread: 800元(per-head or per-unit amount)"},
 	})
 }
+
+func TestCountValueWithHundredsAndThousands(t *testing.T) {
+	for in, want := range map[string]int64{"一百五十": 150, "一百零五": 105, "两千": 2000, "三百": 300, "一千二百": 1200, "十": 10, "二十三": 23, "九百九十九": 999} {
+		if got, ok := countValue(in); !ok || got != want {
+			t.Errorf("countValue(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"百", "十十", "五五", "一百百", "零", "千一百"} {
+		if got, ok := countValue(in); ok {
+			t.Errorf("countValue(%q) reads %d", in, got)
+		}
+	}
+}
+
+// Rule per-head-count-around: the count of the people a per-head amount is
+// paid to may follow it in its sentence or be the one count of the sentence
+// before; the per-head words may hold a longer noun (每名建档立卡贫困学生),
+// be 每个家庭 or 人均, or follow the figure (300元/人); a count may be
+// printed in numerals with hundreds (一百五十名).
+func TestPerHeadCountAround(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"the count after the per-head amount",
+			"今年为困难老人每人发放慰问金500元，共慰问150人。",
+			"items: 今年为困难老人慰问金=7.5/derived; totals: ; unread: "},
+		{"the count in the sentence before, traditional script",
+			"資助貧困大學生150名。每名學生資助3000元。",
+			"items: 資助貧困大學生=45/derived; totals: ; unread: "},
+		{"a long noun after 每名",
+			"资助150名困难学生，每名建档立卡贫困学生资助3000元。",
+			"items: 资助150名困难学生=45/derived; totals: ; unread: "},
+		{"the per-head unit after the figure",
+			"为辖区120名困难老人发放慰问金300元/人。",
+			"items: 辖区120名困难老人发放慰问金=3.6/derived; totals: ; unread: "},
+		{"a count with hundreds in numerals",
+			"为一百五十名困难群众每人发放慰问金500元。",
+			"items: 一百五十名困难群众=7.5/derived; totals: ; unread: "},
+		{"two counts in the sentence after: which one is paid is not said",
+			"每人发放慰问金500元，慰问老人150人、儿童30人。",
+			"items: ; totals: ; unread: 500元(per-head or per-unit amount)"},
+		{"a monthly rate stays unread",
+			"每人每月发放生活费600元，共15人。",
+			"items: ; totals: ; unread: 600元(per-head or per-unit amount)"},
+	})
+}

@@ -334,6 +334,12 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				if heads, text, at, each, ok := headCount(n[sentStart:s.Start], after); ok {
 					c.heads, c.headText = heads, text
 					c.name = perHeadName(n[sentStart:s.Start], at, each, after)
+				} else if heads, text, clause, each, ok := headCountAround(n, sentStart, s.Start, s.End, s.End+nextStop(m[s.End:], sentenceStops)); ok {
+					// 为困难老人每人发放慰问金500元，共慰问150人; 资助贫困大学生150名。每名学生资助3000元。
+					c.heads, c.headText = heads, text
+					if nm := aroundName(n[sentStart:s.Start], each, clause); nm != "" {
+						c.name = nm
+					}
 				}
 			}
 			listLead := eachListed(ctx, listLeadRe.ReplaceAllString(textfold.Han(prefix), "")) // 以下项目每个资助3万元：甲、乙、丙
@@ -593,6 +599,27 @@ func headClauseName(clause string) string {
 	}
 	return name
 }
+
+// aroundName names a per-head item whose count is not before it in its
+// sentence: the words before the per-head words (为困难老人每人发放慰问金 →
+// 困难老人) with what was paid (慰问金), else the clause of the sentence
+// before that counts the people (资助贫困大学生150名 → 资助贫困大学生).
+func aroundName(before string, each int, clause string) string {
+	if nm := headClauseName(before[:each]); utf8.RuneCountInString(nm) >= 2 && !totalWordOnly(textfold.Han(nm)) {
+		if m := paidThingRe.FindString(textfold.Han(before[each:])); m != "" && len(textfold.Han(before)) == len(before) {
+			return nm + m // 困难老人 + 慰问金
+		}
+		return nm
+	}
+	if clause != "" {
+		return headClauseName(clause)
+	}
+	return ""
+}
+
+// paidThingRe: what a per-head amount pays, at the end of its per-head
+// words (每人发放慰问金, 每名学生资助助学金).
+var paidThingRe = regexp.MustCompile(`(?:慰问金|补助金|助学金|生活费|津贴|补贴|救助金|奖学金)$`)
 
 const breakdownReason = "breakdown (其中)"
 
