@@ -216,8 +216,8 @@ func copulaOf(next string) string {
 // rest is the text after the line's sentence stop; "" when it says no purpose.
 func purposeNextSentence(name, rest string) string {
 	lx := names()
-	if !lx.categoryLine.MatchString(textfold.Han(name)) {
-		return ""
+	if !lx.categoryLine.MatchString(textfold.Han(name)) && !onlyFund(name) {
+		return "" // a category line (老年人福利类31万元。), or a fund alone (中央彩票公益金（省本级）3.1亿元。)
 	}
 	clean, at := textfold.Clean(rest)
 	loc := lx.purposeNext.FindStringIndex(clean)

@@ -366,3 +366,17 @@ func TestLevelSharesAndPhasesNameTheProject(t *testing.T) {
 			"items: 丙村文化礼堂改造（县级补助）=10/fixed 丙村文化礼堂改造（镇级配套）=5/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule name-purpose-next: a line named only by its fund, whose next
+// sentence says what the money is used for, is named by that purpose, as a
+// line named only by its category is.
+func TestFundLineNamedByTheNextSentence(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"the central fund at the provincial level",
+			"（一）中央彩票公益金（省本级）3.1亿元。主要用于省属福利机构建设。",
+			"items: 省属福利机构建设=31000/fixed; totals: ; unread: "},
+		{"a city's fund, traditional script",
+			"二、市級福彩公益金80萬元。用於社區居家養老服務中心運營。",
+			"items: 社區居家養老服務中心運營=80/fixed; totals: ; unread: "},
+	})
+}
