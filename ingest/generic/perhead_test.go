@@ -124,5 +124,11 @@ func TestPerHeadCountAround(t *testing.T) {
 		{"a monthly rate stays unread",
 			"每人每月发放生活费600元，共15人。",
 			"items: ; totals: ; unread: 600元(per-head or per-unit amount)"},
+		{"an average after the figure of its sentence is its detail, even when the product differs",
+			"安排180万元为全市2000户残疾人家庭实施无障碍改造，户均9000元。",
+			"items: 为全市2000户残疾人家庭实施无障碍改造=180/fixed; totals: ; unread: 9000元(per-head or per-unit amount)"},
+		{"an average per person after its figure, traditional script",
+			"投入45萬元資助困境兒童300名，人均補助1500元。",
+			"items: 資助困境兒童300名=45/fixed; totals: ; unread: 1500元(per-head or per-unit amount)"},
 	})
 }

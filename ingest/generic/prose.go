@@ -330,7 +330,10 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					c.label, c.name = c.name, q // 老年人福利类31万元。用于甲改造: the category is its label
 				}
 			}
-			if c.reason == perHeadReason {
+			if c.reason == perHeadReason && averageRe.MatchString(textfold.Han(n[sentStart:s.Start])) && sentenceHasFigure(out, pi, c.sent) {
+				// 投入180万元为2000户家庭实施改造，户均900元: an average is the detail
+				// of the figure its sentence states, never money of its own
+			} else if c.reason == perHeadReason {
 				if heads, text, at, each, ok := headCount(n[sentStart:s.Start], after); ok {
 					c.heads, c.headText = heads, text
 					c.name = perHeadName(n[sentStart:s.Start], at, each, after)
@@ -598,6 +601,21 @@ func headClauseName(clause string) string {
 		return ""
 	}
 	return name
+}
+
+// averageRe: an average per head or household before a figure (户均900元,
+// 人均补助1000元, 平均每户).
+var averageRe = regexp.MustCompile(`(?:人均|户均|生均|平均每人|平均每户)\p{Han}{0,6}$`)
+
+// sentenceHasFigure reports whether a figure before in the same sentence of
+// paragraph pi was read.
+func sentenceHasFigure(out []*cand, pi, sent int) bool {
+	for k := len(out) - 1; k >= 0 && out[k].para == pi; k-- {
+		if out[k].sent == sent {
+			return true
+		}
+	}
+	return false
 }
 
 // aroundName names a per-head item whose count is not before it in its
