@@ -1,6 +1,9 @@
 package generic
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rule org-run-together (data/lexicon/organizations.csv): an organization's
 // registered name run together with its project is cut out of the name;
@@ -140,4 +143,26 @@ func TestOrganizationInTheClauseAfter(t *testing.T) {
 		{"全年安排公益金8萬元，其中長者探訪5萬元，助殘康復3萬元。\n（一）長者探訪（5萬元），由乙市助老協會承辦。\n（二）助殘康復（3萬元），由丙區康復協會實施。",
 			[][2]string{{"長者探訪", "乙市助老協會"}, {"助殘康復", "丙區康復協會"}}},
 	})
+}
+
+// Rule org-elided-provider (data/lexicon/amount_context.csv): in one
+// sentence of clauses 甲为乙提供的“丙”项目…，为丁提供的“戊”项目…, the
+// clause with no one before 为 is provided by the clause before's
+// organization; a clause that names its own provider keeps it.
+func TestElidedProviderIsTheOneBefore(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		orgs []string
+	}{
+		{"甲市阳光社会工作服务中心为乙街道提供的“邻里守望”项目价格为30万元，为丙社区提供的“银龄互助”项目价格为20万元。",
+			[]string{"甲市阳光社会工作服务中心", "甲市阳光社会工作服务中心"}},
+		{"丁區助老協會為戊社區提供的“長者食堂”服務項目價格為18萬元，己社工事務所為庚街道提供的“四點半課堂”項目價格為12萬元，為辛村提供的“鄉村書屋”項目價格為5萬元。",
+			[]string{"丁區助老協會", "己社工事務所", "己社工事務所"}},
+	} {
+		p := read(t, c.text)
+		got := orgsOf(p.Items)
+		if strings.Join(got, "|") != strings.Join(c.orgs, "|") {
+			t.Errorf("%s: organizations %v, want %v", c.text, got, c.orgs)
+		}
+	}
 }

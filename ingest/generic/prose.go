@@ -299,6 +299,11 @@ func proseCands(us []unit, ctx []rule) []*cand {
 				next = rest[:nextStop(maskNumberCommas(rest), sentenceStops+clauseStops)]
 			}
 			c.name, c.org = nameOf(prefix, after, next, n[sentStart:s.Start], local, whoFrom)
+			if last := len(out) - 1; c.org == "" && last >= 0 && out[last].para == pi && out[last].sent == c.sent && out[last].org != "" && elidedProvider(local) {
+				// 甲中心为乙提供的“丙”项目50万元，为丁提供的“戊”项目40万元: the
+				// second clause's provider is the first's, left unsaid (rule org-elided-provider)
+				c.org = out[last].org
+			}
 			if w := strings.TrimSpace(namePrefix(prefix)); names().levelSource.MatchString(textfold.Han(w)) {
 				// 乙项目，市级补助4万元，区级配套2万元: the next level's share is the same project's
 				if last := len(out) - 1; c.name == w && last >= 0 && out[last].para == pi && out[last].sent == c.sent && out[last].levelOf != "" {
@@ -616,6 +621,24 @@ func sentenceHasFigure(out []*cand, pi, sent int) bool {
 		}
 	}
 	return false
+}
+
+// foldedOr is s folded to simplified script when folding keeps its byte
+// offsets (traditional and simplified characters are three bytes each), so
+// that a match on it slices s as printed; s itself otherwise.
+func foldedOr(s string) string {
+	if f := textfold.Han(s); len(f) == len(s) {
+		return f
+	}
+	return s
+}
+
+// elidedProvider reports whether a clause says for whom a service is
+// provided with no one before 为 (…，为全市165户家庭提供的“甲”项目): its
+// provider is the one of the clause before.
+func elidedProvider(local string) bool {
+	f := textfold.Han(strings.TrimLeft(local, "，,、； "))
+	return strings.HasPrefix(f, "为") && names().provider.MatchString(f) && orgRe.FindString(f) == ""
 }
 
 // aroundName names a per-head item whose count is not before it in its
@@ -1328,7 +1351,7 @@ func nameOf(prefix, after, next, sentence, local, whoFrom string) (name, org str
 		}
 	} else if m := undertakeRe.FindStringSubmatchIndex(whoFrom); m != nil && !labelWordRe.MatchString(whoFrom[m[1]:]) {
 		org = whoFrom[m[2]:m[3]]
-	} else if loc := orgRe.FindStringIndex(whoFrom); loc != nil && !orgIsObject(whoFrom[loc[1]:]) && !orgIsBuilt(whoFrom[:loc[0]], whoFrom[loc[0]:loc[1]]) {
+	} else if loc := orgRe.FindStringIndex(foldedOr(whoFrom)); loc != nil && !orgIsObject(whoFrom[loc[1]:]) && !orgIsBuilt(whoFrom[:loc[0]], whoFrom[loc[0]:loc[1]]) {
 		org = whoFrom[loc[0]:loc[1]]
 	}
 	if org == "" && strings.HasPrefix(strings.TrimLeft(next, "）)，, "), "由") {
