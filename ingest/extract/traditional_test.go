@@ -98,3 +98,29 @@ func TestTraditionalCopyOfEveryBundledNoticeReadsTheSame(t *testing.T) {
 		}
 	}
 }
+
+// Every invented text-table and form folder of the generic reader
+// (ingest/generic/testdata/texttables) printed in traditional characters
+// reads like its original too: tables, forms, organizations and totals.
+func TestTraditionalCopyOfEveryTextTableFolderReadsTheSame(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "generic", "testdata", "texttables", "*", "input.txt"))
+	if len(files) < 40 {
+		t.Fatalf("%d text-table folders", len(files))
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trad := toTraditional(t, string(raw))
+		if trad == string(raw) {
+			continue // already traditional, or nothing to convert
+		}
+		name := filepath.Base(filepath.Dir(f))
+		want := readingOf(t, name+".txt", string(raw))
+		got := readingOf(t, name+".txt", trad)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s in traditional characters reads\n%s\nwant (the original)\n%s", name, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}

@@ -629,6 +629,7 @@ func sameName(a, b string) bool {
 var placeShapedRe = regexp.MustCompile(`^\p{Han}{2,8}?(?:街道|镇|乡|社区|村)$`)
 
 func isPlace(name string) bool {
+	name = textfold.Han(name) // 溫州 as 温州
 	if facts.IsPlace(name) {
 		return true
 	}

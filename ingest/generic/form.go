@@ -385,7 +385,7 @@ func ordinalName(parts []string) []string {
 	if len(parts) < 2 {
 		return parts
 	}
-	if m := ordinalNameRe.FindString(parts[0]); m != "" {
+	if m := ordinalNameRe.FindString(foldedOr(parts[0])); m != "" { // 項目一： as 项目一：
 		parts = append([]string{"项目名称：" + parts[0][len(m):]}, parts[1:]...)
 	}
 	return parts

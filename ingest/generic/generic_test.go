@@ -2,11 +2,13 @@ package generic
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -16,6 +18,7 @@ import (
 	"fundscope/ingest/layouts"
 	"fundscope/model"
 	"fundscope/money"
+	"fundscope/textfold"
 )
 
 func read(t *testing.T, text string) *model.Parsed {
@@ -40,10 +43,57 @@ type summaryCase struct{ name, text, want string }
 func checkSummaries(t *testing.T, cases []summaryCase) {
 	t.Helper()
 	for _, c := range cases {
-		if got := summary(read(t, c.text)); got != c.want {
+		got := summary(read(t, c.text))
+		if got != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
 		}
+		// the same case printed in traditional characters reads the same
+		// (folded): every rule sees folded text
+		if trad := toTraditional(t, c.text); trad != c.text {
+			if g := textfold.Han(summary(read(t, trad))); g != textfold.Han(got) {
+				t.Errorf("%s, in traditional characters:\n got %s\nwant %s", c.name, g, textfold.Han(got))
+			}
+		}
 	}
+}
+
+var (
+	s2tOnce sync.Once
+	s2t     map[rune]rune
+)
+
+// toTraditional prints text in traditional characters: each simplified
+// character data/ref/t2s.csv folds a traditional one to becomes the first
+// such traditional character (so that folding gives it back).
+func toTraditional(t *testing.T, text string) string {
+	t.Helper()
+	s2tOnce.Do(func() {
+		s2t = map[rune]rune{}
+		f, err := os.Open(filepath.Join("..", "..", "data", "ref", "t2s.csv"))
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		rows, _ := csv.NewReader(f).ReadAll()
+		for _, r := range rows[1:] {
+			tr, sr := []rune(r[0]), []rune(r[1])
+			if len(tr) != 1 || len(sr) != 1 || tr[0] == sr[0] {
+				continue
+			}
+			if _, seen := s2t[sr[0]]; !seen {
+				s2t[sr[0]] = tr[0]
+			}
+		}
+	})
+	if len(s2t) == 0 {
+		t.Fatal("data/ref/t2s.csv: no characters to convert")
+	}
+	return strings.Map(func(r rune) rune {
+		if tr, ok := s2t[r]; ok {
+			return tr
+		}
+		return r
+	}, text)
 }
 
 func summary(p *model.Parsed) string {

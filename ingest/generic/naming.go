@@ -129,8 +129,10 @@ func trimName(p string) string {
 		// 使用福彩公益金资助甲项目, 市福彩公益金资助的乙项目: the fund pays for what follows it
 		rest := p[m[1]:]
 		if strings.HasSuffix(strings.TrimSuffix(f[:m[1]], "的"), "对") { // 对甲给予乙: 甲乙 (对农村幸福院给予运营补助 → 农村幸福院运营补助)
-			if obj, what, ok := strings.Cut(rest, "给予"); ok && utf8.RuneCountInString(obj) >= 2 && utf8.RuneCountInString(what) >= 2 {
-				rest = obj + what
+			if k := strings.Index(foldedOr(rest), "给予"); k >= 0 { // 給予 as 给予
+				if obj, what := rest[:k], rest[k+len("给予"):]; utf8.RuneCountInString(obj) >= 2 && utf8.RuneCountInString(what) >= 2 {
+					rest = obj + what
+				}
 			}
 		}
 		p = rest

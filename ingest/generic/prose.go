@@ -830,6 +830,7 @@ func withinTheYear(ctx []rule, wide string) bool {
 }
 
 func sharedBefore(ctx []rule, tail string) bool {
+	tail = textfold.Han(tail) // 每個 as 每个
 	for _, r := range ctx {
 		if r.kind == "shared" {
 			if loc := r.re.FindStringIndex(tail); loc != nil && loc[1] >= len(tail)-len("每个社区") {

@@ -374,10 +374,10 @@ func headlines(us []unit) {
 		if strings.ContainsAny(u.norm, "。；;") {
 			return // the body has begun
 		}
-		line := headlineLabelRe.ReplaceAllString(u.norm, "") // 原标题：… restates the headline
+		line := cutFolded(headlineLabelRe, u.norm) // 原标题：… (原標題：) restates the headline
 		f := textfold.Han(line)
 		spans := money.FindSpans(line)
-		if len(spans) != 1 || utf8.RuneCountInString(line) > 60 || listMarkerRe.MatchString(line) || strings.ContainsAny(line, ":：|\t") {
+		if len(spans) != 1 || utf8.RuneCountInString(line) > 60 || listMarkerRe.MatchString(f) || strings.ContainsAny(line, ":：|\t") {
 			continue
 		}
 		if after := f[spans[0].End:]; utf8.RuneCountInString(strings.TrimSpace(after)) < 2 || !headlineTailRe.MatchString(after) {
