@@ -10,7 +10,7 @@ import (
 // 1亿2千万元, 1万5千元, 2万3000元), is one amount: one span with the sum
 // of its parts, never two figures read apart.
 
-var compoundRe = regexp.MustCompile(`(约|近|逾|超过)?(\d+(?:\.\d+)?)(亿|億|万|萬)零?(\d+(?:\.\d+)?)(千万|万|萬|千)?(余|多)?(元|圆)?`)
+var compoundRe = regexp.MustCompile(`(约|約|近|逾|超过|超過)?(\d+(?:\.\d+)?)(亿|億|万|萬)零?(\d+(?:\.\d+)?)(千万|万|萬|千)?(余|多)?(元|圆)?`)
 
 // compoundSpans is the figures of text printed in two magnitudes, and the
 // counts printed so (1亿3000万人次), which are no money at all.

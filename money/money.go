@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"fundscope/model"
+	"fundscope/textfold"
 )
 
 // ErrNoAmount means a text holds no money figure at all.
@@ -29,7 +30,7 @@ var (
 // the text (最高资助 → cap, 按实结算 → actuals) and otherwise is fixed.
 func Parse(text, bareUnit string) (model.Amount, error) {
 	a := model.Amount{Text: strings.TrimSpace(text), Kind: model.KindUnknown}
-	n := model.Normalize(text)
+	n := textfold.Han(model.Normalize(text)) // 5萬元 as 5万元, 最高資助 as 最高资助
 	if n == "" {
 		return a, ErrNoAmount
 	}

@@ -18,7 +18,7 @@ type Span struct {
 	Approx     bool   // 约/近/余/多/逾/超过 before or in it, 左右 after it: the figure is not exact
 }
 
-var spanRe = regexp.MustCompile(`(约|近|逾|超过)?(` + currency + `)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(千万|百万|亿|億|万|萬|千)?(余|多)?(元|圆)?(左右)?(?:[（(](万元|元|亿元)[)）])?`)
+var spanRe = regexp.MustCompile(`(约|約|近|逾|超过|超過)?(` + currency + `)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(余|多)?(千万|百万|亿|億|万|萬|千)?(余|多)?(元|圆)?(左右)?(?:[（(](万元|元|亿元)[)）])?`)
 
 // currency is a marker of the currency before a figure: 人民币, RMB, CNY,
 // ¥ or ￥, the same in parentheses (资助资金（人民币）30万元), and the form's
@@ -156,7 +156,7 @@ func scanSpans(text string, finer bool) []Span {
 		}
 		out = append(out, Span{
 			Start: start, End: end, Text: text[start:end], Yuan: v, Unit: unit,
-			Approx: g(1) == "约" || g(1) == "近" || g(1) == "逾" || g(1) == "超过" || g(5) != "" || g(7) != "" || g(9) != "",
+			Approx: g(1) != "" || g(5) != "" || g(7) != "" || g(9) != "", // 约 (約), 近, 逾, 超过 (超過) before it
 		})
 	}
 	if finer {

@@ -404,7 +404,10 @@ func proseCands(us []unit, ctx []rule) []*cand {
 					for _, part := range splitList(prevClause(local)) {
 						if quotedRe.MatchString(part) {
 							d := *c
-							d.name, d.org, d.derived = projectOf(part), orgRe.FindString(part), true
+							d.name, d.derived = projectOf(part), true
+							if loc := orgRe.FindStringIndex(foldedOr(part)); loc != nil {
+								d.org = part[loc[0]:loc[1]] // 甲協會的“乙”項目: found folded, printed as it is
+							}
 							parts = append(parts, &d)
 						}
 					}
@@ -1143,7 +1146,7 @@ func projectAndOrg(clause string) (string, string) {
 			name += rest[:m[1]] // “甲”助餐服务项目: the words after the quote up to 项目 (項目 as printed)
 		}
 		before := listMarkerRe.ReplaceAllString(clause[:loc[0]], "")
-		org := orgBeforeQuote(orgLeadRe.ReplaceAllString(before, ""))
+		org := orgBeforeQuote(cutFolded(orgLeadRe, before))
 		if b := strings.TrimSpace(cutLead(before)); org == "" && qualifierBefore(b) {
 			name = b + name // 困境儿童“护苗”行动: words that qualify the quoted name are part of it (rule name-quote-qualifier)
 		}
@@ -1173,7 +1176,7 @@ func quotedCarrier(name string) (project, org string) {
 		// that copied the notice (rule org-masked): the project, no organization
 		return q, maskedOrg
 	}
-	if o := carrierBeforeQuote(orgLeadRe.ReplaceAllString(before, "")); o != "" && q != "" {
+	if o := carrierBeforeQuote(cutFolded(orgLeadRe, before)); o != "" && q != "" {
 		return q, o
 	}
 	return name, ""
@@ -1250,8 +1253,13 @@ var asideSepRe = regexp.MustCompile(`[,，;；]`)
 func labelledAfter(next string) string {
 	cols, _, _ := lexicons()
 	next = strings.TrimSpace(next)
+	fn := foldedOr(next) // 為 as 为
 	for _, sep := range []string{"为", "是", ":", "："} {
-		label, value, ok := strings.Cut(next, sep)
+		k := strings.Index(fn, sep)
+		if k < 0 {
+			continue
+		}
+		label, value, ok := next[:k], next[k+len(sep):], true
 		if !ok || utf8.RuneCountInString(label) > 8 || roleOf(cols, textfold.Han(strings.TrimSpace(label))) != roleOrg {
 			continue
 		}
@@ -1364,13 +1372,13 @@ func nameOf(prefix, after, next, sentence, local, whoFrom string) (name, org str
 	}
 	// an organization is a name, not a clause: no verbs of spending inside,
 	// and no parenthesis it was printed in
-	org = strings.Trim(orgLeadRe.ReplaceAllString(org, ""), "()（） ")
+	org = strings.Trim(cutFolded(orgLeadRe, org), "()（） ")
 	if orgLexicon() == nil {
 		if loc := orgLead.FindStringIndex(textfold.Han(org)); loc != nil {
 			org = org[loc[1]:] // 资助甲福利院: the verb of giving is no part of the name
 		}
 	}
-	if utf8.RuneCountInString(org) > 24 || strings.ContainsAny(org, "用资下拨") && strings.Contains(org, "用于") || strings.Contains(org, "资金") || strings.Contains(textfold.Han(org), "公益金") || countLedRe.MatchString(org) {
+	if fo := textfold.Han(org); utf8.RuneCountInString(org) > 24 || strings.Contains(fo, "用于") || strings.Contains(fo, "资金") || strings.Contains(fo, "公益金") || countLedRe.MatchString(fo) {
 		org = ""
 	}
 
