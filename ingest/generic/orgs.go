@@ -96,6 +96,9 @@ func cutOrganization(name string) (project, org string, ok bool) {
 		return name, "", false
 	}
 	folded := textfold.Han(name) // same byte offsets as name
+	if p, o, ok := dashOrganization(name, folded); ok {
+		return p, o, true // “甲”项目——乙协会 (rule org-after-dash)
+	}
 	start := 0
 	if loc := orgLead.FindStringIndex(folded); loc != nil {
 		start = loc[1]
@@ -117,6 +120,29 @@ func cutOrganization(name string) (project, org string, ok bool) {
 			continue
 		}
 		return rest, prefix, true
+	}
+	return name, "", false
+}
+
+// dashOrganization cuts a list line's project and its organization printed
+// after a dash (“银龄乐享”社区养老服务项目——甲市阳光社会工作服务中心): the
+// dash outside any quote, the words after it a registered name and nothing
+// else, the words before it a project of at least minProjectRunes.
+func dashOrganization(name, folded string) (project, org string, ok bool) {
+	for _, dash := range []string{"——", "—", "--", "－－"} {
+		k := strings.LastIndex(name, dash)
+		if k <= 0 || strings.Count(name[:k], "“") != strings.Count(name[:k], "”") {
+			continue
+		}
+		before, after := strings.TrimSpace(name[:k]), strings.TrimSpace(name[k+len(dash):])
+		fa := textfold.Han(after)
+		if utf8.RuneCountInString(before) < minProjectRunes || utf8.RuneCountInString(after) < minOrganizationRune || len(fa) != len(after) {
+			continue
+		}
+		if loc := orgSuffix.FindStringIndex(fa); loc == nil || loc[1] != len(fa) || strings.ContainsAny(after, orgPunct+"“\"") {
+			continue
+		}
+		return before, after, true
 	}
 	return name, "", false
 }

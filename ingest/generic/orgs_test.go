@@ -166,3 +166,20 @@ func TestElidedProviderIsTheOneBefore(t *testing.T) {
 		}
 	}
 }
+
+// Rule org-after-dash (data/lexicon/amount_context.csv): a list line's
+// registered name printed after a dash is its organization; a dash inside a
+// quoted title, or before words that are no registered name, stays in the name.
+func TestOrganizationAfterADash(t *testing.T) {
+	for _, c := range []struct{ name, project, org string }{
+		{"“银龄乐享”社区养老服务项目——甲市阳光社会工作服务中心", "“银龄乐享”社区养老服务项目", "甲市阳光社会工作服务中心"},
+		{"“書香滿社區”閱讀推廣項目—丁區志願者協會", "“書香滿社區”閱讀推廣項目", "丁區志願者協會"},
+		{"“邻里萤火——楼栋里的精灵”项目", "“邻里萤火——楼栋里的精灵”项目", ""},
+		{"社区融合项目——第二期", "社区融合项目——第二期", ""},
+	} {
+		p, o, _ := cutOrganization(c.name)
+		if p != c.project || o != c.org {
+			t.Errorf("cutOrganization(%q) = %q, %q; want %q, %q", c.name, p, o, c.project, c.org)
+		}
+	}
+}
