@@ -99,7 +99,7 @@ func tree(live []*cand) []*cand {
 			if c.list != 0 && r.para == c.para && r.list == c.list && !c.inParen && !r.inParen {
 				break // 其中：甲20万元；乙15万元；丙5万元: parts of one list are siblings (rule list-parts-siblings)
 			}
-			if (c.frame != "" && r.frame == c.frame || c.share && r.share) && r.para == c.para && r.sent != c.sent && !r.inParen && !r.detail && !c.keyword && !c.heading {
+			if (c.frame != "" && r.frame == c.frame || c.share && r.share) && r.para == c.para && (r.sent != c.sent || quotedSiblings(c, r)) && !r.inParen && !r.detail && !c.keyword && !c.heading {
 				break // 甲，获得补助资金100万元；乙，获得补助资金60万元: one frame, parallel parts (rule parallel-siblings)
 			}
 			sum += r.span.Yuan
@@ -236,6 +236,15 @@ func holdsIncome(xs, passed []*cand) bool {
 		}
 	}
 	return false
+}
+
+// quotedSiblings: two figures of one sentence printed in the same frame,
+// each after its own quoted project (甲为乙提供的“丙”项目价格为18万元，…为丁提供的
+// “戊”项目价格为12万元，…“己”项目价格为6万元): parallel parts, never the first
+// the total of the others (rule parallel-siblings), however their sums fall.
+func quotedSiblings(c, r *cand) bool {
+	return !c.detail && !c.detailClause && !c.detailCont && !r.detailClause && !r.detailCont &&
+		quotedRe.MatchString(c.name) && quotedRe.MatchString(r.name) && c.name != r.name
 }
 
 // holdsSpending: among the figures an income would absorb is money spent

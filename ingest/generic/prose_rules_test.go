@@ -740,3 +740,20 @@ func TestProjectVerbIsNoPartOfTheName(t *testing.T) {
 			"items: 鄰里守望計劃=8/fixed 長者陪診項目補助=3/fixed; totals: ; unread: "},
 	})
 }
+
+// Rule parallel-siblings, in one sentence: figures printed in the same
+// frame, each after its own quoted project, are parallel parts; one that
+// happens to equal the sum of the others is never their total.
+func TestQuotedSiblingsInOneSentence(t *testing.T) {
+	checkSummaries(t, []summaryCase{
+		{"three priced projects, the first the sum of the others",
+			"甲协会为乙社区提供的“长者食堂”服务项目价格为18万元，丙事务所为丁街道提供的“四点半课堂”项目价格为12万元，为戊村提供的“乡村书屋”项目价格为6万元。",
+			"items: “长者食堂”服务项目=18/fixed “四点半课堂”项目=12/fixed “乡村书屋”项目=6/fixed; totals: ; unread: "},
+		{"资助 in the same frame, traditional script",
+			"“鄰里守望”項目獲資助9萬元，“書香社區”項目獲資助5萬元，“助殘同行”項目獲資助4萬元。",
+			"items: “鄰里守望”項目=9/fixed “書香社區”項目=5/fixed “助殘同行”項目=4/fixed; totals: ; unread: "},
+		{"a breakdown after 其中 still adds up to its figure",
+			"“邻里守望”项目资助9万元，其中“助老服务”子项目5万元，“助残服务”子项目4万元。",
+			"items: “助老服务”子项目=5/fixed “助残服务”子项目=4/fixed; totals: 9/9; unread: "},
+	})
+}
