@@ -239,13 +239,19 @@ func holdsIncome(xs, passed []*cand) bool {
 }
 
 // quotedSiblings: two figures of one sentence printed in the same frame,
-// each after its own quoted project (甲为乙提供的“丙”项目价格为18万元，…为丁提供的
+// each after its own quoted project, or its own name ending as a project does (甲为乙提供的“丙”项目价格为18万元，…为丁提供的
 // “戊”项目价格为12万元，…“己”项目价格为6万元): parallel parts, never the first
 // the total of the others (rule parallel-siblings), however their sums fall.
 func quotedSiblings(c, r *cand) bool {
+	projectNamed := func(x *cand) bool {
+		return quotedRe.MatchString(x.name) || projectEndRe.MatchString(textfold.Han(strings.TrimSpace(x.name)))
+	}
 	return !c.detail && !c.detailClause && !c.detailCont && !r.detailClause && !r.detailCont &&
-		quotedRe.MatchString(c.name) && quotedRe.MatchString(r.name) && c.name != r.name
+		projectNamed(c) && projectNamed(r) && c.name != r.name
 }
+
+// projectEndRe: a name that ends as a project does (甲项目, 乙工程, 丙计划).
+var projectEndRe = regexp.MustCompile(`\p{Han}{2,}(?:项目|工程|计划|行动|活动)$`)
 
 // holdsSpending: among the figures an income would absorb is money spent
 // (an income broken into incomes is still an income's breakdown).

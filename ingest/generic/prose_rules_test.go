@@ -742,8 +742,9 @@ func TestProjectVerbIsNoPartOfTheName(t *testing.T) {
 }
 
 // Rule parallel-siblings, in one sentence: figures printed in the same
-// frame, each after its own quoted project, are parallel parts; one that
-// happens to equal the sum of the others is never their total.
+// frame, each after its own quoted project or a name that ends as a project
+// does, are parallel parts; one that happens to equal the sum of the others
+// is never their total.
 func TestQuotedSiblingsInOneSentence(t *testing.T) {
 	checkSummaries(t, []summaryCase{
 		{"three priced projects, the first the sum of the others",
@@ -752,6 +753,12 @@ func TestQuotedSiblingsInOneSentence(t *testing.T) {
 		{"资助 in the same frame, traditional script",
 			"“鄰里守望”項目獲資助9萬元，“書香社區”項目獲資助5萬元，“助殘同行”項目獲資助4萬元。",
 			"items: “鄰里守望”項目=9/fixed “書香社區”項目=5/fixed “助殘同行”項目=4/fixed; totals: ; unread: "},
+		{"names that end as projects do, no quotes",
+			"社区助老项目获资助9万元，儿童关爱项目获资助5万元，残疾人康复项目获资助4万元。",
+			"items: 社区助老项目=9/fixed 儿童关爱项目=5/fixed 残疾人康复项目=4/fixed; totals: ; unread: "},
+		{"a year's total before its parts still closes them",
+			"全年投入9万元，社区助老项目投入5万元，儿童关爱项目投入4万元。",
+			"items: 社区助老项目=5/fixed 儿童关爱项目=4/fixed; totals: 9/9; unread: "},
 		{"a breakdown after 其中 still adds up to its figure",
 			"“邻里守望”项目资助9万元，其中“助老服务”子项目5万元，“助残服务”子项目4万元。",
 			"items: “助老服务”子项目=5/fixed “助残服务”子项目=4/fixed; totals: 9/9; unread: "},
