@@ -22,6 +22,7 @@ import (
 var (
 	once  sync.Once
 	t2s   map[rune]rune
+	s2t   map[rune]rune // the first traditional character of the table that folds to each simplified one
 	errT2 error
 )
 
@@ -38,6 +39,7 @@ func load() {
 		return
 	}
 	t2s = make(map[rune]rune, len(rows))
+	s2t = make(map[rune]rune, len(rows))
 	for _, r := range rows[1:] {
 		tr, tn := utf8.DecodeRuneInString(r[0])
 		sr, sn := utf8.DecodeRuneInString(r[1])
@@ -45,7 +47,24 @@ func load() {
 			continue // not one character each, or a different width: offsets would move
 		}
 		t2s[tr] = sr
+		if _, seen := s2t[sr]; !seen && tr != sr {
+			s2t[sr] = tr
+		}
 	}
+}
+
+// Traditional prints s in traditional characters: each simplified character
+// the table folds a traditional one to becomes the first such traditional
+// character, so that Han gives s back. The tests use it to require that a
+// notice printed in traditional characters reads like its simplified original.
+func Traditional(s string) string {
+	once.Do(load)
+	return strings.Map(func(r rune) rune {
+		if tr, ok := s2t[r]; ok {
+			return tr
+		}
+		return r
+	}, s)
 }
 
 // Err reports a damaged t2s table (the binary embeds it, so only a broken

@@ -62,3 +62,17 @@ func TestCleanMapsBackToPrinted(t *testing.T) {
 		}
 	}
 }
+
+// Traditional prints a simplified text in traditional characters that Han
+// folds back to the original, every byte offset kept.
+func TestTraditionalFoldsBack(t *testing.T) {
+	for _, s := range []string{"资助社区居家养老服务中心运营补贴30万元", "厦门市民政局关于2023年度福利彩票公益金使用情况的公告", "abc 123"} {
+		tr := Traditional(s)
+		if Han(tr) != s || len(tr) != len(s) {
+			t.Errorf("Traditional(%q) = %q, folded back %q", s, tr, Han(tr))
+		}
+		if strings.ContainsAny(s, "资区务") && tr == s {
+			t.Errorf("Traditional(%q) changed nothing", s)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,36 +13,13 @@ import (
 	"fundscope/textfold"
 )
 
-// toTraditional prints text in traditional characters: each simplified
-// character that data/ref/t2s.csv folds a traditional one to is replaced by
-// the first such traditional character (so that folding gives it back).
+// toTraditional prints text in traditional characters (textfold.Traditional).
 func toTraditional(t *testing.T, text string) string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "data", "ref", "t2s.csv"))
-	if err != nil {
+	if err := textfold.Err(); err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s2t := map[rune]rune{}
-	for _, r := range rows[1:] {
-		tr, sr := []rune(r[0]), []rune(r[1])
-		if len(tr) != 1 || len(sr) != 1 || tr[0] == sr[0] {
-			continue
-		}
-		if _, seen := s2t[sr[0]]; !seen {
-			s2t[sr[0]] = tr[0]
-		}
-	}
-	return strings.Map(func(r rune) rune {
-		if tr, ok := s2t[r]; ok {
-			return tr
-		}
-		return r
-	}, text)
+	return textfold.Traditional(text)
 }
 
 // readingOf is what must not change when a notice is printed in traditional

@@ -2,13 +2,11 @@ package generic
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -74,43 +72,13 @@ func checkSummaries(t *testing.T, cases []summaryCase) {
 	}
 }
 
-var (
-	s2tOnce sync.Once
-	s2t     map[rune]rune
-)
-
-// toTraditional prints text in traditional characters: each simplified
-// character data/ref/t2s.csv folds a traditional one to becomes the first
-// such traditional character (so that folding gives it back).
+// toTraditional prints text in traditional characters (textfold.Traditional).
 func toTraditional(t *testing.T, text string) string {
 	t.Helper()
-	s2tOnce.Do(func() {
-		s2t = map[rune]rune{}
-		f, err := os.Open(filepath.Join("..", "..", "data", "ref", "t2s.csv"))
-		if err != nil {
-			return
-		}
-		defer f.Close()
-		rows, _ := csv.NewReader(f).ReadAll()
-		for _, r := range rows[1:] {
-			tr, sr := []rune(r[0]), []rune(r[1])
-			if len(tr) != 1 || len(sr) != 1 || tr[0] == sr[0] {
-				continue
-			}
-			if _, seen := s2t[sr[0]]; !seen {
-				s2t[sr[0]] = tr[0]
-			}
-		}
-	})
-	if len(s2t) == 0 {
-		t.Fatal("data/ref/t2s.csv: no characters to convert")
+	if err := textfold.Err(); err != nil {
+		t.Fatal(err)
 	}
-	return strings.Map(func(r rune) rune {
-		if tr, ok := s2t[r]; ok {
-			return tr
-		}
-		return r
-	}, text)
+	return textfold.Traditional(text)
 }
 
 func summary(p *model.Parsed) string {
