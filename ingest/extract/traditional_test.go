@@ -59,20 +59,31 @@ func TestTraditionalCopyOfEveryBundledNoticeReadsTheSame(t *testing.T) {
 		t.Fatalf("%d bundled notices", len(files))
 	}
 	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		trad := toTraditional(t, string(raw))
-		if trad == string(raw) {
+		if !readsTheSameInTraditional(t, f, filepath.Base(f)) {
 			t.Fatalf("%s: the conversion changed nothing", f)
 		}
-		want := readingOf(t, filepath.Base(f), string(raw))
-		got := readingOf(t, filepath.Base(f), trad)
-		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Errorf("%s in traditional characters reads\n%s\nwant (the original)\n%s", filepath.Base(f), strings.Join(got, "\n"), strings.Join(want, "\n"))
-		}
 	}
+}
+
+// readsTheSameInTraditional reads file and its copy in traditional
+// characters and reports a difference as an error under name; false when
+// the conversion changes nothing (the file is traditional already).
+func readsTheSameInTraditional(t *testing.T, file, name string) bool {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trad := toTraditional(t, string(raw))
+	if trad == string(raw) {
+		return false
+	}
+	want := readingOf(t, name, string(raw))
+	got := readingOf(t, name, trad)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s in traditional characters reads\n%s\nwant (the original)\n%s", name, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	return true
 }
 
 // Every invented text-table and form folder of the generic reader
@@ -84,19 +95,6 @@ func TestTraditionalCopyOfEveryTextTableFolderReadsTheSame(t *testing.T) {
 		t.Fatalf("%d text-table folders", len(files))
 	}
 	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		trad := toTraditional(t, string(raw))
-		if trad == string(raw) {
-			continue // already traditional, or nothing to convert
-		}
-		name := filepath.Base(filepath.Dir(f))
-		want := readingOf(t, name+".txt", string(raw))
-		got := readingOf(t, name+".txt", trad)
-		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Errorf("%s in traditional characters reads\n%s\nwant (the original)\n%s", name, strings.Join(got, "\n"), strings.Join(want, "\n"))
-		}
+		readsTheSameInTraditional(t, f, filepath.Base(filepath.Dir(f))+".txt") // a folder already in traditional is skipped
 	}
 }
